@@ -1,0 +1,24 @@
+@_implementationOnly import CICU
+
+/// An ICU call that failed, with ICU's own name for the status (`U_ILLEGAL_ARGUMENT_ERROR`, ...).
+public struct ICUError: Error, CustomStringConvertible, Sendable {
+    public let operation: String
+    public let code: Int32
+    public let name: String
+
+    init(_ operation: String, code: Int32) {
+        self.operation = operation
+        self.code = code
+        if let cName = cicu_error_name(code) {
+            self.name = String(cString: cName)
+        } else {
+            self.name = "ICU error \(code)"
+        }
+    }
+
+    public var description: String { "\(operation) failed: \(name)" }
+
+    static func check(_ status: Int32, _ operation: String) throws(ICUError) {
+        if cicu_failure(status) != 0 { throw ICUError(operation, code: status) }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import VietText
+
+/// One input: a named file or standard input, read whole as bytes.
+struct Input {
+    let name: String
+    let bytes: [UInt8]
+
+    /// Reads `path` ("-" for standard input); the error names the file.
+    static func read(_ path: String) throws(InputError) -> Input {
+        if path == "-" {
+            return Input(name: "<stdin>", bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, position: nil, message: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw InputError(file: path, position: nil, message: "is a directory") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(file: path, position: nil, message: "cannot open for reading (permission denied?)")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return Input(name: path, bytes: Array(data))
+        } catch {
+            throw InputError(file: path, position: nil, message: "cannot read: \(error.localizedDescription)")
+        }
+    }
+
+    /// Calls `body` with each line (without its `\n` or `\r\n`) decoded to UTF-16, and its
+    /// 1-based number; a line that is not UTF-8 is reported to `invalid` and skipped.
+    func forEachLine(_ body: ([UInt16], Int) -> Void, invalid: (InputError) -> Void) {
+        var units: [UInt16] = []
+        bytes.withUnsafeBufferPointer { b in
+            var start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+            var number = 1
+            while start < b.count {
+                var end = start
+                while end < b.count && b[end] != 0x0A { end += 1 }
+                var lineEnd = end
+                if lineEnd > start && b[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                do throws(InvalidUTF8) {
+                    try TextInput.decodeUTF8(b, start..<lineEnd, into: &units)
+                    body(units, number)
+                } catch {
+                    let offset = start + error.byteOffset
+                    invalid(InputError(file: name, position: TextInput.position(of: offset, in: b),
+                                       message: String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d)", b[offset], offset)))
+                    units.removeAll()
+                    body(units, number)
+                }
+                number += 1
+                start = end + 1
+            }
+        }
+    }
+
+    /// The whole input decoded, or an error at the first bad byte.
+    func text() throws(InputError) -> String {
+        try bytes.withUnsafeBufferPointer { (b) throws(InputError) -> String in
+            let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+            var units: [UInt16] = []
+            do throws(InvalidUTF8) {
+                try TextInput.decodeUTF8(b, start..<b.count, into: &units)
+            } catch {
+                let offset = start + error.byteOffset
+                throw InputError(file: name, position: TextInput.position(of: offset, in: b),
+                                 message: String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d)", b[offset], offset))
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+    }
+}
+
+/// A problem with one input, printed as `file:line:column: error: message`.
+struct InputError: Error, CustomStringConvertible {
+    let file: String
+    let position: InputPosition?
+    let message: String
+    var description: String {
+        if let position { return "\(file):\(position.line):\(position.column): error: \(message)" }
+        return "\(file): error: \(message)"
+    }
+}
+
+/// Buffered standard output and diagnostics on standard error.
+struct Console {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    mutating func write(_ string: String) { write(Array(string.utf8)) }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBufferPointer { b in
+            var written = 0
+            while written < b.count {
+                let n = Foundation.write(1, b.baseAddress! + written, b.count - written)
+                if n <= 0 { break }
+                written += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    static func report(_ error: any Error) {
+        FileHandle.standardError.write(Data("solieu: \(error)\n".utf8))
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// A sentence: where it is and which tokens and words it holds.
+public struct Sentence: Sendable, Equatable {
+    /// UTF-16 offsets into the original text.
+    public var range: Range<Int>
+    public var normalizedRange: Range<Int>
+    /// Indices into `AnalyzedText.tokens` and `AnalyzedText.words`.
+    public var tokens: Range<Int>
+    public var words: Range<Int>
+}
+
+/// The result of analyzing a text: its normalized form, tokens, words and sentences.
+public struct AnalyzedText: Sendable {
+    public let text: NormalizedText
+    public let tokens: [Token]
+    public let words: [Word]
+    public let sentences: [Sentence]
+
+    /// The original text of a token.
+    public func original(_ token: Token) -> String {
+        String(decoding: text.original[token.range], as: UTF16.self)
+    }
+
+    /// The normalized text of a token.
+    public func normalized(_ token: Token) -> String {
+        String(decoding: text.normalized[token.normalizedRange], as: UTF16.self)
+    }
+
+    /// The original text of a word's syllables joined by `separator` (VLSP: `_`).
+    public func original(_ word: Word, separator: String = " ") -> String {
+        word.tokens.map { original(tokens[$0]) }.joined(separator: separator)
+    }
+
+    public func original(_ sentence: Sentence) -> String {
+        String(decoding: text.original[sentence.range], as: UTF16.self)
+    }
+}
+
+/// Options of the analysis.
+public struct AnalyzerOptions: Sendable {
+    public var tonePlacement: TonePlacement = .firstVowel
+    /// User lexicon files that add to the built-in lexicon.
+    public var userLexicons: [URL] = []
+    public init(tonePlacement: TonePlacement = .firstVowel, userLexicons: [URL] = []) {
+        self.tonePlacement = tonePlacement
+        self.userLexicons = userLexicons
+    }
+}
+
+/// The front door of VietText: normalization, tokens, sentences and words in one call.
+///
+/// Not thread-safe (its parts reuse ICU iterators and buffers): use one per thread. Loading the
+/// lexicon is the costly part of `init`; `Lexicon` is immutable and can be shared with `init(lexicon:)`.
+public final class TextAnalyzer {
+    public let normalizer: TextNormalizer
+    public let tokenizer: Tokenizer
+    public let sentenceSplitter: SentenceSplitter
+    public let segmenter: WordSegmenter
+
+    private var tokenBuffer: [Token] = []
+    private var wordBuffer: [Word] = []
+
+    public convenience init(options: AnalyzerOptions = AnalyzerOptions()) throws {
+        let normalizer = try TextNormalizer(tonePlacement: options.tonePlacement)
+        let lexicon = try Lexicon.builtin(adding: options.userLexicons, normalizer: normalizer)
+        try self.init(lexicon: lexicon, normalizer: normalizer)
+    }
+
+    public init(lexicon: Lexicon, normalizer: TextNormalizer) throws {
+        self.normalizer = normalizer
+        let abbreviations = try Abbreviations.builtin(normalizer: normalizer)
+        self.tokenizer = try Tokenizer(abbreviations: abbreviations)
+        self.sentenceSplitter = try SentenceSplitter(abbreviations: abbreviations)
+        self.segmenter = try WordSegmenter.builtin(lexicon: lexicon, normalizer: normalizer)
+    }
+
+    public func analyze(_ string: String) -> AnalyzedText {
+        analyze(normalizer.normalize(string))
+    }
+
+    public func analyze(_ text: NormalizedText) -> AnalyzedText {
+        let tokens = tokenizer.tokenize(text)
+        let ranges = sentenceSplitter.sentences(in: text)
+        // token index where each sentence starts
+        var starts: [Int] = []
+        var t = 0
+        for r in ranges {
+            while t < tokens.count && tokens[t].normalizedRange.lowerBound < r.lowerBound { t += 1 }
+            starts.append(t)
+        }
+        let words = segmenter.segment(tokens, in: text, sentenceStarts: starts)
+        var sentences: [Sentence] = []
+        var w = 0
+        for (k, r) in ranges.enumerated() {
+            let tokenEnd = k + 1 < starts.count ? starts[k + 1] : tokens.count
+            let tokenRange = starts[k]..<max(starts[k], tokenEnd)
+            let wordStart = w
+            while w < words.count && words[w].tokens.lowerBound < tokenRange.upperBound { w += 1 }
+            sentences.append(Sentence(
+                range: text.originalOffset(r.lowerBound)..<text.originalOffset(r.upperBound),
+                normalizedRange: r, tokens: tokenRange, words: wordStart..<w))
+        }
+        return AnalyzedText(text: text, tokens: tokens, words: words, sentences: sentences)
+    }
+
+    /// Segments one line of text and appends it in the VLSP convention to `output` as UTF-8:
+    /// words separated by spaces, the syllables of a word joined by `_`. The fast path of
+    /// `solieu segment`: no sentence splitting, buffers reused.
+    public func appendSegmented(_ line: [UInt16], to output: inout [UInt8]) {
+        let text = normalizer.normalize(line)
+        tokenizer.tokenize(text, into: &tokenBuffer)
+        segmenter.segment(tokenBuffer, in: text, into: &wordBuffer)
+        VLSP.append(words: wordBuffer, tokens: tokenBuffer, original: text.original, to: &output)
+    }
+}
+
+/// The VLSP word segmentation format: `Thanh bắt_chuyện với Hùng .`
+public enum VLSP {
+    public static func append(words: [Word], tokens: [Token], original: [UInt16], to output: inout [UInt8]) {
+        var first = true
+        for word in words {
+            if !first { output.append(0x20) }
+            first = false
+            var firstSyllable = true
+            for t in word.tokens {
+                if !firstSyllable { output.append(0x5F) }
+                firstSyllable = false
+                appendUTF8(original, tokens[t].range, to: &output)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ u: [UInt16], _ r: Range<Int>, to out: inout [UInt8]) {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = u[i]
+            if c < 0x80 {
+                out.append(UInt8(c))
+            } else if c < 0x800 {
+                out.append(UInt8(0xC0 | (c >> 6)))
+                out.append(UInt8(0x80 | (c & 0x3F)))
+            } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < r.upperBound && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF {
+                let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
+                out.append(UInt8(0xF0 | (scalar >> 18)))
+                out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (scalar & 0x3F)))
+                i += 1
+            } else {
+                let v = (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c
+                out.append(UInt8(0xE0 | (v >> 12)))
+                out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            }
+            i += 1
+        }
+    }
+}

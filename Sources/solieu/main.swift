@@ -1,0 +1,3 @@
+import SolieuCLI
+
+Solieu.main()
