@@ -1,17 +1,21 @@
 // Throughput and peak memory of word segmentation (the `solieu segment` path) on one core.
 //
-//   swift run -c release SegmentBenchmark [--mb 20] [DIR_OR_FILE...]
+//   swift run -c release SegmentBenchmark [--mb 20] [--rounds 3] [DIR_OR_FILE...]
 //
 // Reads the text files given (default: ../shared/data/news), repeats them until at least
-// --mb megabytes, segments line by line, and prints syllables per second and peak RSS.
+// --mb megabytes, segments line by line on one thread, and prints syllables per second for
+// each round (the machine's speed varies between runs), the median, and peak RSS.
 import Foundation
 import VietText
 
 var target = 20.0
+var rounds = 3
 var paths: [String] = []
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
-    if a == "--mb", let v = args.popFirst(), let mb = Double(v) { target = mb } else { paths.append(a) }
+    if a == "--mb", let v = args.popFirst(), let mb = Double(v) { target = mb }
+    else if a == "--rounds", let v = args.popFirst(), let r = Int(v), r > 0 { rounds = r }
+    else { paths.append(a) }
 }
 if paths.isEmpty { paths = ["../shared/data/news"] }
 
@@ -52,18 +56,23 @@ for line in lines {
 }
 
 var out: [UInt8] = []
-out.reserveCapacity(1 << 20)
+out.reserveCapacity(1 << 21)
 var outputBytes = 0
-let start = Date()
-for _ in 0..<repeats {
-    for line in lines {
-        analyzer.appendSegmented(line, to: &out)
-        out.append(0x0A)
-        if out.count > 1 << 20 { outputBytes += out.count; out.removeAll(keepingCapacity: true) }
+var times: [Double] = []
+for _ in 0..<rounds {
+    outputBytes = 0
+    let start = Date()
+    for _ in 0..<repeats {
+        for line in lines {
+            analyzer.appendSegmented(line, to: &out)
+            out.append(0x0A)
+            if out.count > 1 << 20 { outputBytes += out.count; out.removeAll(keepingCapacity: true) }
+        }
     }
+    outputBytes += out.count
+    out.removeAll(keepingCapacity: true)
+    times.append(Date().timeIntervalSince(start))
 }
-outputBytes += out.count
-let seconds = Date().timeIntervalSince(start)
 
 func peakRSSMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
@@ -78,5 +87,9 @@ let totalBytes = Double(bytes * repeats)
 let totalSyllables = Double(syllablesPerPass * repeats)
 print(String(format: "input: %d files, %.1f MB (%d passes of %.2f MB), %.0f syllables", files.count, totalBytes / 1e6, repeats, Double(bytes) / 1e6, totalSyllables))
 print(String(format: "lexicon load: %.2f s (%d words)", loadTime, analyzer.segmenter.lexicon.count))
-print(String(format: "segment: %.2f s, %.2f M syllables/s, %.1f MB/s, output %.1f MB", seconds, totalSyllables / seconds / 1e6, totalBytes / seconds / 1e6, Double(outputBytes) / 1e6))
+for (k, seconds) in times.enumerated() {
+    print(String(format: "round %d: %.2f s, %.2f M syllables/s, %.1f MB/s", k + 1, seconds, totalSyllables / seconds / 1e6, totalBytes / seconds / 1e6))
+}
+let median = times.sorted()[times.count / 2]
+print(String(format: "segment (median of %d): %.2f M syllables/s, %.1f MB/s, output %.1f MB", rounds, totalSyllables / median / 1e6, totalBytes / median / 1e6, Double(outputBytes) / 1e6))
 print(String(format: "peak memory (VmHWM): %.1f MB", peakRSSMegabytes()))

@@ -2,60 +2,58 @@
 ///
 /// Everything the hot loops need is a table lookup on a code unit: Vietnamese letters all lie
 /// below U+2000 (Latin-1, Latin Extended-A/B, Latin Extended Additional U+1E00-U+1EFF).
-enum CharTable {
+struct CharTable: Sendable {
     static let size = 0x2000
+    /// The one instance: hot loops keep a copy (two array references) instead of reading
+    /// a lazily initialised global per character.
+    static let shared = CharTable()
 
     /// Lowercase mapping for code units below `size` (identity where there is none).
-    static let lower: [UInt16] = {
-        var table = [UInt16](repeating: 0, count: size)
-        for i in 0..<size {
-            table[i] = UInt16(i)
-            guard let scalar = Unicode.Scalar(UInt32(i)) else { continue }
-            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-            if mapped.count == 1, let m = mapped.first, m.value < 0x10000 { table[i] = UInt16(m.value) }
-        }
-        return table
-    }()
-
+    let lower: [UInt16]
     /// Bit flags per code unit below `size`.
-    static let flags: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: size)
-        for i in 0..<size {
-            guard let scalar = Unicode.Scalar(UInt32(i)) else { continue }
-            let p = scalar.properties
-            var f: UInt8 = 0
-            if p.isAlphabetic { f |= letterBit }
-            if p.isUppercase { f |= upperBit }
-            if p.isLowercase { f |= lowerBit }
-            if p.isWhitespace { f |= spaceBit }
-            if i >= 0x30 && i <= 0x39 { f |= digitBit }
-            table[i] = f
-        }
-        return table
-    }()
+    let flags: [UInt8]
 
     static let letterBit: UInt8 = 1
     static let upperBit: UInt8 = 2
     static let lowerBit: UInt8 = 4
     static let spaceBit: UInt8 = 8
-    static let digitBit: UInt8 = 16
 
-    @inline(__always) static func lowercased(_ u: UInt16) -> UInt16 {
-        Int(u) < size ? lower[Int(u)] : u
+    private init() {
+        var lower = [UInt16](repeating: 0, count: Self.size)
+        var flags = [UInt8](repeating: 0, count: Self.size)
+        for i in 0..<Self.size {
+            lower[i] = UInt16(i)
+            guard let scalar = Unicode.Scalar(UInt32(i)) else { continue }
+            let p = scalar.properties
+            let mapped = p.lowercaseMapping.unicodeScalars
+            if mapped.count == 1, let m = mapped.first, m.value < 0x10000 { lower[i] = UInt16(m.value) }
+            var f: UInt8 = 0
+            if p.isAlphabetic { f |= Self.letterBit }
+            if p.isUppercase { f |= Self.upperBit }
+            if p.isLowercase { f |= Self.lowerBit }
+            if p.isWhitespace { f |= Self.spaceBit }
+            flags[i] = f
+        }
+        self.lower = lower
+        self.flags = flags
     }
 
-    @inline(__always) static func has(_ u: UInt16, _ bit: UInt8) -> Bool {
-        Int(u) < size ? flags[Int(u)] & bit != 0 : (bit == letterBit && isOtherLetter(u))
+    @inline(__always) func lowercased(_ u: UInt16) -> UInt16 {
+        Int(u) < Self.size ? lower[Int(u)] : u
     }
 
-    @inline(__always) static func isUpper(_ u: UInt16) -> Bool { has(u, upperBit) }
-    @inline(__always) static func isLower(_ u: UInt16) -> Bool { has(u, lowerBit) }
-    @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
-    @inline(__always) static func isLetter(_ u: UInt16) -> Bool { has(u, letterBit) }
+    @inline(__always) private func has(_ u: UInt16, _ bit: UInt8) -> Bool {
+        Int(u) < Self.size ? flags[Int(u)] & bit != 0 : (bit == Self.letterBit && Self.isOtherLetter(u))
+    }
+
+    @inline(__always) func isUpper(_ u: UInt16) -> Bool { has(u, Self.upperBit) }
+    @inline(__always) func isLower(_ u: UInt16) -> Bool { has(u, Self.lowerBit) }
+    @inline(__always) func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
+    @inline(__always) func isLetter(_ u: UInt16) -> Bool { has(u, Self.letterBit) }
 
     /// Whitespace, including the no-break and zero-width spaces that text normalization removes.
-    @inline(__always) static func isSpace(_ u: UInt16) -> Bool {
-        if Int(u) < size { return flags[Int(u)] & spaceBit != 0 }
+    @inline(__always) func isSpace(_ u: UInt16) -> Bool {
+        if Int(u) < Self.size { return flags[Int(u)] & Self.spaceBit != 0 }
         return (u >= 0x2000 && u <= 0x200D) || u == 0x2028 || u == 0x2029 || u == 0x202F
             || u == 0x205F || u == 0x2060 || u == 0x3000 || u == 0xFEFF
     }
@@ -88,7 +86,8 @@ enum SyllableShape {
 
     /// Whether `units` (any case) has the shape onset? + 1...3 vowels + coda?.
     static func isPlausible<C: Collection>(_ units: C) -> Bool where C.Element == UInt16 {
-        let s = units.map(CharTable.lowercased)
+        let chars = CharTable.shared
+        let s = units.map(chars.lowercased)
         guard !s.isEmpty, s.count <= 8 else { return false }
         var start = 0
         for onset in onsets where s.count > onset.count && s.starts(with: onset) {

@@ -54,9 +54,9 @@ public struct AnalyzerOptions: Sendable {
 /// lexicon is the costly part of `init`; `Lexicon` is immutable and can be shared with `init(lexicon:)`.
 public final class TextAnalyzer {
     public let normalizer: TextNormalizer
-    public let tokenizer: Tokenizer
+    public var tokenizer: Tokenizer
     public let sentenceSplitter: SentenceSplitter
-    public let segmenter: WordSegmenter
+    public var segmenter: WordSegmenter
 
     private var tokenBuffer: [Token] = []
     private var wordBuffer: [Word] = []
@@ -118,43 +118,55 @@ public final class TextAnalyzer {
 /// The VLSP word segmentation format: `Thanh bắt_chuyện với Hùng .`
 public enum VLSP {
     public static func append(words: [Word], tokens: [Token], original: [UInt16], to output: inout [UInt8]) {
-        var first = true
-        for word in words {
-            if !first { output.append(0x20) }
-            first = false
-            var firstSyllable = true
-            for t in word.tokens {
-                if !firstSyllable { output.append(0x5F) }
-                firstSyllable = false
-                appendUTF8(original, tokens[t].range, to: &output)
+        guard let first = tokens.first, let last = tokens.last else { return }
+        // at most 3 UTF-8 bytes per UTF-16 unit, plus one separator per token
+        let bound = 3 * (last.range.upperBound - first.range.lowerBound) + tokens.count
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: bound))
+        let written = output.withUnsafeMutableBufferPointer { out -> Int in
+            original.withUnsafeBufferPointer { u -> Int in
+                var o = start
+                var firstWord = true
+                for word in words {
+                    if !firstWord { out[o] = 0x20; o += 1 }
+                    firstWord = false
+                    for t in word.tokens {
+                        if t != word.tokens.lowerBound { out[o] = 0x5F; o += 1 }
+                        o = encode(u, tokens[t].range, into: out, at: o)
+                    }
+                }
+                return o
             }
         }
+        output.removeSubrange(written...)
     }
 
+    /// Writes `u[r]` as UTF-8 at `out[o...]`; returns the new end. Lone surrogates become U+FFFD.
     @inline(__always)
-    static func appendUTF8(_ u: [UInt16], _ r: Range<Int>, to out: inout [UInt8]) {
+    static func encode(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var o = start
         var i = r.lowerBound
         while i < r.upperBound {
             let c = u[i]
             if c < 0x80 {
-                out.append(UInt8(c))
+                out[o] = UInt8(c); o += 1
             } else if c < 0x800 {
-                out.append(UInt8(0xC0 | (c >> 6)))
-                out.append(UInt8(0x80 | (c & 0x3F)))
+                out[o] = UInt8(0xC0 | (c >> 6)); out[o + 1] = UInt8(0x80 | (c & 0x3F)); o += 2
             } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < r.upperBound && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF {
                 let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
-                out.append(UInt8(0xF0 | (scalar >> 18)))
-                out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-                out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                out.append(UInt8(0x80 | (scalar & 0x3F)))
+                out[o] = UInt8(0xF0 | (scalar >> 18))
+                out[o + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                out[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                out[o + 3] = UInt8(0x80 | (scalar & 0x3F))
+                o += 4
                 i += 1
             } else {
                 let v = (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c
-                out.append(UInt8(0xE0 | (v >> 12)))
-                out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                out.append(UInt8(0x80 | (v & 0x3F)))
+                out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (v & 0x3F))
+                o += 3
             }
             i += 1
         }
+        return o
     }
 }

@@ -17,61 +17,62 @@ enum ToneMarks {
         ("A", "ÀÁÃẢẠ"), ("E", "ÈÉẼẺẸ"), ("O", "ÒÓÕỎỌ"), ("U", "ÙÚŨỦỤ"), ("Y", "ỲÝỸỶỴ"),
     ]
 
-    /// toned code unit -> (base code unit, tone 1...5); base vowels map to tone 0.
-    private static let decompose: [UInt16: (base: UInt16, tone: Int)] = {
-        var map: [UInt16: (UInt16, Int)] = [:]
-        for row in rows {
-            let base = UInt16(row.base.unicodeScalars.first!.value)
-            map[base] = (base, 0)
-            for (i, s) in row.toned.unicodeScalars.enumerated() { map[UInt16(s.value)] = (base, i + 1) }
+    /// Per code unit below U+2000: 0 when not one of the vowels above, else
+    /// (row + 1) << 3 | tone, tone 0 for the bare vowel and 1...5 for the toned forms.
+    private static let info: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x2000)
+        for (r, row) in rows.enumerated() {
+            table[Int(row.base.unicodeScalars.first!.value)] = UInt8(r + 1) << 3
+            for (i, s) in row.toned.unicodeScalars.enumerated() { table[Int(s.value)] = UInt8(r + 1) << 3 | UInt8(i + 1) }
         }
-        return map
+        return table
     }()
 
-    private static let compose: [UInt32: UInt16] = {
-        var map: [UInt32: UInt16] = [:]
-        for row in rows {
-            let base = UInt32(row.base.unicodeScalars.first!.value)
-            map[base << 3] = UInt16(base)
-            for (i, s) in row.toned.unicodeScalars.enumerated() { map[base << 3 | UInt32(i + 1)] = UInt16(s.value) }
-        }
-        return map
-    }()
+    /// compose[row][tone]: the vowel of `rows[row]` with `tone` (0 = none).
+    private static let compose: [[UInt16]] = rows.map { row in
+        [UInt16(row.base.unicodeScalars.first!.value)] + row.toned.unicodeScalars.map { UInt16($0.value) }
+    }
+
+    /// Row indices (into `rows`) of the plain vowels, either case.
+    private static func row(_ info: UInt8) -> Int { Int(info >> 3) - 1 }
 
     /// Moves tone marks in the `oa`/`oe`/`uy` syllables of an NFC buffer to `placement`.
     /// The buffer keeps its length: each vowel is one code unit before and after.
     static func place(_ placement: TonePlacement, in text: inout [UInt16]) {
+        let chars = CharTable.shared
+        let info = Self.info
         let n = text.count
         var i = 0
         while i < n {
-            guard CharTable.isLetter(text[i]) else { i += 1; continue }
+            guard chars.isLetter(text[i]) else { i += 1; continue }
             var end = i
-            while end < n && CharTable.isLetter(text[end]) { end += 1 }
-            if end - i >= 2 { fix(&text, start: i, end: end, placement) }
+            while end < n && chars.isLetter(text[end]) { end += 1 }
+            if end - i >= 2 { fix(&text, start: i, end: end, placement, chars, info) }
             i = end
         }
     }
 
     @inline(__always)
-    private static func fix(_ text: inout [UInt16], start: Int, end: Int, _ placement: TonePlacement) {
+    private static func fix(_ text: inout [UInt16], start: Int, end: Int, _ placement: TonePlacement, _ chars: CharTable, _ info: [UInt8]) {
         let p1 = end - 2, p2 = end - 1
-        // Quick reject: the pair must be from the small vowel tables.
-        guard let first = decompose[text[p1]], let second = decompose[text[p2]] else { return }
-        let b1 = CharTable.lowercased(first.base), b2 = CharTable.lowercased(second.base)
-        let isPair = (b1 == 0x6F && (b2 == 0x61 || b2 == 0x65)) || (b1 == 0x75 && b2 == 0x79)  // oa oe uy
+        // Quick reject: both must be from the small vowel tables.
+        guard text[p1] < 0x2000, text[p2] < 0x2000 else { return }
+        let i1 = info[Int(text[p1])], i2 = info[Int(text[p2])]
+        guard i1 != 0, i2 != 0 else { return }
+        let r1 = row(i1) % 5, r2 = row(i2) % 5   // 0 a, 1 e, 2 o, 3 u, 4 y
+        let isPair = (r1 == 2 && (r2 == 0 || r2 == 1)) || (r1 == 3 && r2 == 4)  // oa oe uy
         guard isPair else { return }
         if p1 > start {
-            let before = CharTable.lowercased(text[p1 - 1])
+            let before = chars.lowercased(text[p1 - 1])
             // after q, u is part of the onset (quý); after another vowel the nucleus is longer.
-            if before == 0x71 || decompose[text[p1 - 1]] != nil || SyllableShapeVowels.contains(before) { return }
+            if before == 0x71 || (before < 0x2000 && info[Int(before)] != 0) || SyllableShapeVowels.contains(before) { return }
         }
-        let tone = max(first.tone, second.tone)
-        guard tone > 0, first.tone == 0 || second.tone == 0 else { return }
+        let t1 = Int(i1 & 7), t2 = Int(i2 & 7)
+        let tone = max(t1, t2)
+        guard tone > 0, t1 == 0 || t2 == 0 else { return }
         let wantFirst = placement == .firstVowel
-        guard let c1 = compose[UInt32(first.base) << 3 | UInt32(wantFirst ? tone : 0)],
-              let c2 = compose[UInt32(second.base) << 3 | UInt32(wantFirst ? 0 : tone)] else { return }
-        text[p1] = c1
-        text[p2] = c2
+        text[p1] = compose[row(i1)][wantFirst ? tone : 0]
+        text[p2] = compose[row(i2)][wantFirst ? 0 : tone]
     }
 }
 

@@ -7,6 +7,7 @@ import ICUCore
 public final class SentenceSplitter {
     private let iterator: BreakIterator
     private let abbreviations: Abbreviations
+    private let chars = CharTable.shared
 
     public init(abbreviations: Abbreviations) throws {
         self.iterator = try BreakIterator(.sentence)
@@ -32,7 +33,7 @@ public final class SentenceSplitter {
 
     private func endsWithNewline(_ u: UnsafeBufferPointer<UInt16>, _ end: Int) -> Bool {
         var k = end - 1
-        while k >= 0 && CharTable.isSpace(u[k]) {
+        while k >= 0 && chars.isSpace(u[k]) {
             if u[k] == 0x0A || u[k] == 0x0D || u[k] == 0x2029 || u[k] == 0x2028 { return true }
             k -= 1
         }
@@ -41,10 +42,10 @@ public final class SentenceSplitter {
 
     private func endsWithAbbreviation(_ u: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Bool {
         var e = end
-        while e > start && CharTable.isSpace(u[e - 1]) { e -= 1 }
+        while e > start && chars.isSpace(u[e - 1]) { e -= 1 }
         guard e > start, u[e - 1] == 0x2E else { return false }
         var s = e - 1
-        while s > start && (CharTable.isLetter(u[s - 1]) || u[s - 1] == 0x2E) && e - s < abbreviations.maxLength { s -= 1 }
+        while s > start && (chars.isLetter(u[s - 1]) || u[s - 1] == 0x2E) && e - s < abbreviations.maxLength { s -= 1 }
         // the longest dotted word ending here, then shorter suffixes (`(TP.` -> `TP.`)
         for from in s..<(e - 1) where from == s || u[from - 1] == 0x2E {
             let word = Array(u[from..<e])
@@ -55,8 +56,8 @@ public final class SentenceSplitter {
 
     private func trimmed(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Range<Int>? {
         var s = r.lowerBound, e = r.upperBound
-        while s < e && CharTable.isSpace(u[s]) { s += 1 }
-        while e > s && CharTable.isSpace(u[e - 1]) { e -= 1 }
+        while s < e && chars.isSpace(u[s]) { s += 1 }
+        while e > s && chars.isSpace(u[e - 1]) { e -= 1 }
         return s < e ? s..<e : nil
     }
 }

@@ -4,8 +4,9 @@ import ICUCore
 /// splits but Vietnamese news writes as one unit (`01/02/2019`, `2015-2018`, `3,5%`, `TP.`,
 /// `05-NQ/TU`) and splits what ICU glues (`10.000.000đ`, `AnhTAG`).
 ///
-/// Not thread-safe (it owns an ICU iterator and buffers): use one per thread.
-public final class Tokenizer {
+/// Not thread-safe (it owns an ICU iterator and buffers): use one per thread; copies share the iterator.
+public struct Tokenizer {
+    private let chars = CharTable.shared
     private let words: BreakIterator
     private let abbreviations: Abbreviations
     private var raw: [Token] = []
@@ -15,14 +16,14 @@ public final class Tokenizer {
         self.abbreviations = abbreviations
     }
 
-    public func tokenize(_ text: NormalizedText) -> [Token] {
+    public mutating func tokenize(_ text: NormalizedText) -> [Token] {
         var tokens: [Token] = []
         tokenize(text, into: &tokens)
         return tokens
     }
 
     /// Replaces the contents of `tokens` with the tokens of `text`.
-    public func tokenize(_ text: NormalizedText, into tokens: inout [Token]) {
+    public mutating func tokenize(_ text: NormalizedText, into tokens: inout [Token]) {
         tokens.removeAll(keepingCapacity: true)
         raw.removeAll(keepingCapacity: true)
         text.normalized.withUnsafeBufferPointer { units in
@@ -39,24 +40,27 @@ public final class Tokenizer {
 
     // MARK: first pass: ICU segments -> raw tokens
 
-    private func scan(_ units: UnsafeBufferPointer<UInt16>) {
+    private mutating func scan(_ units: UnsafeBufferPointer<UInt16>) {
         try? words.forEachSegment(in: units) { segment in
             let s = segment.start, e = segment.end
             if segment.isNumber {
-                emit(.number, s, e)
+                // ICU calls `VN30` and `H5N1` numbers; they are identifiers
+                var hasLetter = false
+                for i in s..<e where chars.isLetter(units[i]) { hasLetter = true; break }
+                if hasLetter { letters(units, s, e) } else { emit(.number, s, e) }
             } else if segment.isLetter {
                 letters(units, s, e)
             } else {
                 var allSpace = true
-                for i in s..<e where !CharTable.isSpace(units[i]) { allSpace = false; break }
+                for i in s..<e where !chars.isSpace(units[i]) { allSpace = false; break }
                 if allSpace { return }
                 // ICU yields each punctuation or symbol character on its own
                 var i = s
                 while i < e {
-                    if CharTable.isSpace(units[i]) { i += 1; continue }
+                    if chars.isSpace(units[i]) { i += 1; continue }
                     let isPair = i + 1 < e && units[i] >= 0xD800 && units[i] <= 0xDBFF
                     let end = isPair ? i + 2 : i + 1
-                    emit(Self.isPunctuation(units, i) ? .punctuation : .symbol, i, end)
+                    emit(Self.isPunctuation(chars, units, i) ? .punctuation : .symbol, i, end)
                     i = end
                 }
             }
@@ -64,29 +68,29 @@ public final class Tokenizer {
     }
 
     /// A run of letters (ICU status "letter"), possibly with digits and inner dots.
-    private func letters(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) {
+    private mutating func letters(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) {
         var digits = 0, uppers = 0, lowers = 0, dots = 0
         var firstLetter = -1
         var camel = -1  // first uppercase that follows a lowercase letter
         for i in s..<e {
             let c = u[i]
-            if CharTable.isDigit(c) { digits += 1; continue }
+            if chars.isDigit(c) { digits += 1; continue }
             if c == 0x2E { dots += 1; continue }
             if firstLetter < 0 { firstLetter = i }
-            if CharTable.isUpper(c) {
-                if camel < 0 && i > s && CharTable.isLower(u[i - 1]) { camel = i }
+            if chars.isUpper(c) {
+                if camel < 0 && i > s && chars.isLower(u[i - 1]) { camel = i }
                 uppers += 1
-            } else if CharTable.isLower(c) {
+            } else if chars.isLower(c) {
                 lowers += 1
             }
         }
         if digits > 0 {
             // `10.000.000đ`, `5km`: a number glued to its unit
-            if CharTable.isDigit(u[s]), firstLetter > s {
+            if chars.isDigit(u[s]), firstLetter > s {
                 var k = firstLetter
                 while k > s && (u[k - 1] == 0x2E || u[k - 1] == 0x2C) { k -= 1 }
                 var letterDigits = false
-                for i in firstLetter..<e where CharTable.isDigit(u[i]) { letterDigits = true; break }
+                for i in firstLetter..<e where chars.isDigit(u[i]) { letterDigits = true; break }
                 if !letterDigits && k > s {
                     emit(.number, s, k)
                     if k < firstLetter { emit(.punctuation, k, firstLetter) }
@@ -99,9 +103,9 @@ public final class Tokenizer {
         }
         if dots > 0 { emit(.abbreviation, s, e); return }
         // `AnhTAG`: a capitalised syllable glued to a capitalised run (page chrome)
-        if camel > s, CharTable.isUpper(u[s]), SyllableShape.isPlausible(UnsafeBufferPointer(rebasing: u[s..<camel])) {
+        if camel > s, chars.isUpper(u[s]), SyllableShape.isPlausible(UnsafeBufferPointer(rebasing: u[s..<camel])) {
             var restUpper = true
-            for i in camel..<e where !CharTable.isUpper(u[i]) { restUpper = false; break }
+            for i in camel..<e where !chars.isUpper(u[i]) { restUpper = false; break }
             if restUpper && e - camel >= 2 {
                 emit(.syllable, s, camel)
                 emit(.abbreviation, camel, e)
@@ -114,17 +118,17 @@ public final class Tokenizer {
     private func letterKind(_ u: UnsafeBufferPointer<UInt16>, _ s: Int, _ e: Int) -> Token.Kind {
         guard e - s >= 2 else { return .syllable }
         var lower = false
-        for i in s..<e where CharTable.isLower(u[i]) { lower = true; break }
+        for i in s..<e where chars.isLower(u[i]) { lower = true; break }
         if lower { return .syllable }
         return SyllableShape.isPlausible(UnsafeBufferPointer(rebasing: u[s..<e])) ? .syllable : .abbreviation
     }
 
     @inline(__always)
-    private func emit(_ kind: Token.Kind, _ s: Int, _ e: Int) {
+    private mutating func emit(_ kind: Token.Kind, _ s: Int, _ e: Int) {
         raw.append(Token(kind: kind, range: s..<e, normalizedRange: s..<e))
     }
 
-    private static func isPunctuation(_ u: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
+    private static func isPunctuation(_ chars: CharTable, _ u: UnsafeBufferPointer<UInt16>, _ i: Int) -> Bool {
         let c = u[i]
         if c < 0x80 {
             switch c {
@@ -173,6 +177,8 @@ public final class Tokenizer {
     /// The kind and end index of a compound token starting at raw token `i`, if one does.
     private func compound(_ u: UnsafeBufferPointer<UInt16>, _ t: [Token], _ i: Int) -> (Token.Kind, Int)? {
         let first = t[i]
+        // most tokens stand apart: nothing to join unless the next one touches this one
+        guard adjacent(t, i, i + 1) else { return nil }
         switch first.kind {
         case .number, .code, .abbreviation, .syllable:
             // parts joined by `/` or `-` with no space: dates, fractions, ranges, codes
@@ -212,7 +218,7 @@ public final class Tokenizer {
         let kinds = parts.map { t[$0].kind }
         let allNumbers = kinds.allSatisfy { $0 == .number }
         if allNumbers {
-            let values = parts.map { Self.integer(u, t[$0].range) }
+            let values = parts.map { Self.integer(chars, u, t[$0].range) }
             if joiners.allSatisfy({ $0 == 0x2F }) {
                 if parts.count == 3, let d = values[0], let m = values[1], let y = values[2],
                    (1...31).contains(d), (1...12).contains(m), t[parts[2]].range.count == 4 || t[parts[2]].range.count == 2, y >= 0 {
@@ -229,16 +235,16 @@ public final class Tokenizer {
         }
         // letters and digits together make an identifier; letters alone (`Hà Nội-Hải Phòng`) do not
         let hasNumber = kinds.contains { $0 == .number || $0 == .code }
-        let hasUpper = parts.contains { p in t[p].range.contains { CharTable.isUpper(u[$0]) } }
+        let hasUpper = parts.contains { p in t[p].range.contains { chars.isUpper(u[$0]) } }
         return hasNumber && hasUpper ? .code : nil
     }
 
     /// The integer value of plain digits (no separators), nil otherwise.
-    private static func integer(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Int? {
+    private static func integer(_ chars: CharTable, _ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Int? {
         guard r.count <= 9 else { return nil }
         var v = 0
         for i in r {
-            guard CharTable.isDigit(u[i]) else { return nil }
+            guard chars.isDigit(u[i]) else { return nil }
             v = v * 10 + Int(u[i] - 0x30)
         }
         return v

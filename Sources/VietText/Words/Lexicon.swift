@@ -9,23 +9,23 @@ public final class Lexicon: Sendable {
     public static let maxSyllables = 4
 
     let syllables: SyllableTable
-    private let words: [UInt64: Float]
+    let words: WordTable
     /// Capitalised entries (`Hà Nội`, `Hồ Chí Minh`): proper names.
     private let proper: Set<UInt64>
     /// Per first-syllable id, the most syllables of a word that starts with it.
-    private let longestFrom: [UInt8]
+    let longestFrom: [UInt8]
 
     /// Number of words.
     public var count: Int { words.count }
 
     private init(syllables: SyllableTable, words: [UInt64: Float], proper: Set<UInt64>) {
         var longest = [UInt8](repeating: 0, count: syllables.count + 1)
+        self.words = WordTable(words)
         for key in words.keys {
             let first = Int(key & 0xFFFF)
             longest[first] = max(longest[first], UInt8(Self.length(key)))
         }
         self.syllables = syllables
-        self.words = words
         self.proper = proper
         self.longestFrom = longest
     }
@@ -88,14 +88,14 @@ public final class Lexicon: Sendable {
     }
 
     /// The weight of the word with these syllable ids, nil when it is not a word.
-    @inline(__always) func weight(_ key: UInt64) -> Float? { words[key] }
+    @inline(__always) func weight(_ key: UInt64) -> Float? { words.weight(key) }
 
     @inline(__always) func isProper(_ key: UInt64) -> Bool { proper.contains(key) }
 
     /// Whether `word` (syllables separated by spaces) is in the lexicon.
     public func contains(_ word: String, normalizer: TextNormalizer) -> Bool {
         guard let key = Builder.ids(of: word, normalizer: normalizer, table: syllables) else { return false }
-        return words[key] != nil
+        return words.weight(key) != nil
     }
 
     struct Builder {
@@ -110,7 +110,7 @@ public final class Lexicon: Sendable {
             let units = normalizer.normalize(word).normalized
             let parts = units.split(whereSeparator: { $0 == 0x20 || $0 == 0x5F }).map(Array.init)
             guard (2...Lexicon.maxSyllables).contains(parts.count),
-                  parts.allSatisfy({ $0.allSatisfy(CharTable.isLetter) }) else { return nil }
+                  parts.allSatisfy({ $0.allSatisfy(CharTable.shared.isLetter) }) else { return nil }
             return parts
         }
 
@@ -126,7 +126,47 @@ public final class Lexicon: Sendable {
             guard ids.allSatisfy({ $0 <= 0xFFFF }) else { return }
             let key = Lexicon.key(ids)
             words[key] = max(words[key] ?? 0, weight)
-            if parts.allSatisfy({ CharTable.isUpper($0[0]) }) { proper.insert(key) }
+            if parts.allSatisfy({ CharTable.shared.isUpper($0[0]) }) { proper.insert(key) }
+        }
+    }
+}
+
+/// Open-addressing map from packed syllable ids to word weights: a multiplicative hash of the
+/// 64-bit key, linear probing, no per-lookup hashing of a seeded Hasher.
+struct WordTable: Sendable {
+    private let keys: [UInt64]      // 0 = empty slot
+    private let weights: [Float]
+    private let mask: Int
+    let count: Int
+
+    init(_ words: [UInt64: Float]) {
+        var size = 16
+        while size < words.count * 2 { size <<= 1 }  // load factor at most 1/2
+        var keys = [UInt64](repeating: 0, count: size)
+        var weights = [Float](repeating: 0, count: size)
+        for (key, weight) in words {
+            var slot = Self.slot(key, size - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            keys[slot] = key
+            weights[slot] = weight
+        }
+        self.keys = keys
+        self.weights = weights
+        self.mask = size - 1
+        self.count = words.count
+    }
+
+    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 40) & mask
+    }
+
+    @inline(__always) func weight(_ key: UInt64) -> Float? {
+        var slot = Self.slot(key, mask)
+        while true {
+            let k = keys[slot]
+            if k == key { return weights[slot] }
+            if k == 0 { return nil }
+            slot = (slot + 1) & mask
         }
     }
 }

@@ -1,12 +1,13 @@
 /// Interns lowercased syllables as small integer ids, looked up straight from a UTF-16 slice
 /// of the text (no String made per token): open addressing over FNV-1a hashes.
 struct SyllableTable: Sendable {
+    private let chars = CharTable.shared
     private var storage: [UInt16] = []          // all keys, back to back
     private var starts: [Int32] = [0]            // key k is storage[starts[k-1]..<starts[k]] (ids from 1)
     private var slots: [Int32]                   // 0 = empty, else id
     private var mask: Int
 
-    init(capacity: Int = 1 << 15) {
+    init(capacity: Int = 1 << 12) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
@@ -16,10 +17,10 @@ struct SyllableTable: Sendable {
     var count: Int { starts.count - 1 }
 
     @inline(__always)
-    private static func hash(_ units: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Int {
+    private func hash(_ units: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Int {
         var h: UInt64 = 0xcbf29ce484222325
         for i in r {
-            h ^= UInt64(CharTable.lowercased(units[i]))
+            h ^= UInt64(chars.lowercased(units[i]))
             h &*= 0x100000001b3
         }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
@@ -28,7 +29,7 @@ struct SyllableTable: Sendable {
     /// The id of the syllable at `units[r]` (compared lowercased), 0 when unknown.
     @inline(__always)
     func id(_ units: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> Int32 {
-        var slot = Self.hash(units, r) & mask
+        var slot = hash(units, r) & mask
         while true {
             let id = slots[slot]
             if id == 0 { return 0 }
@@ -43,7 +44,7 @@ struct SyllableTable: Sendable {
         guard e - s == r.count else { return false }
         var k = s
         for i in r {
-            if storage[k] != CharTable.lowercased(units[i]) { return false }
+            if storage[k] != chars.lowercased(units[i]) { return false }
             k += 1
         }
         return true
@@ -54,7 +55,7 @@ struct SyllableTable: Sendable {
         let found = syllable.withUnsafeBufferPointer { id($0, 0..<$0.count) }
         if found != 0 { return found }
         if count * 2 >= slots.count { grow() }
-        storage.append(contentsOf: syllable.map(CharTable.lowercased))
+        storage.append(contentsOf: syllable.map(chars.lowercased))
         starts.append(Int32(storage.count))
         let newID = Int32(count)
         insert(newID)
@@ -63,7 +64,7 @@ struct SyllableTable: Sendable {
 
     private mutating func insert(_ id: Int32) {
         let s = Int(starts[Int(id) - 1]), e = Int(starts[Int(id)])
-        var slot = storage.withUnsafeBufferPointer { Self.hash($0, s..<e) } & mask
+        var slot = storage.withUnsafeBufferPointer { hash($0, s..<e) } & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = id
     }

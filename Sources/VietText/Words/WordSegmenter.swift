@@ -15,18 +15,27 @@ public struct Word: Sendable, Equatable {
 ///    ties broken by the larger sum of word weights (frequencies).
 ///
 /// Not thread-safe (reuses buffers): use one per thread.
-public final class WordSegmenter {
+public struct WordSegmenter {
+    private let chars = CharTable.shared
     public let lexicon: Lexicon
     private let stoppers: Set<Int32>
     private var ids: [Int32] = []
     private var kinds: [UInt8] = []       // 0 other, 1 lowercase syllable, 2 capitalised syllable
     private var matches: [UInt8] = []     // bit k: a lexicon word of k+1 syllables starts here
+    private var matchWeights: [Float] = [] // [token * maxSyllables + k]: that word's weight
+    // the lexicon's tables, held here so the hot loop reads them without going through the class
+    private let syllables: SyllableTable
+    private let wordTable: WordTable
+    private let longestFrom: [UInt8]
     private var bestWords: [Int32] = []
     private var bestWeight: [Float] = []
     private var back: [UInt8] = []
 
     public init(lexicon: Lexicon, nameStoppers: [String], normalizer: TextNormalizer) {
         self.lexicon = lexicon
+        self.syllables = lexicon.syllables
+        self.wordTable = lexicon.words
+        self.longestFrom = lexicon.longestFrom
         var stoppers = Set<Int32>()
         for word in nameStoppers {
             let units = normalizer.normalize(word).normalized
@@ -44,7 +53,7 @@ public final class WordSegmenter {
         WordSegmenter(lexicon: lexicon, nameStoppers: try LanguageData.builtinLines("name-stoppers.txt"), normalizer: normalizer)
     }
 
-    public func segment(_ tokens: [Token], in text: NormalizedText, sentenceStarts: [Int] = []) -> [Word] {
+    public mutating func segment(_ tokens: [Token], in text: NormalizedText, sentenceStarts: [Int] = []) -> [Word] {
         var words: [Word] = []
         segment(tokens, in: text, sentenceStarts: sentenceStarts, into: &words)
         return words
@@ -52,7 +61,7 @@ public final class WordSegmenter {
 
     /// Replaces the contents of `words` with the words of `tokens`. No word crosses a sentence
     /// start (`sentenceStarts`: ascending token indices) nor a line break.
-    public func segment(_ tokens: [Token], in text: NormalizedText, sentenceStarts: [Int] = [], into words: inout [Word]) {
+    public mutating func segment(_ tokens: [Token], in text: NormalizedText, sentenceStarts: [Int] = [], into words: inout [Word]) {
         words.removeAll(keepingCapacity: true)
         text.normalized.withUnsafeBufferPointer { u in
             classify(tokens, u)
@@ -79,30 +88,38 @@ public final class WordSegmenter {
         return false
     }
 
-    private func classify(_ tokens: [Token], _ u: UnsafeBufferPointer<UInt16>) {
+    private mutating func classify(_ tokens: [Token], _ u: UnsafeBufferPointer<UInt16>) {
         let n = tokens.count
         ids.removeAll(keepingCapacity: true)
         kinds.removeAll(keepingCapacity: true)
         for t in tokens {
             guard t.kind == .syllable else { ids.append(0); kinds.append(0); continue }
             let r = t.normalizedRange
-            ids.append(lexicon.syllables.id(u, r))
-            var capitalised = CharTable.isUpper(u[r.lowerBound])
+            ids.append(syllables.id(u, r))
+            var capitalised = chars.isUpper(u[r.lowerBound])
             if capitalised && r.count > 1 {
                 // `Hùng` is capitalised, `ĐẢNG` (a headline in capitals) is not
                 capitalised = false
-                for k in (r.lowerBound + 1)..<r.upperBound where CharTable.isLower(u[k]) { capitalised = true; break }
+                for k in (r.lowerBound + 1)..<r.upperBound where chars.isLower(u[k]) { capitalised = true; break }
             }
             kinds.append(capitalised ? 2 : 1)
         }
         matches.removeAll(keepingCapacity: true)
         matches.append(contentsOf: repeatElement(0, count: n))
+        matchWeights.removeAll(keepingCapacity: true)
+        matchWeights.append(contentsOf: repeatElement(0, count: n * Lexicon.maxSyllables))
         for i in 0..<n where ids[i] != 0 {
-            let longest = lexicon.longestWord(from: ids[i])
+            let first = Int(ids[i])
+            let longest = first < longestFrom.count ? Int(longestFrom[first]) : 0
             guard longest >= 2 else { continue }
+            var key = UInt64(first)
             var k = 2
-            while k <= longest && i + k <= n && kinds[i + k - 1] != 0 && ids[i + k - 1] != 0 {
-                if lexicon.weight(Lexicon.key(ids[i..<(i + k)])) != nil { matches[i] |= 1 << UInt8(k - 1) }
+            while k <= longest && i + k <= n && ids[i + k - 1] != 0 {
+                key |= UInt64(UInt16(truncatingIfNeeded: ids[i + k - 1])) << (16 * UInt64(k - 1))
+                if let w = wordTable.weight(key) {
+                    matches[i] |= 1 << UInt8(k - 1)
+                    matchWeights[i * Lexicon.maxSyllables + k - 1] = w
+                }
                 k += 1
             }
         }
@@ -111,11 +128,11 @@ public final class WordSegmenter {
     @inline(__always) private func isStopper(_ i: Int, _ tokens: [Token], _ u: UnsafeBufferPointer<UInt16>) -> Bool {
         if ids[i] != 0 { return stoppers.contains(ids[i]) }
         let r = tokens[i].normalizedRange
-        return unknownStoppers.contains(u[r].map(CharTable.lowercased))
+        return unknownStoppers.contains(u[r].map(chars.lowercased))
     }
 
     /// Words for syllable tokens `a..<b` (no other token between them).
-    private func run(_ a: Int, _ b: Int, _ tokens: [Token], _ u: UnsafeBufferPointer<UInt16>, _ words: inout [Word]) {
+    private mutating func run(_ a: Int, _ b: Int, _ tokens: [Token], _ u: UnsafeBufferPointer<UInt16>, _ words: inout [Word]) {
         var i = a
         var plain = a  // start of the stretch not yet given to maximum matching
         while i < b {
@@ -149,7 +166,7 @@ public final class WordSegmenter {
     }
 
     /// Fewest words over `a..<b`, ties to the larger weight sum.
-    private func maximumMatching(_ a: Int, _ b: Int, _ words: inout [Word]) {
+    private mutating func maximumMatching(_ a: Int, _ b: Int, _ words: inout [Word]) {
         let n = b - a
         guard n > 0 else { return }
         if n == 1 { words.append(Word(tokens: a..<b)); return }
@@ -169,8 +186,7 @@ public final class WordSegmenter {
             var k = 2
             while m != 0 {
                 if m & 1 != 0 && j + k <= n {
-                    let w = lexicon.weight(Lexicon.key(ids[(a + j)..<(a + j + k)])) ?? 0
-                    relax(j, k, base, bestWeight[j] + w)
+                    relax(j, k, base, bestWeight[j] + matchWeights[(a + j) * Lexicon.maxSyllables + k - 1])
                 }
                 m >>= 1
                 k += 1
@@ -187,7 +203,7 @@ public final class WordSegmenter {
         words[start...].reverse()
     }
 
-    @inline(__always) private func relax(_ j: Int, _ k: Int, _ base: Int32, _ weight: Float) {
+    @inline(__always) private mutating func relax(_ j: Int, _ k: Int, _ base: Int32, _ weight: Float) {
         let t = j + k
         let count = base + 1
         if count < bestWords[t] || (count == bestWords[t] && weight > bestWeight[t]) {
