@@ -36,7 +36,7 @@ public struct TextReport: Codable, Sendable, Equatable {
         func token(_ t: Token) -> TokenRecord {
             let original = analyzed.original(t)
             let normalized = analyzed.normalized(t)
-            return TokenRecord(text: original, normalized: normalized == original ? nil : normalized,
+            return TokenRecord(text: original, normalized: normalized.utf16.elementsEqual(original.utf16) ? nil : normalized,
                                kind: t.kind, start: offsets.scalarOffset(t.range.lowerBound),
                                end: offsets.scalarOffset(t.range.upperBound))
         }

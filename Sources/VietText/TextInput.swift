@@ -38,7 +38,7 @@ public enum TextInput {
             for k in 1...need {
                 guard i + k < end else { throw InvalidUTF8(byteOffset: i - range.lowerBound) }
                 let b = bytes[i + k]
-                guard b & 0xC0 == 0x80 else { throw InvalidUTF8(byteOffset: i + k - range.lowerBound) }
+                guard b & 0xC0 == 0x80 else { throw InvalidUTF8(byteOffset: i - range.lowerBound) }
                 cp = cp << 6 | UInt32(b & 0x3F)
             }
             guard cp >= minimum, cp <= 0x10FFFF, !(0xD800...0xDFFF).contains(cp) else {

@@ -16,6 +16,7 @@ import Testing
         ("Thứ Sáu, 01/02/2019", ["Thứ/syllable", "Sáu/syllable", ",/punctuation", "01/02/2019/date"]),
         ("tháng 1/2017", ["tháng/syllable", "1/2017/date"]),
         ("giai đoạn 2015-2018", ["giai/syllable", "đoạn/syllable", "2015-2018/range"]),
+        ("vượt 10-15%", ["vượt/syllable", "10-15%/range"]),
         ("34/39 bộ", ["34/39/fraction", "bộ/syllable"]),
         ("UBND tỉnh", ["UBND/abbreviation", "tỉnh/syllable"]),
         ("các ĐVTN", ["các/syllable", "ĐVTN/abbreviation"]),

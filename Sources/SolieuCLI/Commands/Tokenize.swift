@@ -24,7 +24,7 @@ extension Solieu {
             var console = Console()
             var failed = false
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             for path in files {
                 do {
                     let text = try Input.read(path).text()

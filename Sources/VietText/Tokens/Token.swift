@@ -16,7 +16,7 @@ public struct Token: Sendable, Equatable {
         case date
         /// Two numbers joined by `/` that are not a date: `34/39`, `3/4`.
         case fraction
-        /// Two numbers joined by a hyphen: `2015-2018`, `10-15`.
+        /// Two numbers joined by a hyphen: `2015-2018`, `10-15`, `10-15%`.
         case range
         /// An identifier mixing letters, digits, `/` and `-`: `05-NQ/TU`, `1234/QĐ-UBND`, `VN30`.
         case code

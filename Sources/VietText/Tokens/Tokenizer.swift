@@ -196,7 +196,11 @@ public struct Tokenizer {
                 parts.append(j + 2)
                 j += 2
             }
-            if parts.count > 1, let kind = chainKind(u, t, parts, joiners) { return (kind, j + 1) }
+            if parts.count > 1, let kind = chainKind(u, t, parts, joiners) {
+                // `10-15%`: a range of percentages keeps its sign
+                if kind == .range, adjacent(t, j, j + 1), isChar(u, t[j + 1], 0x25) { return (kind, j + 2) }
+                return (kind, j + 1)
+            }
             if first.kind == .number, adjacent(t, i, i + 1), isChar(u, t[i + 1], 0x25) { return (.percent, i + 2) }
             if first.kind == .syllable || first.kind == .abbreviation, adjacent(t, i, i + 1), isChar(u, t[i + 1], 0x2E) {
                 let text = Array(u[first.range.lowerBound...t[i + 1].range.lowerBound])

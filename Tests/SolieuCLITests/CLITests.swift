@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// Runs the built `solieu` binary and compares its exact output.
+struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+func solieu(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let binary = [dir, dir.deletingLastPathComponent()].map { $0.appendingPathComponent("solieu") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    let process = Process()
+    process.executableURL = try #require(binary, "solieu binary not found next to \(dir.path)")
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+               stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A temporary folder with the given files (name -> bytes), removed by `cleanup`.
+struct Scratch {
+    let dir: URL
+    init(_ files: [String: [UInt8]]) throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("solieu-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, bytes) in files { try Data(bytes).write(to: dir.appendingPathComponent(name)) }
+    }
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+    func cleanup() { try? FileManager.default.removeItem(at: dir) }
+}
+
+@Suite struct SegmentCommandTests {
+    @Test func segmentsStandardInputLineByLine() throws {
+        let run = try solieu(["segment"], stdin: "Thanh bắt chuyện với Hùng .\n\nTỉnh ủy kết nạp 2.338 đảng viên.\n")
+        #expect(run.status == 0)
+        #expect(run.stdout == "Thanh bắt_chuyện với Hùng .\n\nTỉnh_ủy kết_nạp 2.338 đảng_viên .\n")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func sentencesFlagWritesOneSentencePerLine() throws {
+        let run = try solieu(["segment", "--sentences"], stdin: "Ông về Tp. Hồ Chí Minh. Sau đó đi Hà Nội.\n")
+        #expect(run.stdout == "Ông về Tp. Hồ_Chí_Minh .\nSau_đó đi Hà_Nội .\n")
+    }
+
+    @Test func userLexicon() throws {
+        let scratch = try Scratch(["mine.txt": Array("hănggô cơm\n".utf8)])
+        defer { scratch.cleanup() }
+        let plain = try solieu(["segment"], stdin: "một hănggô cơm\n")
+        let withLexicon = try solieu(["segment", "--lexicon", scratch.path("mine.txt")], stdin: "một hănggô cơm\n")
+        #expect(plain.stdout == "một hănggô cơm\n")
+        #expect(withLexicon.stdout == "một hănggô_cơm\n")
+    }
+
+    @Test func missingLexiconIsAUsageError() throws {
+        let run = try solieu(["segment", "--lexicon", "/nonexistent/lexicon.txt"], stdin: "")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("/nonexistent/lexicon.txt"))
+    }
+
+    @Test func badInputIsReportedAndTheOtherFilesStillSegmented() throws {
+        let scratch = try Scratch([
+            "good.txt": Array("kết nạp đảng viên\n".utf8),
+            "latin1.txt": Array("dòng một\n".utf8) + [0x62, 0xE0, 0x20, 0x63, 0x0A] + Array("đảng viên\n".utf8),
+            "empty.txt": [],
+        ])
+        defer { scratch.cleanup() }
+        let run = try solieu(["segment", scratch.path("latin1.txt"), scratch.path("missing.txt"), scratch.path("empty.txt"), scratch.path("good.txt")])
+        #expect(run.status == 1)
+        // the bad line is left empty so that output lines stay aligned with input lines
+        #expect(run.stdout == "dòng một\n\nđảng_viên\nkết_nạp đảng_viên\n")
+        #expect(run.stderr.contains("\(scratch.path("latin1.txt")):2:2: error: invalid UTF-8 (byte 0xE0 at byte offset 13)"))
+        #expect(run.stderr.contains("\(scratch.path("missing.txt")): error: no such file"))
+    }
+
+    @Test func directoryIsAnError() throws {
+        let scratch = try Scratch([:])
+        defer { scratch.cleanup() }
+        let run = try solieu(["segment", scratch.dir.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("is a directory"))
+    }
+
+    @Test func toneOption() throws {
+        let run = try solieu(["tokenize", "-", "--tone", "hoa2", "--format", "text"], stdin: "hòa\n")
+        #expect(run.stdout.contains("syllable\thòa -> hoà"))
+    }
+}
+
+@Suite struct TokenizeCommandTests {
+    @Test func textFormat() throws {
+        let run = try solieu(["tokenize", "-"], stdin: "Có 2.338 ĐVTN.")
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+        # -
+        sentence 1 [0..<14]: Có 2.338 ĐVTN.
+          0..<2\tsyllable\tCó
+          3..<8\tnumber\t2.338
+          9..<13\tabbreviation\tĐVTN
+          13..<14\tpunctuation\t.
+          words: Có 2.338 ĐVTN .
+
+        """)
+    }
+
+    @Test func jsonFormatUsesScalarOffsetsIntoTheOriginal() throws {
+        let run = try solieu(["tokenize", "-", "--format", "json"], stdin: "😀 Ho\u{300}a Bình")
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        let sentences = try #require(json["sentences"] as? [[String: Any]])
+        let tokens = try #require(sentences.first?["tokens"] as? [[String: Any]])
+        let hoa = try #require(tokens.first { $0["normalized"] as? String == "Hòa" })
+        #expect(hoa["start"] as? Int == 2)   // the emoji is one scalar
+        #expect(hoa["end"] as? Int == 6)     // H o U+0300 a
+        #expect(hoa["kind"] as? String == "syllable")
+        let words = try #require(sentences.first?["words"] as? [[String: Any]])
+        #expect(words.last?["text"] as? String == "Ho\u{300}a Bình")
+    }
+
+    @Test func nonUTF8FileNamesThePosition() throws {
+        let scratch = try Scratch(["bad.txt": [0x61, 0x0A, 0x62, 0x63, 0xFF]])
+        defer { scratch.cleanup() }
+        let run = try solieu(["tokenize", scratch.path("bad.txt")])
+        #expect(run.status == 1)
+        #expect(run.stderr == "solieu: \(scratch.path("bad.txt")):2:3: error: invalid UTF-8 (byte 0xFF at byte offset 4)\n")
+    }
+}
