@@ -19,7 +19,7 @@ import Testing
         ("Đồng chí Hoàng Văn Toàn phát biểu", "Đồng_chí Hoàng_Văn_Toàn phát_biểu"),
         ("huyện Tam Đảo", "huyện Tam_Đảo"),
         // a form of address opening a sentence is not part of the name
-        ("Ông Nguyễn Văn Nam cho biết", "Ông Nguyễn_Văn_Nam cho_biết"),
+        ("Ông Nguyễn Văn Nam cho biết", "Ông Nguyễn_Văn_Nam cho biết"),
         ("Theo Hùng , giá tăng", "Theo Hùng , giá tăng"),
         // a capitalised syllable that begins a lowercase word stays with it
         ("Bộ Công an", "Bộ Công_an"),
@@ -116,7 +116,7 @@ import Testing
         }
         let p = Double(correct) / Double(predicted), r = Double(correct) / Double(expected)
         let f1 = 2 * p * r / (p + r)
-        #expect(f1 >= 0.90, "VTB test word F1 \(f1)")
+        #expect(f1 >= 0.93, "VTB test word F1 \(f1)")
     }
 }
 

@@ -37,10 +37,13 @@ public final class Lexicon: Sendable {
         self.init(syllables: builder.table, words: builder.words, proper: builder.proper)
     }
 
-    /// Loads lexicon files; later files add to earlier ones.
-    public static func load(_ files: [URL], normalizer: TextNormalizer) throws -> Lexicon {
+    /// Loads lexicon files; later files add to earlier ones. `conventions` drop the entries of
+    /// the first `conventionalFiles` files that the segmentation convention writes as two words.
+    public static func load(_ files: [URL], normalizer: TextNormalizer,
+                            conventions: SegmentationConventions? = nil, conventionalFiles: Int = 0) throws -> Lexicon {
         var builder = Builder(normalizer: normalizer)
-        for file in files {
+        for (index, file) in files.enumerated() {
+            builder.conventions = index < conventionalFiles ? conventions : nil
             for (number, line) in try LanguageData.lines(of: file) {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: true)
                 var weight: Float = 1
@@ -64,7 +67,8 @@ public final class Lexicon: Sendable {
         let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "txt" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        return try load(files + userFiles, normalizer: normalizer)
+        let conventions = try SegmentationConventions.builtin(normalizer: normalizer)
+        return try load(files + userFiles, normalizer: normalizer, conventions: conventions, conventionalFiles: files.count)
     }
 
     // MARK: lookups
@@ -103,6 +107,9 @@ public final class Lexicon: Sendable {
         var table = SyllableTable()
         var words: [UInt64: Float] = [:]
         var proper = Set<UInt64>()
+        var conventions: SegmentationConventions?
+        /// Entries left out by the conventions.
+        var dropped = 0
 
         init(normalizer: TextNormalizer) { self.normalizer = normalizer }
 
@@ -120,8 +127,15 @@ public final class Lexicon: Sendable {
             return ids.contains(0) ? nil : Lexicon.key(ids)
         }
 
+        /// Whether `parts` (normalized syllables) is already an entry.
+        func isWord(_ parts: [[UInt16]]) -> Bool {
+            let ids = parts.map { p in p.withUnsafeBufferPointer { table.id($0, 0..<$0.count) } }
+            return !ids.contains(0) && words[Lexicon.key(ids)] != nil
+        }
+
         mutating func add(_ word: String, weight: Float) {
             guard let parts = Self.split(word, normalizer: normalizer) else { return }
+            if let conventions, conventions.splits(parts, isWord: { isWord($0) }) { dropped += 1; return }
             let ids = parts.map { table.intern($0) }
             guard ids.allSatisfy({ $0 <= 0xFFFF }) else { return }
             let key = Lexicon.key(ids)
