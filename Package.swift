@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "solieu", targets: ["solieu"]),
         .library(name: "VietText", targets: ["VietText"]),
+        .library(name: "Figures", targets: ["Figures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,11 +27,18 @@ let package = Package(
             dependencies: ["ICUCore"],
             resources: [.copy("Resources/lexicon"), .copy("Resources/data")]
         ),
+        // The number grammar, figure assembly, time resolution and Figure records.
+        .target(
+            name: "Figures",
+            dependencies: ["VietText"],
+            resources: [.copy("Resources/data"), .copy("Resources/figure.schema.json")]
+        ),
         // Subcommands: argument parsing and rendering only.
         .target(
             name: "SolieuCLI",
             dependencies: [
                 "VietText",
+                "Figures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "ICUCoreTests", dependencies: ["ICUCore"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu"]),
     ]
 )

@@ -6,7 +6,7 @@ public struct Solieu: ParsableCommand {
         commandName: "solieu",
         abstract: "Read Vietnamese news and bulletin text: sentences, tokens, words, figures.",
         version: "0.1.0",
-        subcommands: [Segment.self, Tokenize.self]
+        subcommands: [Segment.self, Tokenize.self, Extract.self]
     )
 
     public init() {}

@@ -5,6 +5,11 @@ public struct LanguageDataError: Error, CustomStringConvertible, Sendable {
     public let file: String
     public let line: Int
     public let message: String
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
     public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
 }
 

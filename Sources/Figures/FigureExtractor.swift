@@ -1,0 +1,233 @@
+import Foundation
+import VietText
+
+/// Reads every figure of an article: numbers, scale words, ranges and fractions (the number
+/// grammar in `Rules/`), then unit, qualifier, rate and time around each.
+///
+/// Not thread-safe (it owns a `TextAnalyzer`): use one per thread.
+public final class FigureExtractor {
+    public let analyzer: TextAnalyzer
+    public let rules: FigureRules
+
+    public init(analyzer: TextAnalyzer, rules: FigureRules) {
+        self.analyzer = analyzer
+        self.rules = rules
+    }
+
+    public convenience init(options: AnalyzerOptions = AnalyzerOptions()) throws {
+        try self.init(analyzer: TextAnalyzer(options: options), rules: FigureRules.builtin())
+    }
+
+    /// The figures of an article's text, in text order. `article` is copied into each record.
+    /// `referenceDate` (year) completes dates that leave the year out; by default the article's
+    /// own date line (`Thứ Sáu, 01/02/2019`) gives it.
+    public func extract(_ text: String, article: String? = nil, referenceYear: Int? = nil) -> [Figure] {
+        let analyzed = analyzer.analyze(text)
+        let numbers = analyzed.tokens.filter { $0.kind == .number }.prefix(2000).map { analyzed.normalized($0) }
+        let style = DigitNumbers.style(of: numbers)
+        let year = referenceYear ?? Self.dateLineYear(analyzed)
+        let offsets = ScalarOffsets(analyzed.text.original)
+        var figures: [Figure] = []
+        var carried: String? = nil
+        for sentence in analyzed.sentences {
+            let v = SentenceView(analyzed, sentence)
+            let times = Times.find(in: v, referenceYear: year)
+            let governed = Self.isGoverned(v)
+            let inherited = governed ? carried : nil
+            var found = SentenceFigures(view: v, times: times, inherited: inherited, style: style, rules: rules)
+            found.run()
+            for var f in found.figures {
+                f.article = article
+                let r = f.originalRange
+                figures.append(Figure(
+                    text: f.text, value: f.value, valueMax: f.valueMax, unit: f.unit, qualifier: f.qualifier,
+                    rate: f.rate, time: f.time, start: offsets.scalarOffset(r.lowerBound), end: offsets.scalarOffset(r.upperBound),
+                    sentence: analyzed.original(sentence), numberStyle: f.ambiguous ? style : nil, article: article))
+            }
+            // what a following `Trong đó, ...` sentence inherits
+            if let last = times.last(where: { !$0.isComparison && $0.value != nil }) { carried = last.value }
+            else if !governed { carried = nil }
+        }
+        return figures
+    }
+
+    /// `Trong đó`, `Cụ thể`, `Riêng`: a sentence that details the one before it.
+    static func isGoverned(_ v: SentenceView) -> Bool {
+        let a = v.lower(0), b = v.lower(1)
+        return (a == "trong" && (b == "đó" || b == "số")) || a == "cụ" && b == "thể" || a == "riêng" || a == "trong đó"
+    }
+
+    /// The year of the article's date line: the first full date among its first sentences.
+    static func dateLineYear(_ analyzed: AnalyzedText) -> Int? {
+        for sentence in analyzed.sentences.prefix(6) {
+            for t in sentence.tokens where analyzed.tokens[t].kind == .date {
+                let parts = analyzed.normalized(analyzed.tokens[t]).split(separator: "/")
+                if parts.count == 3, let y = Int(parts[2]), (1900...2100).contains(y) { return y }
+            }
+        }
+        return nil
+    }
+}
+
+/// The figures of one sentence.
+struct SentenceFigures {
+    struct Found {
+        var text: String
+        var value: Decimal
+        var valueMax: Decimal?
+        var unit: String
+        var qualifier: Qualifier
+        var rate: String?
+        var time: String?
+        var originalRange: Range<Int>
+        var ambiguous: Bool
+        var article: String?
+    }
+
+    let view: SentenceView
+    let times: [TimeExpression]
+    let inherited: String?
+    let style: NumberStyle
+    let rules: FigureRules
+    var figures: [Found] = []
+    private var inTime: [Bool]
+    private var parenDepth: [Int]
+
+    init(view: SentenceView, times: [TimeExpression], inherited: String?, style: NumberStyle, rules: FigureRules) {
+        self.view = view
+        self.times = times
+        self.inherited = inherited
+        self.style = style
+        self.rules = rules
+        var inTime = [Bool](repeating: false, count: view.count)
+        for t in times { for i in t.range { inTime[i] = true } }
+        self.inTime = inTime
+        var depth = [Int](repeating: 0, count: view.count)
+        var d = 0
+        for i in 0..<view.count {
+            if view.lower[i] == "(" { d += 1 }
+            depth[i] = d
+            if view.lower[i] == ")" { d = max(0, d - 1) }
+        }
+        self.parenDepth = depth
+    }
+
+    mutating func run() {
+        let v = view
+        var i = 0
+        while i < v.count {
+            if inTime[i] { i += 1; continue }
+            if let next = multiple(i) ?? fraction(i) ?? quantity(i) { i = max(next, i + 1) } else { i += 1 }
+        }
+    }
+
+    // MARK: rule families that start at a token
+
+    /// `gấp 2 lần`, `gấp đôi`, `gấp rưỡi`, `gấp 1,5 lần`.
+    private mutating func multiple(_ i: Int) -> Int? {
+        let v = view
+        guard v.lower[i] == "gấp", let w = v.lower(i + 1) else { return nil }
+        let words: [String: Decimal] = ["đôi": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "rưỡi": Decimal(string: "1.5")!]
+        var value: Decimal
+        var end: Int
+        if v.lower(i + 2) != "lần", let x = words[w] { value = x; end = i + 2 }
+        else if let q = Quantities.single(v, i + 1, style: style) { value = q.value; end = q.range.upperBound }
+        else { return nil }
+        if v.lower(end) == "lần" { end += 1 }
+        add(i..<end, value: value, valueMax: nil, unit: "lần", qualifier: .exact, rate: nil, at: i, ambiguous: false)
+        return end
+    }
+
+    /// `3/4 diện tích` (0.75), `34/39 bộ ngành` (two figures: out of).
+    private mutating func fraction(_ i: Int) -> Int? {
+        let v = view
+        guard v.kind[i] == .fraction else { return nil }
+        let parts = v.lower[i].split(separator: "/").compactMap { DigitNumbers.read(String($0), style: style)?.value }
+        guard parts.count == 2, parts[1] != 0 else { return nil }
+        let q = Quantity(value: parts[0], range: i..<(i + 1))
+        let u = Units.unit(v, after: i + 1, quantity: q, rules: rules)
+        let qual = Qualifiers.find(v, start: i, end: u.end, isRange: false, rules: rules)
+        if Exclusions.namingWords.contains(v.lower(i - 1) ?? "") || v.lower(i - 1) == "lệ" { return i + 1 }
+        if parts[0] < parts[1] && parts[1] <= 10 {
+            add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
+        } else {
+            guard !u.unit.isEmpty else { return i + 1 }
+            add(qual.start..<u.end, value: parts[0], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
+            add(i..<u.end, value: parts[1], valueMax: nil, unit: u.unit, qualifier: .exact, rate: nil, at: i, ambiguous: false)
+        }
+        return u.end
+    }
+
+    /// A number with its scale, range, unit, qualifier and rate.
+    private mutating func quantity(_ i: Int) -> Int? {
+        let v = view
+        var start = i
+        var negative = false
+        if v.lower[i] == "âm" { negative = true; start = i + 1 }
+        guard start < v.count, !inTime[start], var q = Quantities.withRange(v, start, style: style) else { return nil }
+        if v.kind[start] == .syllable && negative == false && v.lower[start] == "âm" { return nil }
+        // `-1.200.000`: a minus sign glued to the number
+        if !negative, start > 0, v.lower[start - 1] == "-", !v.spaceBefore[start], start == 1 || v.spaceBefore[start - 1],
+           start < 2 || !(v.kind[start - 2] == .number) {
+            negative = true
+        }
+        var u = Units.unit(v, after: q.range.upperBound, quantity: q, rules: rules)
+        if Exclusions.excluded(v, q, unit: u.unit, unitEnd: u.end) { return q.range.upperBound }
+        var rateEnd = u.end
+        var rate: String? = nil
+        if let (r, end) = Units.rateAfter(v, u.end) { rate = r; rateEnd = end }
+        // `từ 1000 đồng đến 2000 đồng`, `66.200 đồng/cổ phiếu tới 73.000 đồng/cổ phiếu`
+        if q.valueMax == nil, let link = v.lower(rateEnd), link == "đến" || link == "tới" || link == "-",
+           let upper = Quantities.single(v, rateEnd + 1, style: style), upper.value > q.value {
+            let u2 = Units.unit(v, after: upper.range.upperBound, quantity: upper, rules: rules)
+            if u2.unit == u.unit || u.unit.isEmpty {
+                q.valueMax = upper.value
+                u = u2
+                rateEnd = u2.end
+                if let (r, end) = Units.rateAfter(v, u2.end) { rate = r; rateEnd = end }
+            }
+        }
+        if rate == nil { rate = Units.rateBefore(v, start) }
+        var qual = Qualifiers.find(v, start: q.range.lowerBound, end: u.end, isRange: q.valueMax != nil, rules: rules)
+        if let frame = Qualifiers.frame(v, before: q.range.lowerBound, after: rateEnd) { qual.qualifier = frame }
+        else if q.valueMax == nil, qual.qualifier == .exact, v.lower(q.range.lowerBound - 1) == "từ",
+                !(v.lower(rateEnd) == "lên" || v.lower(rateEnd) == "xuống" || v.lower(rateEnd) == "đến" || v.lower(rateEnd) == "tới") {
+            qual.qualifier = .atLeast
+        }
+        // `âm` before the qualifier: `âm gần 18 tỷ`
+        var textStart = negative ? min(qual.start, i) : qual.start
+        if !negative, v.lower(qual.start - 1) == "âm" { negative = true; textStart = qual.start - 1 }
+        if negative {
+            q.value = -q.value
+            if let m = q.valueMax { q.valueMax = -m }
+        }
+        if negative && v.lower[i] != "âm" && textStart == qual.start && v.lower(q.range.lowerBound - 1) == "-" {
+            textStart = min(textStart, q.range.lowerBound - 1)
+        }
+        let end = max(rateEnd, u.end)
+        add(textStart..<end, value: q.value, valueMax: q.valueMax, unit: u.unit, qualifier: qual.qualifier, rate: rate,
+            at: q.range.lowerBound, ambiguous: q.ambiguous)
+        return end
+    }
+
+    // MARK: time and records
+
+    /// The time of a figure at token `i`: a time stated in the same parentheses or clause
+    /// (nearest before, else after), else the sentence's, else the governing sentence's.
+    private func time(at i: Int) -> String? {
+        let depth = parenDepth[i]
+        let usable = times.filter { !$0.isComparison && (depth == 0 || parenDepth[$0.range.lowerBound] == depth) }
+        if depth > 0 {
+            return usable.last(where: { $0.range.upperBound <= i && parenDepth[$0.range.lowerBound] == depth })?.value
+        }
+        if let before = usable.last(where: { $0.range.upperBound <= i && parenDepth[$0.range.lowerBound] == 0 }) { return before.value }
+        if let after = usable.first(where: { $0.range.lowerBound > i && parenDepth[$0.range.lowerBound] == 0 }) { return after.value }
+        return inherited
+    }
+
+    private mutating func add(_ r: Range<Int>, value: Decimal, valueMax: Decimal?, unit: String, qualifier: Qualifier,
+                              rate: String?, at i: Int, ambiguous: Bool) {
+        figures.append(Found(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier,
+                             rate: rate, time: time(at: i), originalRange: view.originalRange(r), ambiguous: ambiguous))
+    }
+}

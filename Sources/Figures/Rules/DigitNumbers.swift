@@ -1,0 +1,62 @@
+import Foundation
+
+/// Rule family: numbers written with digits and separators.
+///
+/// Vietnamese writes `2.338` (groups) and `1,5` (decimal); English-style sources write
+/// `2,338` and `1.5`. A number with one separator and three digits after it (`1,500`,
+/// `1.500`) can be read both ways: the article's style decides, and the figure says so.
+public enum DigitNumbers {
+    public struct Reading: Equatable, Sendable {
+        public var value: Decimal
+        /// Whether the reading depended on the article's style.
+        public var ambiguous: Bool
+    }
+
+    /// Reads `text` (digits, `.` and `,` only) in `style`; nil when it is not a number.
+    public static func read(_ text: String, style: NumberStyle) -> Reading? {
+        let chars = Array(text.utf8)
+        guard let first = chars.first, let last = chars.last, isDigit(first) || first == 0x2C || first == 0x2E, isDigit(last) else { return nil }
+        guard chars.allSatisfy({ isDigit($0) || $0 == 0x2C || $0 == 0x2E }) else { return nil }
+        let (group, decimal): (UInt8, UInt8) = style == .vietnamese ? (0x2E, 0x2C) : (0x2C, 0x2E)
+        let groups = chars.split(separator: group, omittingEmptySubsequences: false)
+        let separators = chars.filter { $0 == 0x2C || $0 == 0x2E }
+        let ambiguous = separators.count == 1 && chars.count - 1 - chars.firstIndex(of: separators[0])! == 3
+            && chars.first != separators[0]
+        // `2.5` in a Vietnamese text (a group of one digit) is an English-style decimal slip
+        let groupsValid = groups.count == 1 || (groups.dropFirst().allSatisfy { g in
+            let head = g.split(separator: decimal, maxSplits: 1, omittingEmptySubsequences: false).first ?? []
+            return head.count == 3
+        } && (1...3).contains(groups[0].count))
+        var digits = ""
+        if groupsValid {
+            let joined = groups.joined()
+            let parts = joined.split(separator: decimal, omittingEmptySubsequences: false)
+            guard parts.count <= 2 else { return nil }
+            digits = String(decoding: parts[0], as: UTF8.self)
+            if parts.count == 2 { digits += "." + String(decoding: parts[1], as: UTF8.self) }
+        } else {
+            // one separator of the grouping kind, not followed by three digits: a decimal point
+            guard separators.count == 1 else { return nil }
+            digits = String(decoding: chars.map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self)
+        }
+        if digits.hasPrefix(".") { digits = "0" + digits }
+        guard let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        return Reading(value: value, ambiguous: ambiguous)
+    }
+
+    /// The style an article uses, from its unambiguous numbers; Vietnamese when nothing tells.
+    public static func style<S: Sequence>(of numbers: S) -> NumberStyle where S.Element == String {
+        var vietnamese = 0, english = 0
+        for n in numbers {
+            let chars = Array(n.utf8)
+            let dots = chars.filter { $0 == 0x2E }.count, commas = chars.filter { $0 == 0x2C }.count
+            if dots >= 2 || (dots >= 1 && commas == 1 && chars.lastIndex(of: 0x2C)! > chars.lastIndex(of: 0x2E)!) { vietnamese += 1 }
+            if commas >= 2 || (commas >= 1 && dots == 1 && chars.lastIndex(of: 0x2E)! > chars.lastIndex(of: 0x2C)!) { english += 1 }
+            if dots == 0, commas == 1, let i = chars.firstIndex(of: 0x2C), chars.count - 1 - i != 3 { vietnamese += 1 }
+            if commas == 0, dots == 1, let i = chars.firstIndex(of: 0x2E), chars.count - 1 - i != 3 { english += 1 }
+        }
+        return english > vietnamese ? .english : .vietnamese
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import VietText
+
+/// The language data of the figure rules (`Resources/data/*.txt`), loaded once.
+public struct FigureRules: Sendable {
+    /// Qualifier phrases (lowercased syllables) -> qualifier; longest first.
+    let qualifiers: [([String], Qualifier)]
+    /// Currency words as written -> unit.
+    let currencies: [String: String]
+    /// Multi-word currency phrases (lowercased syllables) -> unit, longest first.
+    let currencyPhrases: [([String], String)]
+    /// Multi-word units (lowercased syllables), longest first.
+    let units: [[String]]
+    let notUnits: Set<String>
+
+    public static func builtin() throws -> FigureRules {
+        func lines(_ name: String) throws -> [String] {
+            guard let dir = Bundle.module.url(forResource: "data", withExtension: nil) else {
+                throw LanguageDataError(file: name, line: 0, message: "missing from the Figures resources")
+            }
+            return try LanguageData.lines(of: dir.appendingPathComponent(name)).map(\.text)
+        }
+        func pairs(_ name: String) throws -> [(String, String)] {
+            try lines(name).map { line in
+                let f = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard f.count == 2 else { throw LanguageDataError(file: name, line: 0, message: "'\(line)' is not 'phrase<TAB>value'") }
+                return (f[0], f[1])
+            }
+        }
+        var qualifiers: [([String], Qualifier)] = []
+        for (phrase, name) in try pairs("qualifiers.txt") {
+            guard let q = Qualifier(rawValue: name) else {
+                throw LanguageDataError(file: "qualifiers.txt", line: 0, message: "unknown qualifier '\(name)'")
+            }
+            qualifiers.append((phrase.split(separator: " ").map(String.init), q))
+        }
+        var currencies: [String: String] = [:]
+        var phrases: [([String], String)] = []
+        for (written, unit) in try pairs("currencies.txt") {
+            let parts = written.split(separator: " ").map(String.init)
+            if parts.count == 1 { currencies[written] = unit } else { phrases.append((parts.map { $0.lowercased() }, unit)) }
+        }
+        return FigureRules(
+            qualifiers: qualifiers.sorted { $0.0.count > $1.0.count },
+            currencies: currencies,
+            currencyPhrases: phrases.sorted { $0.0.count > $1.0.count },
+            units: try lines("units.txt").map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count },
+            notUnits: Set(try lines("not-units.txt")))
+    }
+}

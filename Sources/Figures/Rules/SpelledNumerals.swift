@@ -1,0 +1,139 @@
+import Foundation
+
+/// Rule family: numbers spelled out in words, with the scale words that compose with them.
+///
+/// `hai nghìn ba trăm ba mươi tám` = 2338, `một trăm linh năm` = 105, `hai mươi mốt` = 21,
+/// `bốn mươi tư` = 44, `mười lăm` = 15, `hai triệu rưỡi` = 2 500 000, `một triệu tư` = 1 400 000
+/// (a digit after a scale word stands for the next lower place), `nghìn hai` = 1200,
+/// `ba nghìn tỷ` = 3 × 10¹², `hai chục` = 20. Digits can stand in for a group: `1,5 tỷ`.
+public enum SpelledNumerals {
+    /// The digit words and their values; `mốt`, `tư`, `lăm`/`nhăm` only after a tens word.
+    static let digits: [String: Int] = [
+        "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+        "mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5,
+    ]
+    static let afterTensOnly: Set<String> = ["mốt", "lăm", "nhăm"]
+
+    /// One item of a numeral: a digit word, a number written in digits, or a structure word.
+    public enum Item: Equatable, Sendable {
+        case digit(Int)
+        case number(Decimal)
+        case ten          // mười
+        case tens         // mươi, chục
+        case hundred      // trăm
+        case zeroTens     // linh, lẻ
+        case scale(Decimal)
+        case half         // rưỡi
+    }
+
+    /// The item a lowercased word stands for, if any. `previous` is the item before it.
+    static func item(_ word: String, after previous: Item?) -> Item? {
+        if let d = digits[word] {
+            if afterTensOnly.contains(word) {
+                guard previous == .tens || (previous == .ten && word != "mốt") else { return nil }
+            }
+            if word == "tư" {
+                // `tư` is 4 only after mươi or a scale word (`một triệu tư`)
+                switch previous { case .tens?, .scale?, .hundred?: break; default: return nil }
+            }
+            return .digit(d)
+        }
+        switch word {
+        case "mười": return .ten
+        case "mươi", "chục": return .tens
+        case "trăm": return .hundred
+        case "linh", "lẻ": return .zeroTens
+        case "rưỡi", "rưởi": return .half
+        default: break
+        }
+        if let s = ScaleWords.value(of: word) { return .scale(s) }
+        return nil
+    }
+
+    /// Evaluates a sequence of items; nil when they do not form one number.
+    public static func evaluate(_ items: [Item]) -> Decimal? {
+        guard !items.isEmpty else { return nil }
+        var total: Decimal = 0
+        var group: Decimal = 0        // the value below the current scale (< 1000, or a digit number)
+        var lastDigit: Decimal? = nil // a digit word not yet placed
+        var previous: Item? = nil
+        var lastScale: Decimal? = nil
+        var groupHasContent = false
+        for (k, item) in items.enumerated() {
+            let isLast = k == items.count - 1
+            switch item {
+            case .digit(let d):
+                let dv = Decimal(d)
+                switch previous {
+                case .scale(let s)? where isLast:
+                    // shortened form: `một triệu tư` = 1 400 000, `nghìn hai` = 1200
+                    total += dv * s / 10
+                    return total
+                case .hundred? where isLast:
+                    group += dv * 10   // `hai trăm năm` read as 250 only at the end
+                case .digit?, .number?:
+                    return nil     // two digits in a row: not one number
+                default:
+                    group += dv
+                }
+                lastDigit = dv
+                groupHasContent = true
+            case .number(let n):
+                switch previous { case nil, .scale?: break; default: return nil }
+                group += n
+                lastDigit = nil
+                groupHasContent = true
+            case .ten:
+                guard previous != .ten, previous != .tens else { return nil }
+                group += 10
+                lastDigit = nil
+                groupHasContent = true
+            case .tens:
+                guard let d = lastDigit, case .digit? = previous else { return nil }
+                group += d * 9    // the digit already counted once becomes tens
+                lastDigit = nil
+            case .hundred:
+                let d = lastDigit ?? (groupHasContent ? nil : 1)
+                guard let d else { return nil }
+                group = group - (lastDigit ?? 0) + d * 100
+                lastDigit = nil
+                groupHasContent = true
+            case .zeroTens:
+                guard previous == .hundred else { return nil }
+            case .scale(let s):
+                if case .scale(let p)? = previous, s > p {
+                    total *= s                       // `nghìn tỷ`
+                } else {
+                    if let l = lastScale, s >= l, total > 0 { return nil }  // `triệu ... triệu`
+                    total += (groupHasContent ? group : 1) * s
+                }
+                group = 0
+                lastDigit = nil
+                groupHasContent = false
+                lastScale = s
+            case .half:
+                switch previous {
+                case .scale(let s)?: total += s / 2
+                case .hundred?: group += 50
+                case .tens?, .ten?: group += Decimal(string: "0.5")!
+                default: return nil
+                }
+            }
+            previous = item
+        }
+        return total + group
+    }
+}
+
+/// Rule family: scale words (`nghìn`/`ngàn`, `vạn`, `triệu`, `tỷ`/`tỉ`) and the letter
+/// suffixes of compact writing (`100K`, `3M`, `,0012G`).
+public enum ScaleWords {
+    static let words: [String: Decimal] = [
+        "nghìn": 1_000, "ngàn": 1_000, "ngìn": 1_000, "vạn": 10_000, "triệu": 1_000_000,
+        "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
+    ]
+    static let suffixes: [String: Decimal] = ["k": 1_000, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000]
+
+    public static func value(of word: String) -> Decimal? { words[word] }
+    public static func suffix(_ letters: String) -> Decimal? { suffixes[letters] }
+}

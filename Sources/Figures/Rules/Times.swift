@@ -1,0 +1,172 @@
+import Foundation
+import VietText
+
+/// Rule family: times stated in a sentence (`năm 2018`, `6 tháng đầu năm 2017`, `quý I/2019`,
+/// `tháng 1/2017`, `từ năm 2015 đến hết năm 2018`, `01/02/2019`, `ngày 12/7`), in the spec's
+/// forms: `2018`, `2017-H1`, `2017-Q3`, `2017-01`, `2017-01-12`, ranges `A..B`.
+///
+/// The tokens of a time expression are not figures. A time after `so với` / `cùng kỳ` is a
+/// comparison: it is recognised (so its numbers are not figures) but given to no figure.
+struct TimeExpression: Equatable {
+    var range: Range<Int>     // sentence-relative token indices
+    var value: String?        // nil: a relative time (`năm nay`), which states no time
+    var isComparison = false
+}
+
+enum Times {
+    static let romanQuarters = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
+
+    static func year(_ s: String) -> Int? {
+        guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
+        return y
+    }
+
+    static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// The year a token states, when it is one (`2018`), or a year-less phrase in context.
+    static func yearAt(_ v: SentenceView, _ i: Int) -> Int? {
+        guard i < v.count, v.kind[i] == .number else { return nil }
+        return year(v.lower[i])
+    }
+
+    /// All time expressions in a sentence, left to right. `referenceYear` completes dates that
+    /// leave the year out (`ngày 12/7`).
+    static func find(in v: SentenceView, referenceYear: Int?) -> [TimeExpression] {
+        var out: [TimeExpression] = []
+        // the first explicit year in the sentence completes `8 tháng đầu năm`, `quý I`, `tháng 3`
+        var sentenceYear: Int? = nil
+        for i in 0..<v.count where sentenceYear == nil {
+            if v.lower(i - 1) == "năm", let y = yearAt(v, i) { sentenceYear = y }
+            if v.kind[i] == .date, let y = dateParts(v.lower[i]).last.flatMap({ $0 >= 1900 ? $0 : nil }) { sentenceYear = y }
+        }
+        let contextYear = sentenceYear ?? referenceYear
+        var i = 0
+        while i < v.count {
+            if let (expr, next) = match(v, i, contextYear: contextYear, referenceYear: referenceYear) {
+                var e = expr
+                let before = max(0, e.range.lowerBound - 4)
+                for k in before..<e.range.lowerBound where v.lower[k] == "so" || (v.lower[k] == "cùng" && v.lower(k + 1) == "kỳ") || v.lower[k] == "so với" {
+                    e.isComparison = true
+                }
+                out.append(e)
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func dateParts(_ s: String) -> [Int] {
+        s.split(separator: "/").compactMap { Int($0) }
+    }
+
+    private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?) -> (TimeExpression, Int)? {
+        let w = v.lower[i]
+        // từ (năm) X đến/tới (hết) (năm) Y
+        if w == "từ" {
+            var j = i + 1
+            if v.lower(j) == "năm" { j += 1 }
+            if let a = yearAt(v, j) {
+                var k = j + 1
+                if v.lower(k) == "đến" || v.lower(k) == "tới" || v.lower(k) == "-" {
+                    k += 1
+                    if v.lower(k) == "hết" || v.lower(k) == "cuối" { k += 1 }
+                    if v.lower(k) == "năm" { k += 1 }
+                    if let b = yearAt(v, k) { return (TimeExpression(range: i..<(k + 1), value: "\(a)..\(b)"), k + 1) }
+                }
+            }
+        }
+        // giai đoạn / nhiệm kỳ / thời kỳ / năm 2015-2020 or 2015 - 2020
+        if ["đoạn", "kỳ", "năm"].contains(w) || w == "giai đoạn" {
+            let j = i + 1
+            if j < v.count, v.kind[j] == .range {
+                let parts = v.lower[j].split(separator: "-").compactMap { year(String($0)) }
+                if parts.count == 2 { return (TimeExpression(range: i..<(j + 1), value: "\(parts[0])..\(parts[1])"), j + 1) }
+            }
+            if let a = yearAt(v, j), v.lower(j + 1) == "-", let b = yearAt(v, j + 2) {
+                return (TimeExpression(range: i..<(j + 3), value: "\(a)..\(b)"), j + 3)
+            }
+        }
+        // N tháng đầu/cuối năm (Y), N tháng (năm) Y
+        if v.kind[i] == .number || SpelledNumerals.digits[w] != nil, v.lower(i + 1) == "tháng" {
+            let n = Int(w) ?? SpelledNumerals.digits[w] ?? 0
+            var j = i + 2
+            var last = false
+            var hasFrame = false
+            if v.lower(j) == "đầu" || v.lower(j) == "cuối" { last = v.lower(j) == "cuối"; j += 1; hasFrame = true }
+            if v.lower(j) == "năm" {
+                j += 1
+                hasFrame = true
+                var y = yearAt(v, j)
+                if y != nil { j += 1 } else { y = contextYear }
+                if (1...12).contains(n) {
+                    guard let y else { return (TimeExpression(range: i..<j, value: nil), j) }
+                    let value: String
+                    if n == 6 { value = "\(y)-H\(last ? 2 : 1)" }
+                    else if n == 3 && !last { value = "\(y)-Q1" }
+                    else if n == 12 { value = "\(y)" }
+                    else { value = last ? "\(y)-\(pad(13 - n))..\(y)-12" : "\(y)-01..\(y)-\(pad(n))" }
+                    return (TimeExpression(range: i..<j, value: value), j)
+                }
+            }
+            if hasFrame { return (TimeExpression(range: i..<j, value: nil), j) }
+        }
+        // quý I/2019, quý I năm 2019, quý 3
+        if w == "quý", i + 1 < v.count {
+            let q = v.lower[i + 1]
+            let parts = q.split(separator: "/").map(String.init)
+            if let n = romanQuarters[parts[0]] ?? Int(parts[0]).flatMap({ (1...4).contains($0) ? $0 : nil }) {
+                if parts.count == 2, let y = year(parts[1]) { return (TimeExpression(range: i..<(i + 2), value: "\(y)-Q\(n)"), i + 2) }
+                if v.lower(i + 2) == "/" || v.lower(i + 2) == "năm", let y = yearAt(v, i + 3) {
+                    return (TimeExpression(range: i..<(i + 4), value: "\(y)-Q\(n)"), i + 4)
+                }
+                return (TimeExpression(range: i..<(i + 2), value: contextYear.map { "\($0)-Q\(n)" }), i + 2)
+            }
+        }
+        // tháng 1/2017, tháng 1 năm 2017, tháng 3
+        if w == "tháng", i + 1 < v.count {
+            let j = i + 1
+            if v.kind[j] == .date {
+                let p = dateParts(v.lower[j])
+                if p.count == 2 { return (TimeExpression(range: i..<(j + 1), value: "\(p[1])-\(pad(p[0]))"), j + 1) }
+            }
+            if v.kind[j] == .number, let m = Int(v.lower[j]), (1...12).contains(m) {
+                if v.lower(j + 1) == "năm" || v.lower(j + 1) == "/", let y = yearAt(v, j + 2) {
+                    return (TimeExpression(range: i..<(j + 3), value: "\(y)-\(pad(m))"), j + 3)
+                }
+                return (TimeExpression(range: i..<(j + 1), value: contextYear.map { "\($0)-\(pad(m))" }), j + 1)
+            }
+        }
+        // dates: 01/02/2019, ngày 12/7, 1/2017 (a month)
+        if v.kind[i] == .date {
+            let p = dateParts(w)
+            if p.count == 3 {
+                let y = p[2] < 100 ? 2000 + p[2] : p[2]
+                return (TimeExpression(range: i..<(i + 1), value: "\(y)-\(pad(p[1]))-\(pad(p[0]))"), i + 1)
+            }
+            if p.count == 2 { return (TimeExpression(range: i..<(i + 1), value: "\(p[1])-\(pad(p[0]))"), i + 1) }
+        }
+        if v.kind[i] == .fraction, v.lower(i - 1) == "ngày" || v.lower(i - 1) == "đến" || v.lower(i - 1) == "từ" && v.lower(i - 2) == "ngày" {
+            let p = dateParts(w)
+            if p.count == 2, (1...31).contains(p[0]), (1...12).contains(p[1]) {
+                return (TimeExpression(range: i..<(i + 1), value: referenceYear.map { "\($0)-\(pad(p[1]))-\(pad(p[0]))" }), i + 1)
+            }
+        }
+        // năm 2018, năm nay / năm qua (relative: no stated time)
+        if w == "năm" {
+            if let y = yearAt(v, i + 1) { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
+            if let next = v.lower(i + 1), ["nay", "qua", "ngoái", "trước", "tới", "sau"].contains(next) {
+                return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
+            }
+        }
+        // a bare year opening a clause: `2016 là năm ...`
+        if let y = yearAt(v, i), i == 0 || v.isPunctuation(i - 1), v.lower(i + 1) == "là" {
+            return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
+        }
+        if w == "hiện" && v.lower(i + 1) == "nay" || w == "hiện nay" {
+            return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+import VietText
+
+/// Rule family: units and rates — what a number counts, as written after it.
+///
+/// The unit is the longest multi-word unit of `units.txt` that follows, else a currency
+/// (`currencies.txt`: `tỷ đồng` -> `đồng`, `USD`, `yên`), else the segmenter's next word
+/// unless it is a function word or verb (`not-units.txt`). A number with a scale word and no
+/// unit is money: `đồng`. The rate follows the unit (`/năm`, `/người/năm`, `mỗi ngày`) or is
+/// stated before the number in its clause (`bình quân mỗi năm`, `mỗi tháng`).
+enum Units {
+    struct Match {
+        var unit: String
+        var end: Int          // token after the unit
+        var isCurrency = false
+    }
+
+    static func unit(_ v: SentenceView, after j: Int, quantity q: Quantity, rules: FigureRules) -> Match {
+        if q.isPercent { return Match(unit: "%", end: j) }
+        if let c = q.currency, let u = rules.currencies[c] { return currencyMatch(v, u, j) }
+        // `điểm phần trăm`, `điểm %`
+        guard j < v.count else { return Match(unit: q.scale != nil ? "đồng" : "", end: j, isCurrency: q.scale != nil) }
+        for phrase in rules.units where v.matches(phrase, at: j) {
+            // units.txt lists lowercase; report them as written
+            return Match(unit: v.normalized(j..<(j + phrase.count)), end: j + phrase.count)
+        }
+        for (phrase, u) in rules.currencyPhrases where v.matches(phrase, at: j) {
+            return Match(unit: u, end: j + phrase.count, isCurrency: true)
+        }
+        if let u = rules.currencies[v.text[j]] { return currencyMatch(v, u, j + 1) }
+        let kind = v.kind[j]
+        let isWordLike = kind == .syllable || kind == .abbreviation || (kind == .code && v.lower[j].count <= 4 && v.lower[j].first!.isLetter)
+        if isWordLike, !rules.notUnits.contains(v.lower[j]), ScaleWords.value(of: v.lower[j]) == nil {
+            let end = max(v.wordEnd[j], j + 1)
+            return Match(unit: v.normalized(j..<end), end: end)
+        }
+        if q.scale != nil { return Match(unit: "đồng", end: j, isCurrency: true) }
+        return Match(unit: "", end: j)
+    }
+
+    private static func currencyMatch(_ v: SentenceView, _ unit: String, _ end: Int) -> Match {
+        Match(unit: unit, end: end, isCurrency: true)
+    }
+
+    static let timeUnits: Set<String> = ["năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "đêm"]
+
+    /// `/năm`, `/người/năm`, `/cổ phiếu`, `mỗi ngày`, `một ngày` right after the unit.
+    static func rateAfter(_ v: SentenceView, _ j: Int) -> (String, Int)? {
+        var k = j
+        var parts: [String] = []
+        while v.lower(k) == "/", k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation {
+            var end = max(v.wordEnd[k + 1], k + 2)
+            // `/đầu người` is per person
+            if v.lower[k + 1] == "đầu", v.lower(k + 2) == "người" { parts.append("người"); k += 3; continue }
+            if end > v.count { end = v.count }
+            parts.append(v.normalized((k + 1)..<end))
+            k = end
+        }
+        if !parts.isEmpty { return (parts.joined(separator: "/"), k) }
+        if let w = v.lower(j), w == "mỗi" || w == "một" || w == "/" , let next = v.lower(j + 1), timeUnits.contains(next) || next == "người" {
+            return (next, j + 2)
+        }
+        return nil
+    }
+
+    /// `mỗi năm`, `bình quân mỗi tháng` earlier in the number's clause.
+    static func rateBefore(_ v: SentenceView, _ start: Int) -> String? {
+        var k = start - 1
+        while k > 0, k > start - 8 {
+            let w = v.lower[k]
+            if w == "," || w == ";" || w == ":" || w == "." { return nil }
+            if v.lower[k - 1] == "mỗi", timeUnits.contains(w) || w == "người" { return w }
+            if (v.lower[k - 1] == "một"), timeUnits.contains(w), k >= 2, ["bình", "trung"].contains(v.lower[k - 2]) || v.lower(k - 3) == "bình" || v.lower(k - 3) == "trung" {
+                return w
+            }
+            k -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Figures
+import Foundation
+import VietText
+
+extension Solieu {
+    struct Extract: ParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable { case json, jsonl, csv }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Extract the figures (value, unit, qualifier, rate, time) of articles.",
+            discussion: """
+            FILE or DIR arguments: a directory stands for its *.txt files. jsonl writes one figure a line \
+            with 'article' set to the file's name; json writes one object per article; csv one row per \
+            figure. Offsets (start, end) are Unicode-scalar offsets into the article. A file that cannot \
+            be read or is not UTF-8 is reported with its position; the others are still extracted and the \
+            exit status is 1.
+            """
+        )
+
+        @Argument(help: "Article files (UTF-8) or directories of them; '-' for standard input.")
+        var inputs: [String]
+
+        @Option(name: .long, help: "Output format: json, jsonl or csv.")
+        var format: Format = .jsonl
+
+        @Option(name: .long, help: "The year that completes dates without one (default: the article's date line).")
+        var referenceYear: Int?
+
+        @OptionGroup var options: AnalysisOptions
+
+        func validate() throws {
+            if let y = referenceYear, !(1900...2100).contains(y) {
+                throw ValidationError("--reference-year \(y) is not a year between 1900 and 2100")
+            }
+        }
+
+        func run() throws {
+            let extractor = try FigureExtractor(analyzer: options.makeAnalyzer(), rules: FigureRules.builtin())
+            var console = Console()
+            var failed = false
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            if format == .csv { console.write(FigureCSV.header + "\n") }
+            if format == .json { console.write("[\n") }
+            var firstArticle = true
+            for path in try Self.expand(inputs) {
+                do {
+                    let text = try Input.read(path).text()
+                    let name = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
+                    let figures = extractor.extract(text, article: name, referenceYear: referenceYear)
+                    switch format {
+                    case .jsonl:
+                        for f in figures { console.write(Array(try encoder.encode(f)) + [0x0A]) }
+                    case .json:
+                        let pretty = JSONEncoder()
+                        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                        let body = try pretty.encode(ArticleFigures(article: name, figures: figures))
+                        console.write((firstArticle ? "" : ",\n") + String(decoding: body, as: UTF8.self))
+                        firstArticle = false
+                    case .csv:
+                        for f in figures { console.write(FigureCSV.row(f) + "\n") }
+                    }
+                } catch {
+                    console.flush()
+                    Console.report(error)
+                    failed = true
+                }
+            }
+            if format == .json { console.write("\n]\n") }
+            console.flush()
+            if failed { throw ExitCode.failure }
+        }
+
+        /// Files, with directories replaced by their `.txt` files (sorted); a missing path is kept
+        /// so that reading it reports the error.
+        static func expand(_ inputs: [String]) throws -> [String] {
+            var out: [String] = []
+            for path in inputs {
+                var isDirectory: ObjCBool = false
+                if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }.sorted()
+                    out += names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
+                } else {
+                    out.append(path)
+                }
+            }
+            return out
+        }
+    }
+}
