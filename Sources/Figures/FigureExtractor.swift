@@ -29,12 +29,18 @@ public final class FigureExtractor {
         let offsets = ScalarOffsets(analyzed.text.original)
         var figures: [Figure] = []
         var carried: String? = nil
+        var previousEnd = 0
+        var carriedAge = 0
         for sentence in analyzed.sentences {
             let v = SentenceView(analyzed, sentence)
-            let times = Times.find(in: v, referenceYear: year)
-            let governed = Self.isGoverned(v)
-            let inherited = governed ? carried : nil
-            var found = SentenceFigures(view: v, times: times, inherited: inherited, style: style, rules: rules)
+            // a new paragraph starts afresh: only a dated lead governs the sentences after it
+            let gap = analyzed.text.normalized[previousEnd..<sentence.normalizedRange.lowerBound]
+            if gap.contains(0x0A) || gap.contains(0x0D) { carried = nil }
+            previousEnd = sentence.normalizedRange.upperBound
+            let times = Times.find(in: v, referenceYear: year ?? carriedYear(carried))
+            let policy = ProcessInfo.processInfo.environment["SOLIEU_CARRY"] ?? "governed"
+            let governed = Self.isGoverned(v) || (policy == "paragraph" && times.isEmpty) || (policy == "next" && times.isEmpty && carriedAge == 0)
+            var found = SentenceFigures(view: v, times: times, inherited: governed ? carried : nil, style: style, rules: rules)
             found.run()
             for var f in found.figures {
                 f.article = article
@@ -44,17 +50,21 @@ public final class FigureExtractor {
                     rate: f.rate, time: f.time, start: offsets.scalarOffset(r.lowerBound), end: offsets.scalarOffset(r.upperBound),
                     sentence: analyzed.original(sentence), numberStyle: f.ambiguous ? style : nil, article: article))
             }
-            // what a following `Trong đó, ...` sentence inherits
-            if let last = times.last(where: { !$0.isComparison && $0.value != nil }) { carried = last.value }
-            else if !governed { carried = nil }
+            // what the next sentences of the paragraph inherit: the last time stated here
+            // (a relative time such as `hiện nay` states none and ends the carry)
+            if let last = times.last(where: { !$0.isComparison }) { carried = last.value; carriedAge = 0 } else if !governed { carried = nil } else { carriedAge += 1 }
         }
         return figures
+    }
+
+    private func carriedYear(_ time: String?) -> Int? {
+        time.flatMap { Int($0.prefix(4)) }
     }
 
     /// `Trong đó`, `Cụ thể`, `Riêng`: a sentence that details the one before it.
     static func isGoverned(_ v: SentenceView) -> Bool {
         let a = v.lower(0), b = v.lower(1)
-        return (a == "trong" && (b == "đó" || b == "số")) || a == "cụ" && b == "thể" || a == "riêng" || a == "trong đó"
+        return (a == "trong" && (b == "đó" || b == "số")) || (a == "cụ" && b == "thể") || a == "riêng" || (a == "theo" && b == "đó")
     }
 
     /// The year of the article's date line: the first full date among its first sentences.
@@ -82,6 +92,7 @@ struct SentenceFigures {
         var originalRange: Range<Int>
         var ambiguous: Bool
         var article: String?
+        var changeFrom = false
     }
 
     let view: SentenceView
@@ -205,8 +216,20 @@ struct SentenceFigures {
             textStart = min(textStart, q.range.lowerBound - 1)
         }
         let end = max(rateEnd, u.end)
+        // `từ 11.160 tỷ đồng lên 41.924 tỷ đồng` under `Năm 2012-2016`: each end of the change has its year
+        let changeFrom = v.lower(q.range.lowerBound - 1) == "từ" && (v.lower(end) == "lên" || v.lower(end) == "xuống")
+        let changeTo = (v.lower(textStart - 1) == "lên" || v.lower(textStart - 1) == "xuống") && figures.last.map { $0.changeFrom } == true
         add(textStart..<end, value: q.value, valueMax: q.valueMax, unit: u.unit, qualifier: qual.qualifier, rate: rate,
             at: q.range.lowerBound, ambiguous: q.ambiguous)
+        if changeFrom || changeTo, let t = figures[figures.count - 1].time {
+            if t.contains("..") {
+                let ends = t.components(separatedBy: "..")
+                figures[figures.count - 1].time = changeFrom ? ends[0] : ends[1]
+            } else if changeFrom {
+                figures[figures.count - 1].time = nil   // the old value predates the stated time
+            }
+        }
+        figures[figures.count - 1].changeFrom = changeFrom
         return end
     }
 
@@ -216,12 +239,22 @@ struct SentenceFigures {
     /// (nearest before, else after), else the sentence's, else the governing sentence's.
     private func time(at i: Int) -> String? {
         let depth = parenDepth[i]
-        let usable = times.filter { !$0.isComparison && (depth == 0 || parenDepth[$0.range.lowerBound] == depth) }
+        let usable = times.filter { !$0.isComparison }
+        // inside parentheses: a time stated there; else the sentence's, except for a target
+        // restated in parentheses (`đạt chỉ tiêu ... đề ra (trên 2.300 đảng viên/năm)`)
         if depth > 0 {
-            return usable.last(where: { $0.range.upperBound <= i && parenDepth[$0.range.lowerBound] == depth })?.value
+            if let inside = usable.last(where: { $0.range.upperBound <= i && parenDepth[$0.range.lowerBound] == depth }) { return inside.value }
+            if let open = (0..<i).last(where: { view.lower[$0] == "(" && parenDepth[$0] == depth }),
+               let before = view.lower(open - 1), ["ra", "tiêu"].contains(before) {
+                return nil
+            }
         }
-        if let before = usable.last(where: { $0.range.upperBound <= i && parenDepth[$0.range.lowerBound] == 0 }) { return before.value }
-        if let after = usable.first(where: { $0.range.lowerBound > i && parenDepth[$0.range.lowerBound] == 0 }) { return after.value }
+        if let before = usable.last(where: { $0.range.upperBound <= i }) { return before.value }
+        // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
+        if let after = usable.first(where: { $0.range.lowerBound > i }), after.range.lowerBound - i <= 8,
+           !(i..<after.range.lowerBound).contains(where: { [",", ";", ":", ".", "(", ")"].contains(view.lower[$0]) }) {
+            return after.value
+        }
         return inherited
     }
 

@@ -12,7 +12,7 @@ enum Exclusions {
         "lớp", "khóa", "khoá", "điều", "khoản", "chương", "mục", "đoạn", "kỳ", "hạng", "top", "đường", "lộ", "ql",
         "km", "loại", "nhóm", "cổng", "bến", "ấp", "bản", "tập", "phần", "câu", "trang", "hình", "bảng", "tuyến",
         "trạm", "mẫu", "quyển", "cửa", "sân", "bàn", "tiết", "ô", "phiên", "đợt", "vòng", "lần", "ngày", "tháng",
-        "năm", "quý", "tuần", "giờ", "tỷ lệ",
+        "năm", "quý", "tuần", "giờ", "tỷ lệ", "phố",
     ]
     /// Words before a spelled or digit number that make it vague: `hàng trăm`, `vài chục`.
     static let vagueWords: Set<String> = ["hàng", "vài", "mấy", "dăm", "cả", "hằng", "mươi"]
@@ -33,8 +33,10 @@ enum Exclusions {
         // vague amounts: `hàng trăm`, `hàng chục nghìn`, `cả trăm`
         if q.spelled && !q.hasDigitWord { return true }
         if let b = before, vagueWords.contains(b), q.spelled { return true }
-        // the bare `một`: `một số`, `một đồng chí` (with a scale word it is a figure)
-        if q.spelled, q.value == 1, q.range.count == 1 { return true }
+        // the bare `một` (`một số`, `một đồng chí`) and `không` (`không thể`): with a scale word they count
+        if q.spelled, q.value <= 1, q.range.count == 1 { return true }
+        // a number with nothing it counts is a name or a rank (`tổ dân phố 10`), not a figure
+        if unit.isEmpty && !q.isPercent { return true }
         // spelled single digits are read only before a unit noun; `năm` alone is the year noun
         if q.spelled, q.range.count == 1, unit.isEmpty || v.lower[start] == "năm" { return true }
         // phone numbers: 0912345678, 0243.123.456

@@ -16,6 +16,9 @@ struct TimeExpression: Equatable {
 enum Times {
     static let romanQuarters = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
 
+    /// Words that introduce a day and month: `ngày 12/7`, `chiều 10/2`.
+    static let dateIntroducers: Set<String> = ["ngày", "đến", "từ", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "tới", "hết", "cuối"]
+
     static func year(_ s: String) -> Int? {
         guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
         return y
@@ -36,8 +39,14 @@ enum Times {
         // the first explicit year in the sentence completes `8 tháng đầu năm`, `quý I`, `tháng 3`
         var sentenceYear: Int? = nil
         for i in 0..<v.count where sentenceYear == nil {
+            let compared = (max(0, i - 5)..<i).contains { v.lower[$0] == "so" || v.lower[$0] == "kỳ" }
+            if compared { continue }
             if v.lower(i - 1) == "năm", let y = yearAt(v, i) { sentenceYear = y }
             if v.kind[i] == .date, let y = dateParts(v.lower[i]).last.flatMap({ $0 >= 1900 ? $0 : nil }) { sentenceYear = y }
+        }
+        // else any year standing alone (`Đinh Dậu 2017`)
+        for i in 0..<v.count where sentenceYear == nil {
+            if let y = yearAt(v, i), !(max(0, i - 5)..<i).contains(where: { v.lower[$0] == "so" || v.lower[$0] == "kỳ" }) { sentenceYear = y }
         }
         let contextYear = sentenceYear ?? referenceYear
         var i = 0
@@ -48,6 +57,14 @@ enum Times {
                 for k in before..<e.range.lowerBound where v.lower[k] == "so" || (v.lower[k] == "cùng" && v.lower(k + 1) == "kỳ") || v.lower[k] == "so với" {
                     e.isComparison = true
                 }
+                // a document's date or number (`văn bản 571/VPCP-KTTH ngày 19/01/2017`,
+                // `Thông tư 02/2017`) is not the time of the figures
+                let s = e.range.lowerBound
+                if v.kind[s] == .date || v.kind[s] == .fraction || v.lower[s] == "ngày" {
+                    let k = v.lower[s] == "ngày" ? s - 1 : s - 1
+                    if k >= 0, v.kind[k] == .code || ["tư", "định", "số", "bản", "thị"].contains(v.lower[k]) { e.isComparison = true }
+                    if k >= 1, v.lower[k] == "ngày", v.kind[k - 1] == .code { e.isComparison = true }
+                }
                 out.append(e)
                 i = next
             } else {
@@ -55,6 +72,14 @@ enum Times {
             }
         }
         return out
+    }
+
+    /// `01/02/2019` -> `2019-02-01`, `1/2017` -> `2017-01`.
+    static func dateValue(_ s: String) -> String? {
+        let p = dateParts(s)
+        if p.count == 3 { return "\(p[2] < 100 ? 2000 + p[2] : p[2])-\(pad(p[1]))-\(pad(p[0]))" }
+        if p.count == 2 { return "\(p[1])-\(pad(p[0]))" }
+        return nil
     }
 
     static func dateParts(_ s: String) -> [Int] {
@@ -74,6 +99,21 @@ enum Times {
                     if v.lower(k) == "hết" || v.lower(k) == "cuối" { k += 1 }
                     if v.lower(k) == "năm" { k += 1 }
                     if let b = yearAt(v, k) { return (TimeExpression(range: i..<(k + 1), value: "\(a)..\(b)"), k + 1) }
+                }
+            }
+        }
+        // từ (ngày) 1/10/2016 đến (ngày) 30/6/2017
+        if w == "từ" {
+            var j = i + 1
+            if v.lower(j) == "ngày" { j += 1 }
+            if j < v.count, v.kind[j] == .date, let a = dateValue(v.lower[j]) {
+                var k = j + 1
+                if v.lower(k) == "đến" || v.lower(k) == "tới" || v.lower(k) == "-" {
+                    k += 1
+                    if v.lower(k) == "ngày" || v.lower(k) == "hết" { k += 1 }
+                    if k < v.count, v.kind[k] == .date, let b = dateValue(v.lower[k]) {
+                        return (TimeExpression(range: i..<(k + 1), value: "\(a)..\(b)"), k + 1)
+                    }
                 }
             }
         }
@@ -147,11 +187,15 @@ enum Times {
             }
             if p.count == 2 { return (TimeExpression(range: i..<(i + 1), value: "\(p[1])-\(pad(p[0]))"), i + 1) }
         }
-        if v.kind[i] == .fraction, v.lower(i - 1) == "ngày" || v.lower(i - 1) == "đến" || v.lower(i - 1) == "từ" && v.lower(i - 2) == "ngày" {
+        if v.kind[i] == .fraction, let b = v.lower(i - 1), dateIntroducers.contains(b) {
             let p = dateParts(w)
             if p.count == 2, (1...31).contains(p[0]), (1...12).contains(p[1]) {
-                return (TimeExpression(range: i..<(i + 1), value: referenceYear.map { "\($0)-\(pad(p[1]))-\(pad(p[0]))" }), i + 1)
+                return (TimeExpression(range: i..<(i + 1), value: contextYear.map { "\($0)-\(pad(p[1]))-\(pad(p[0]))" }), i + 1)
             }
+        }
+        // `đến 2016`, `vào 2020`, `cuối 2016`: a bare year after a time preposition
+        if let y = yearAt(v, i), let b = v.lower(i - 1), ["đến", "tới", "vào", "cuối", "đầu", "từ", "trong", "sau", "trước"].contains(b) {
+            return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
         // năm 2018, năm nay / năm qua (relative: no stated time)
         if w == "năm" {
@@ -164,7 +208,8 @@ enum Times {
         if let y = yearAt(v, i), i == 0 || v.isPunctuation(i - 1), v.lower(i + 1) == "là" {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
-        if w == "hiện" && v.lower(i + 1) == "nay" || w == "hiện nay" {
+        // relative times state none: hiện nay, hiện tại, đến nay, năm nay (above)
+        if (w == "hiện" && (v.lower(i + 1) == "nay" || v.lower(i + 1) == "tại")) || (w == "đến" && v.lower(i + 1) == "nay") {
             return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
         }
         return nil
