@@ -30,6 +30,8 @@ enum Exclusions {
             if !(q.spelled && b == "năm") { return true }
         }
         if v.lower(start - 2) == "giai", before == "đoạn" { return true }
+        // a piece of a code: `ĐT.185`, `QL.1A`
+        if before == ".", !v.spaceBefore[start], start >= 2, v.kind[start - 2] == .abbreviation || v.kind[start - 2] == .syllable { return true }
         // vague amounts: `hàng trăm`, `hàng chục nghìn`, `cả trăm`
         if q.spelled && !q.hasDigitWord { return true }
         if let b = before, vagueWords.contains(b), q.spelled { return true }

@@ -153,8 +153,8 @@ enum Quantities {
     /// The number at `i` and, when one follows, the upper end of a range:
     /// `10 - 15`, `4 - 5 triệu` (the scale is shared), `3 đến 5 tỷ`, `20 - 30%`.
     static func withRange(_ v: SentenceView, _ i: Int, style: NumberStyle) -> Quantity? {
+        if i < v.count, v.kind[i] == .range { return rangeToken(v, i, style: style) }
         guard var q = single(v, i, style: style) else { return nil }
-        if v.kind[i] == .range { return rangeToken(v, i, style: style) }
         let j = q.range.upperBound
         guard let link = v.lower(j), ["-", "–", "đến", "tới"].contains(link), var upper = single(v, j + 1, style: style) else { return q }
         // `tăng từ X lên Y` is two figures; a range needs X below Y

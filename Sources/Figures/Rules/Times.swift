@@ -74,10 +74,15 @@ enum Times {
         return out
     }
 
-    /// `01/02/2019` -> `2019-02-01`, `1/2017` -> `2017-01`.
-    static func dateValue(_ s: String) -> String? {
+    /// `01/02/2019` -> `2019-02-01`, `1/2017` -> `2017-01`; a day and month (`1/6`, a
+    /// fraction token) takes `year`.
+    static func dateValue(_ s: String, _ kind: Token.Kind = .date, _ year: Int? = nil) -> String? {
         let p = dateParts(s)
         if p.count == 3 { return "\(p[2] < 100 ? 2000 + p[2] : p[2])-\(pad(p[1]))-\(pad(p[0]))" }
+        if p.count == 2, kind == .fraction {
+            guard let year, (1...31).contains(p[0]), (1...12).contains(p[1]) else { return nil }
+            return "\(year)-\(pad(p[1]))-\(pad(p[0]))"
+        }
         if p.count == 2 { return "\(p[1])-\(pad(p[0]))" }
         return nil
     }
@@ -106,13 +111,27 @@ enum Times {
         if w == "từ" {
             var j = i + 1
             if v.lower(j) == "ngày" { j += 1 }
-            if j < v.count, v.kind[j] == .date, let a = dateValue(v.lower[j]) {
+            if j < v.count, v.kind[j] == .date || v.kind[j] == .fraction, let a = dateValue(v.lower[j], v.kind[j], contextYear) {
                 var k = j + 1
                 if v.lower(k) == "đến" || v.lower(k) == "tới" || v.lower(k) == "-" {
                     k += 1
                     if v.lower(k) == "ngày" || v.lower(k) == "hết" { k += 1 }
-                    if k < v.count, v.kind[k] == .date, let b = dateValue(v.lower[k]) {
+                    if k < v.count, v.kind[k] == .date || v.kind[k] == .fraction, let b = dateValue(v.lower[k], v.kind[k], contextYear) {
                         return (TimeExpression(range: i..<(k + 1), value: "\(a)..\(b)"), k + 1)
+                    }
+                }
+            }
+            // từ tháng 6 đến (hết) tháng 8 (năm Y)
+            if v.lower(i + 1) == "tháng", let m1 = Int(v.lower(i + 2) ?? ""), (1...12).contains(m1) {
+                var k = i + 3
+                if v.lower(k) == "đến" || v.lower(k) == "tới" {
+                    k += 1
+                    if v.lower(k) == "hết" || v.lower(k) == "cuối" { k += 1 }
+                    if v.lower(k) == "tháng", let m2 = Int(v.lower(k + 1) ?? ""), (1...12).contains(m2), m2 > m1 {
+                        k += 2
+                        var y = contextYear
+                        if v.lower(k) == "năm", let yy = yearAt(v, k + 1) { y = yy; k += 2 }
+                        return (TimeExpression(range: i..<k, value: y.map { "\($0)-\(pad(m1))..\($0)-\(pad(m2))" }), k)
                     }
                 }
             }

@@ -48,7 +48,8 @@ enum Units {
         var k = j
         var parts: [String] = []
         while v.lower(k) == "/", k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation {
-            var end = max(v.wordEnd[k + 1], k + 2)
+            // a rate is one noun: `cổ phiếu`, but `tháng` in `tháng năm` is `tháng`
+            var end = timeUnits.contains(v.lower[k + 1]) ? k + 2 : max(v.wordEnd[k + 1], k + 2)
             // `/đầu người` is per person
             if v.lower[k + 1] == "đầu", v.lower(k + 2) == "người" { parts.append("người"); k += 3; continue }
             if end > v.count { end = v.count }
@@ -65,8 +66,10 @@ enum Units {
     /// `mỗi năm`, `bình quân mỗi tháng` earlier in the number's clause.
     static func rateBefore(_ v: SentenceView, _ start: Int) -> String? {
         var k = start - 1
-        while k > 0, k > start - 8 {
+        while k > 0, k > start - 12 {
             let w = v.lower[k]
+            // `Mỗi năm, tỉnh bố trí 45 tỷ đồng`: the clause may open with the rate
+            if w == ",", k >= 2, v.lower[k - 2] == "mỗi", timeUnits.contains(v.lower[k - 1]) { return v.lower[k - 1] }
             if w == "," || w == ";" || w == ":" || w == "." { return nil }
             if v.lower[k - 1] == "mỗi", timeUnits.contains(w) || w == "người" { return w }
             if (v.lower[k - 1] == "một"), timeUnits.contains(w), k >= 2, ["bình", "trung"].contains(v.lower[k - 2]) || v.lower(k - 3) == "bình" || v.lower(k - 3) == "trung" {
