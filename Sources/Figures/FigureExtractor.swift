@@ -146,7 +146,8 @@ struct SentenceFigures {
         else if let q = Quantities.single(v, i + 1, style: style) { value = q.value; end = q.range.upperBound }
         else { return nil }
         if v.lower(end) == "lần" { end += 1 }
-        add(i..<end, value: value, valueMax: nil, unit: "lần", qualifier: .exact, rate: nil, at: i, ambiguous: false)
+        // the year after `gấp 2 lần năm 2020` is the base of the comparison, not the figure's time
+        add(i..<end, value: value, valueMax: nil, unit: "lần", qualifier: .exact, rate: nil, at: i, ambiguous: false, ownTime: false)
         return end
     }
 
@@ -225,7 +226,7 @@ struct SentenceFigures {
             if t.contains("..") {
                 let ends = t.components(separatedBy: "..")
                 figures[figures.count - 1].time = changeFrom ? ends[0] : ends[1]
-            } else if changeFrom {
+            } else if changeFrom, rightTime(end) == nil {
                 figures[figures.count - 1].time = nil   // the old value predates the stated time
             }
         }
@@ -238,7 +239,7 @@ struct SentenceFigures {
         var k = j
         while k < view.count, k < j + 6 {
             let w = view.lower[k]
-            if ["lên", "xuống", "đến", "tới"].contains(w) { return true }
+            if ["lên", "xuống", "đến", "tới"].contains(w) { return view.lower(k - 1) != "trở" }
             if [",", ";", ":", "."].contains(w) { return false }
             k += 1
         }
@@ -261,11 +262,7 @@ struct SentenceFigures {
                 return nil
             }
         }
-        // a time right after the figure's words is its own: `8,1 triệu đồng năm 2022`
-        if let end = figureEnd, let right = usable.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 }),
-           !(end..<right.range.lowerBound).contains(where: { [",", ";", ":", "."].contains(view.lower[$0]) }) {
-            return right.value
-        }
+        if let end = figureEnd, let right = rightTime(end) { return right }
         if let before = usable.last(where: { $0.range.upperBound <= i }) { return before.value }
         // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
         if let after = usable.first(where: { $0.range.lowerBound > i }), after.range.lowerBound - i <= 8,
@@ -275,9 +272,17 @@ struct SentenceFigures {
         return inherited
     }
 
+    /// A time right after a figure's words is its own: `8,1 triệu đồng năm 2022`.
+    private func rightTime(_ end: Int) -> String? {
+        let usable = times.filter { !$0.isComparison }
+        guard let right = usable.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 }),
+              !(end..<right.range.lowerBound).contains(where: { [",", ";", ":", "."].contains(view.lower[$0]) }) else { return nil }
+        return right.value
+    }
+
     private mutating func add(_ r: Range<Int>, value: Decimal, valueMax: Decimal?, unit: String, qualifier: Qualifier,
-                              rate: String?, at i: Int, ambiguous: Bool) {
+                              rate: String?, at i: Int, ambiguous: Bool, ownTime: Bool = true) {
         figures.append(Found(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier,
-                             rate: rate, time: time(at: i, figureEnd: r.upperBound), originalRange: view.originalRange(r), ambiguous: ambiguous))
+                             rate: rate, time: time(at: i, figureEnd: ownTime ? r.upperBound : nil), originalRange: view.originalRange(r), ambiguous: ambiguous))
     }
 }

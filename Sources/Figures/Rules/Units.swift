@@ -71,7 +71,8 @@ enum Units {
             // `Mỗi năm, tỉnh bố trí 45 tỷ đồng`: the clause may open with the rate
             if w == ",", k >= 2, v.lower[k - 2] == "mỗi", timeUnits.contains(v.lower[k - 1]) { return v.lower[k - 1] }
             if w == "," || w == ";" || w == ":" || w == "." { return nil }
-            if v.lower[k - 1] == "mỗi", timeUnits.contains(w) || w == "người" { return w }
+            // `mỗi năm`, `mỗi hộ`, `mỗi sào`: the word after mỗi is the denominator
+            if v.lower[k - 1] == "mỗi", v.kind[k] == .syllable { return v.normalized(k..<max(v.wordEnd[k], k + 1)).lowercased() }
             if (v.lower[k - 1] == "một"), timeUnits.contains(w), k >= 2, ["bình", "trung"].contains(v.lower[k - 2]) || v.lower(k - 3) == "bình" || v.lower(k - 3) == "trung" {
                 return w
             }
