@@ -53,7 +53,11 @@ public final class FigureExtractor {
             }
             // what the next sentences of the paragraph inherit: the last time stated here
             // (a relative time such as `hiện nay` states none and ends the carry)
-            if let last = times.last(where: { !$0.isComparison }) { carried = last.value } else if !governed { carried = nil }
+            // a time that opens the sentence (`Năm 2008, ...`) governs it; else the last one stated
+            let stated = times.filter { !$0.isComparison }
+            if let lead = stated.first, lead.range.lowerBound <= 1 { carried = lead.value }
+            else if let last = stated.last { carried = last.value }
+            else if !governed { carried = nil }
         }
         return figures
     }

@@ -30,7 +30,7 @@ enum Quantities {
             q = Quantity(value: r.value, range: i..<(i + 1), ambiguous: r.ambiguous)
             j = i + 1
             // `,77`: a decimal with no integer part
-            if i > 0, v.lower[i - 1] == ",", !v.spaceBefore[i], i - 1 == 0 || v.spaceBefore[i - 1],
+            if i > 0, v.lower[i - 1] == ",", !v.spaceBefore[i], i - 1 == 0 || v.spaceBefore[i - 1] || v.kind[i - 2] != .number,
                let frac = DigitNumbers.read("0," + v.lower[i], style: .vietnamese) {
                 q.value = frac.value
                 q.range = (i - 1)..<(i + 1)

@@ -76,6 +76,7 @@ public struct Tokenizer {
             let c = u[i]
             if chars.isDigit(c) { digits += 1; continue }
             if c == 0x2E { dots += 1; continue }
+            if c == 0x2C { continue }
             if firstLetter < 0 { firstLetter = i }
             if chars.isUpper(c) {
                 if camel < 0 && i > s && chars.isLower(u[i - 1]) { camel = i }
