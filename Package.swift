@@ -48,6 +48,11 @@ let package = Package(
             dependencies: ["VietText"],
             path: "Benchmarks/SegmentBenchmark"
         ),
+        .executableTarget(
+            name: "FiguresBenchmark",
+            dependencies: ["Figures"],
+            path: "Benchmarks/FiguresBenchmark"
+        ),
         .testTarget(name: "ICUCoreTests", dependencies: ["ICUCore"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),

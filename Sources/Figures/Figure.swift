@@ -19,6 +19,8 @@ public enum NumberStyle: String, Codable, Sendable {
 /// original article, `sentence` is the sentence it was read from.
 public struct Figure: Codable, Sendable, Equatable {
     public static let schemaVersion = 1
+    /// The JSON Schema of the record (`figure.schema.json`).
+    public static var schemaURL: URL? { Bundle.module.url(forResource: "figure.schema", withExtension: "json") }
 
     public var schemaVersion: Int = Figure.schemaVersion
     /// The article's file name (set by the caller that knows it).

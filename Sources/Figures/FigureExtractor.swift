@@ -21,21 +21,82 @@ public final class FigureExtractor {
     /// The figures of an article's text, in text order. `article` is copied into each record.
     /// `referenceDate` (year) completes dates that leave the year out; by default the article's
     /// own date line (`Thứ Sáu, 01/02/2019`) gives it.
+    /// The largest piece of text analyzed at once: longer articles (a 50 MB single line) are cut
+    /// at paragraph, sentence or word boundaries so that memory stays bounded.
+    public static let chunkLimit = 1 << 18
+
     public func extract(_ text: String, article: String? = nil, referenceYear: Int? = nil) -> [Figure] {
-        let analyzed = analyzer.analyze(text)
-        let numbers = analyzed.tokens.filter { $0.kind == .number }.prefix(2000).map { analyzed.normalized($0) }
-        let style = DigitNumbers.style(of: numbers)
-        let year = referenceYear ?? Self.dateLineYear(analyzed)
+        let units = Array(text.utf16)
+        var state = ArticleState(referenceYear: referenceYear)
+        var figures: [Figure] = []
+        var start = 0
+        var scalarStart = 0
+        while start < units.count {
+            let end = Self.chunkEnd(units, from: start, limit: Self.chunkLimit)
+            let chunk = Array(units[start..<end])
+            var found = extractChunk(chunk, article: article, state: &state)
+            if scalarStart > 0 {
+                for k in found.indices { found[k].start += scalarStart; found[k].end += scalarStart }
+            }
+            figures += found
+            scalarStart += String(decoding: chunk, as: UTF16.self).unicodeScalars.count
+            start = end
+        }
+        return figures
+    }
+
+    /// What carries from one chunk of an article to the next.
+    struct ArticleState {
+        var referenceYear: Int?
+        var style: NumberStyle? = nil
+        var carried: String? = nil
+        var first = true
+    }
+
+    /// Where to cut `units` after `start`: the whole rest when short, else the last line break,
+    /// else the last sentence end (`. `), else the last space before `limit`, else `limit`.
+    static func chunkEnd(_ units: [UInt16], from start: Int, limit: Int) -> Int {
+        guard units.count - start > limit else { return units.count }
+        let hardEnd = start + limit
+        let floor = start + limit / 2
+        var k = hardEnd
+        while k > floor { if units[k - 1] == 0x0A { return k }; k -= 1 }
+        k = hardEnd
+        while k > floor + 1 { if units[k - 1] == 0x20 && (units[k - 2] == 0x2E || units[k - 2] == 0x3F || units[k - 2] == 0x21) { return k }; k -= 1 }
+        k = hardEnd
+        while k > floor { if units[k - 1] == 0x20 { return k }; k -= 1 }
+        // never split a surrogate pair
+        return (units[hardEnd - 1] >= 0xD800 && units[hardEnd - 1] <= 0xDBFF) ? hardEnd + 1 : hardEnd
+    }
+
+    private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState) -> [Figure] {
+        let analyzed = analyzer.analyze(analyzer.normalizer.normalize(units))
+        if state.style == nil {
+            let numbers = analyzed.tokens.filter { $0.kind == .number }.prefix(2000).map { analyzed.normalized($0) }
+            state.style = DigitNumbers.style(of: numbers)
+        }
+        if state.first {
+            state.referenceYear = state.referenceYear ?? Self.dateLineYear(analyzed)
+            state.first = false
+        }
+        let style = state.style ?? .vietnamese
+        let year = state.referenceYear
         let offsets = ScalarOffsets(analyzed.text.original)
         var figures: [Figure] = []
-        var carried: String? = nil
+        var carried: String? = state.carried
+        defer { state.carried = carried }
         var previousEnd = 0
         for sentence in analyzed.sentences {
-            let v = SentenceView(analyzed, sentence)
             // a new paragraph starts afresh: only a dated lead governs the sentences after it
             let gap = analyzed.text.normalized[previousEnd..<sentence.normalizedRange.lowerBound]
             if gap.contains(0x0A) || gap.contains(0x0D) { carried = nil }
             previousEnd = sentence.normalizedRange.upperBound
+            // most sentences hold no number at all: nothing to read, and no time to carry
+            guard Self.mayHoldFigures(analyzed, sentence) else {
+                if !carriesOver(analyzed, sentence) { carried = nil }
+                continue
+            }
+            let v = SentenceView(analyzed, sentence)
             let times = Times.find(in: v, referenceYear: year ?? carriedYear(carried))
             // only a sentence that details the one before (`Trong đó`, `Cụ thể`) inherits its time:
             // carrying a time to every following sentence of a paragraph was measured worse on
@@ -43,13 +104,14 @@ public final class FigureExtractor {
             let governed = Self.isGoverned(v)
             var found = SentenceFigures(view: v, times: times, inherited: governed ? carried : nil, style: style, rules: rules)
             found.run()
+            let sentenceText = found.figures.isEmpty ? "" : analyzed.original(sentence)
             for var f in found.figures {
                 f.article = article
                 let r = f.originalRange
                 figures.append(Figure(
                     text: f.text, value: f.value, valueMax: f.valueMax, unit: f.unit, qualifier: f.qualifier,
                     rate: f.rate, time: f.time, start: offsets.scalarOffset(r.lowerBound), end: offsets.scalarOffset(r.upperBound),
-                    sentence: analyzed.original(sentence), numberStyle: f.ambiguous ? style : nil, article: article))
+                    sentence: sentenceText, numberStyle: f.ambiguous ? style : nil, article: article))
             }
             // what the next sentences of the paragraph inherit: the last time stated here
             // (a relative time such as `hiện nay` states none and ends the carry)
@@ -60,6 +122,33 @@ public final class FigureExtractor {
             else if !governed { carried = nil }
         }
         return figures
+    }
+
+    /// Tokens that can start a figure or a time: numbers in digits, and the words of spelled
+    /// numbers, fractions and multiples (`một` and `năm` alone are no figures; with a scale or
+    /// tens word the other word triggers).
+    static let triggers: Set<UInt64> = Set(
+        ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi", "chục", "trăm", "nghìn", "ngàn", "vạn",
+         "triệu", "tỷ", "tỉ", "nửa", "gấp", "rưỡi", "tư", "mốt", "lăm", "nhăm", "linh", "lẻ"].map(TextKey.ofLowercase))
+
+    static func mayHoldFigures(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
+        analyzed.text.normalized.withUnsafeBufferPointer { u in
+            for t in sentence.tokens {
+                let token = analyzed.tokens[t]
+                switch token.kind {
+                case .number, .percent, .range, .fraction, .date, .code: return true
+                case .syllable where token.normalizedRange.count <= 6:
+                    if triggers.contains(TextKey.of(u, token.normalizedRange)) { return true }
+                default: continue
+                }
+            }
+            return false
+        }
+    }
+
+    /// A sentence without numbers keeps the carried time only when it details the one before.
+    private func carriesOver(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
+        Self.isGoverned(SentenceView(analyzed, sentence))
     }
 
     private func carriedYear(_ time: String?) -> Int? {
@@ -121,9 +210,9 @@ struct SentenceFigures {
         var depth = [Int](repeating: 0, count: view.count)
         var d = 0
         for i in 0..<view.count {
-            if view.lower[i] == "(" { d += 1 }
+            if view.is(i, "(") { d += 1 }
             depth[i] = d
-            if view.lower[i] == ")" { d = max(0, d - 1) }
+            if view.is(i, ")") { d = max(0, d - 1) }
         }
         self.parenDepth = depth
     }
@@ -142,14 +231,14 @@ struct SentenceFigures {
     /// `gấp 2 lần`, `gấp đôi`, `gấp rưỡi`, `gấp 1,5 lần`.
     private mutating func multiple(_ i: Int) -> Int? {
         let v = view
-        guard v.lower[i] == "gấp", let w = v.lower(i + 1) else { return nil }
+        guard v.is(i, "gấp"), let w = v.lower(i + 1) else { return nil }
         let words: [String: Decimal] = ["đôi": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10, "rưỡi": Decimal(string: "1.5")!]
         var value: Decimal
         var end: Int
-        if v.lower(i + 2) != "lần", let x = words[w] { value = x; end = i + 2 }
+        if !v.is(i + 2, "lần"), let x = words[w] { value = x; end = i + 2 }
         else if let q = Quantities.single(v, i + 1, style: style) { value = q.value; end = q.range.upperBound }
         else { return nil }
-        if v.lower(end) == "lần" { end += 1 }
+        if v.is(end, "lần") { end += 1 }
         // the year after `gấp 2 lần năm 2020` is the base of the comparison, not the figure's time
         add(i..<end, value: value, valueMax: nil, unit: "lần", qualifier: .exact, rate: nil, at: i, ambiguous: false, ownTime: false)
         return end
@@ -164,7 +253,7 @@ struct SentenceFigures {
         let q = Quantity(value: parts[0], range: i..<(i + 1))
         let u = Units.unit(v, after: i + 1, quantity: q, rules: rules)
         let qual = Qualifiers.find(v, start: i, end: u.end, isRange: false, rules: rules)
-        if Exclusions.namingWords.contains(v.lower(i - 1) ?? "") || v.lower(i - 1) == "lệ" { return i + 1 }
+        if Exclusions.namingWords.contains(v.lower(i - 1) ?? "") || v.is(i - 1, "lệ") { return i + 1 }
         if parts[0] < parts[1] && parts[1] <= 10 {
             add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
         } else {
@@ -180,11 +269,11 @@ struct SentenceFigures {
         let v = view
         var start = i
         var negative = false
-        if v.lower[i] == "âm" { negative = true; start = i + 1 }
+        if v.is(i, "âm") { negative = true; start = i + 1 }
         guard start < v.count, !inTime[start], var q = Quantities.withRange(v, start, style: style) else { return nil }
-        if v.kind[start] == .syllable && negative == false && v.lower[start] == "âm" { return nil }
+        if v.kind[start] == .syllable && negative == false && v.is(start, "âm") { return nil }
         // `-1.200.000`: a minus sign glued to the number
-        if !negative, start > 0, v.lower[start - 1] == "-", !v.spaceBefore[start], start == 1 || v.spaceBefore[start - 1],
+        if !negative, start > 0, v.is(start - 1, "-"), !v.spaceBefore[start], start == 1 || v.spaceBefore[start - 1],
            start < 2 || !(v.kind[start - 2] == .number) {
             negative = true
         }
@@ -207,23 +296,23 @@ struct SentenceFigures {
         if rate == nil { rate = Units.rateBefore(v, start) }
         var qual = Qualifiers.find(v, start: q.range.lowerBound, end: u.end, isRange: q.valueMax != nil, rules: rules)
         if let frame = Qualifiers.frame(v, before: q.range.lowerBound, after: rateEnd) { qual.qualifier = frame }
-        else if q.valueMax == nil, qual.qualifier == .exact, v.lower(q.range.lowerBound - 1) == "từ", !changesTo(after: rateEnd) {
+        else if q.valueMax == nil, qual.qualifier == .exact, v.is(q.range.lowerBound - 1, "từ"), !changesTo(after: rateEnd) {
             qual.qualifier = .atLeast
         }
         // `âm` before the qualifier: `âm gần 18 tỷ`
         var textStart = negative ? min(qual.start, i) : qual.start
-        if !negative, v.lower(qual.start - 1) == "âm" { negative = true; textStart = qual.start - 1 }
+        if !negative, v.is(qual.start - 1, "âm") { negative = true; textStart = qual.start - 1 }
         if negative {
             q.value = -q.value
             if let m = q.valueMax { q.valueMax = -m }
         }
-        if negative && v.lower[i] != "âm" && textStart == qual.start && v.lower(q.range.lowerBound - 1) == "-" {
+        if negative && !v.is(i, "âm") && textStart == qual.start && v.is(q.range.lowerBound - 1, "-") {
             textStart = min(textStart, q.range.lowerBound - 1)
         }
         let end = max(rateEnd, u.end)
         // `từ 11.160 tỷ đồng lên 41.924 tỷ đồng` under `Năm 2012-2016`: each end of the change has its year
-        let changeFrom = v.lower(q.range.lowerBound - 1) == "từ" && changesTo(after: end)
-        let changeTo = (v.lower(textStart - 1) == "lên" || v.lower(textStart - 1) == "xuống") && figures.last.map { $0.changeFrom } == true
+        let changeFrom = v.is(q.range.lowerBound - 1, "từ") && changesTo(after: end)
+        let changeTo = (v.is(textStart - 1, "lên") || v.is(textStart - 1, "xuống")) && figures.last.map { $0.changeFrom } == true
         add(textStart..<end, value: q.value, valueMax: q.valueMax, unit: u.unit, qualifier: qual.qualifier, rate: rate,
             at: q.range.lowerBound, ambiguous: q.ambiguous)
         if changeFrom || changeTo, let t = figures[figures.count - 1].time {
@@ -243,7 +332,7 @@ struct SentenceFigures {
         var k = j
         while k < view.count, k < j + 6 {
             let w = view.lower[k]
-            if ["lên", "xuống", "đến", "tới"].contains(w) { return view.lower(k - 1) != "trở" }
+            if ["lên", "xuống", "đến", "tới"].contains(w) { return !view.is(k - 1, "trở") }
             if [",", ";", ":", "."].contains(w) { return false }
             k += 1
         }
@@ -261,7 +350,7 @@ struct SentenceFigures {
         // restated in parentheses (`đạt chỉ tiêu ... đề ra (trên 2.300 đảng viên/năm)`)
         if depth > 0 {
             if let inside = usable.last(where: { $0.range.upperBound <= i && parenDepth[$0.range.lowerBound] == depth }) { return inside.value }
-            if let open = (0..<i).last(where: { view.lower[$0] == "(" && parenDepth[$0] == depth }),
+            if let open = (0..<i).last(where: { view.is($0, "(") && parenDepth[$0] == depth }),
                let before = view.lower(open - 1), ["ra", "tiêu"].contains(before) {
                 return nil
             }
@@ -270,7 +359,7 @@ struct SentenceFigures {
         if let before = usable.last(where: { $0.range.upperBound <= i }) { return before.value }
         // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
         if let after = usable.first(where: { $0.range.lowerBound > i }), after.range.lowerBound - i <= 8,
-           !(i..<after.range.lowerBound).contains(where: { [",", ";", ":", ".", "(", ")"].contains(view.lower[$0]) }) {
+           !(i..<after.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w1) }) {
             return after.value
         }
         return inherited
@@ -280,7 +369,7 @@ struct SentenceFigures {
     private func rightTime(_ end: Int) -> String? {
         let usable = times.filter { !$0.isComparison }
         guard let right = usable.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 }),
-              !(end..<right.range.lowerBound).contains(where: { [",", ";", ":", "."].contains(view.lower[$0]) }) else { return nil }
+              !(end..<right.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w2) }) else { return nil }
         return right.value
     }
 
@@ -289,4 +378,10 @@ struct SentenceFigures {
         figures.append(Found(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier,
                              rate: rate, time: time(at: i, figureEnd: ownTime ? r.upperBound : nil), originalRange: view.originalRange(r), ambiguous: ambiguous))
     }
+}
+
+/// Rule word sets, built once.
+extension RuleWords {
+    static let w1: KeySet = [",", ";", ":", ".", "(", ")"]
+    static let w2: KeySet = [",", ";", ":", "."]
 }

@@ -103,3 +103,98 @@ enum SyllableShape {
         return (1...3).contains(nucleus.count) && nucleus.allSatisfy { vowels.contains($0) }
     }
 }
+
+/// A 64-bit key of a word, lowercased: compares and hashes words without making Strings
+/// (FNV-1a over the UTF-8 bytes of the lowercased text; NFC text and NFC literals agree).
+public enum TextKey {
+    @inline(__always)
+    static func mix(_ h: inout UInt64, _ byte: UInt8) {
+        h ^= UInt64(byte)
+        h &*= 0x100000001b3
+    }
+
+    /// The key of `units[r]`, lowercased on the way.
+    @inline(__always)
+    public static func of(_ units: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> UInt64 {
+        let chars = CharTable.shared
+        var h: UInt64 = 0xcbf29ce484222325
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = chars.lowercased(units[i])
+            if c < 0x80 {
+                mix(&h, UInt8(c))
+            } else if c < 0x800 {
+                mix(&h, UInt8(0xC0 | (c >> 6))); mix(&h, UInt8(0x80 | (c & 0x3F)))
+            } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < r.upperBound {
+                let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(units[i + 1]) &- 0xDC00)
+                mix(&h, UInt8(0xF0 | (scalar >> 18))); mix(&h, UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+                mix(&h, UInt8(0x80 | ((scalar >> 6) & 0x3F))); mix(&h, UInt8(0x80 | (scalar & 0x3F)))
+                i += 1
+            } else {
+                mix(&h, UInt8(0xE0 | (c >> 12))); mix(&h, UInt8(0x80 | ((c >> 6) & 0x3F))); mix(&h, UInt8(0x80 | (c & 0x3F)))
+            }
+            i += 1
+        }
+        return h
+    }
+
+    /// The key of a word that is already lowercase and NFC (rule words, data files).
+    @inline(__always)
+    public static func ofLowercase(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        var copy = s
+        copy.withUTF8 { bytes in for b in bytes { mix(&h, b) } }
+        return h
+    }
+
+    /// The key of any word: lowercased first.
+    public static func of(_ s: String) -> UInt64 {
+        let units = Array(s.utf16)
+        return units.withUnsafeBufferPointer { of($0, 0..<$0.count) }
+    }
+
+    /// The lowercased text of `units[r]`, lowercased with the same table as the keys.
+    public static func lowercased(_ units: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> String {
+        let chars = CharTable.shared
+        return String(utf16Units: UnsafeBufferPointer(rebasing: units[r]), lowercasedWith: chars.lowercased)
+    }
+}
+
+extension String {
+    /// A String from UTF-16 units, transcoded straight to UTF-8 (faster than
+    /// `String(decoding:as: UTF16.self)` for short Vietnamese runs); lone surrogates become U+FFFD.
+    @inlinable
+    public init(utf16Units units: UnsafeBufferPointer<UInt16>, lowercasedWith lower: ((UInt16) -> UInt16)? = nil) {
+        self.init(unsafeUninitializedCapacity: units.count * 3) { out in
+            var o = 0
+            var i = 0
+            let n = units.count
+            while i < n {
+                var c = units[i]
+                if let lower { c = lower(c) }
+                if c < 0x80 {
+                    out[o] = UInt8(c); o += 1
+                } else if c < 0x800 {
+                    out[o] = UInt8(0xC0 | (c >> 6)); out[o + 1] = UInt8(0x80 | (c & 0x3F)); o += 2
+                } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < n && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF {
+                    let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+                    out[o] = UInt8(0xF0 | (scalar >> 18)); out[o + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (scalar & 0x3F))
+                    o += 4
+                    i += 1
+                } else {
+                    let v: UInt16 = (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c
+                    out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (v & 0x3F))
+                    o += 3
+                }
+                i += 1
+            }
+            return o
+        }
+    }
+
+    /// A String from `units[r]`.
+    public init(utf16Units units: [UInt16], _ r: Range<Int>) {
+        self = units.withUnsafeBufferPointer { String(utf16Units: UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+}

@@ -19,12 +19,12 @@ public struct AnalyzedText: Sendable {
 
     /// The original text of a token.
     public func original(_ token: Token) -> String {
-        String(decoding: text.original[token.range], as: UTF16.self)
+        String(utf16Units: text.original, token.range)
     }
 
     /// The normalized text of a token.
     public func normalized(_ token: Token) -> String {
-        String(decoding: text.normalized[token.normalizedRange], as: UTF16.self)
+        String(utf16Units: text.normalized, token.normalizedRange)
     }
 
     /// The original text of a word's syllables joined by `separator` (VLSP: `_`).
@@ -33,7 +33,7 @@ public struct AnalyzedText: Sendable {
     }
 
     public func original(_ sentence: Sentence) -> String {
-        String(decoding: text.original[sentence.range], as: UTF16.self)
+        String(utf16Units: text.original, sentence.range)
     }
 }
 

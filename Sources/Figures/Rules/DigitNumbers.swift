@@ -39,8 +39,7 @@ public enum DigitNumbers {
             guard separators.count == 1 else { return nil }
             digits = String(decoding: chars.map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self)
         }
-        if digits.hasPrefix(".") { digits = "0" + digits }
-        guard let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard let value = exactDecimal(digits) else { return nil }
         return Reading(value: value, ambiguous: ambiguous)
     }
 
@@ -59,4 +58,24 @@ public enum DigitNumbers {
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// `"1234.56"` -> 1234.56 exactly (digits and at most one `.`), without a locale.
+    static func exactDecimal(_ s: String) -> Decimal? {
+        var mantissa: UInt64 = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        var digits = 0
+        for c in s.utf8 {
+            if c == 0x2E { if seenPoint { return nil }; seenPoint = true; continue }
+            guard isDigit(c) else { return nil }
+            digits += 1
+            guard digits <= 19 else { return Decimal(string: s, locale: posix) }  // past UInt64: the slow path
+            mantissa = mantissa * 10 + UInt64(c - 0x30)
+            if seenPoint { fractionDigits += 1 }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
+    }
+
+    static let posix = Locale(identifier: "en_US_POSIX")
 }

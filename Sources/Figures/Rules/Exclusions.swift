@@ -25,11 +25,11 @@ enum Exclusions {
         let before = v.lower(start - 1)
         // `lần thứ 3`, `cấp 7`, `Điều 5`; but `lần` as the unit after a number is fine
         if let b = before, namingWords.contains(b), v.kind[start] == .number || q.spelled,
-           !(b == "số" && v.lower(start - 2) == "tổng") {
+           !(b == "số" && v.is(start - 2, "tổng")) {
             // `năm` before a spelled number is the digit, not the noun; `tháng 3` was a time already
             if !(q.spelled && b == "năm") { return true }
         }
-        if v.lower(start - 2) == "giai", before == "đoạn" { return true }
+        if v.is(start - 2, "giai"), before == "đoạn" { return true }
         // a piece of a code: `ĐT.185`, `QL.1A`
         if before == ".", !v.spaceBefore[start], start >= 2, v.kind[start - 2] == .abbreviation || v.kind[start - 2] == .syllable { return true }
         // vague amounts: `hàng trăm`, `hàng chục nghìn`, `cả trăm`
@@ -40,7 +40,7 @@ enum Exclusions {
         // a number with nothing it counts is a name or a rank (`tổ dân phố 10`), not a figure
         if unit.isEmpty && !q.isPercent { return true }
         // spelled single digits are read only before a unit noun; `năm` alone is the year noun
-        if q.spelled, q.range.count == 1, unit.isEmpty || v.lower[start] == "năm" { return true }
+        if q.spelled, q.range.count == 1, unit.isEmpty || v.is(start, "năm") { return true }
         // phone numbers: 0912345678, 0243.123.456
         let digits = v.lower[start].filter(\.isNumber)
         if v.kind[start] == .number, digits.hasPrefix("0"), digits.count >= 8 { return true }

@@ -4,14 +4,14 @@ import VietText
 /// The language data of the figure rules (`Resources/data/*.txt`), loaded once.
 public struct FigureRules: Sendable {
     /// Qualifier phrases (lowercased syllables) -> qualifier; longest first.
-    let qualifiers: [([String], Qualifier)]
+    let qualifiers: [([UInt64], Qualifier)]
     /// Currency words as written -> unit.
     let currencies: [String: String]
     /// Multi-word currency phrases (lowercased syllables) -> unit, longest first.
-    let currencyPhrases: [([String], String)]
+    let currencyPhrases: [([UInt64], String)]
     /// Multi-word units (lowercased syllables), longest first.
-    let units: [[String]]
-    let notUnits: Set<String>
+    let units: [[UInt64]]
+    let notUnits: Set<UInt64>
 
     public static func builtin() throws -> FigureRules {
         func lines(_ name: String) throws -> [String] {
@@ -27,24 +27,24 @@ public struct FigureRules: Sendable {
                 return (f[0], f[1])
             }
         }
-        var qualifiers: [([String], Qualifier)] = []
+        var qualifiers: [([UInt64], Qualifier)] = []
         for (phrase, name) in try pairs("qualifiers.txt") {
             guard let q = Qualifier(rawValue: name) else {
                 throw LanguageDataError(file: "qualifiers.txt", line: 0, message: "unknown qualifier '\(name)'")
             }
-            qualifiers.append((phrase.split(separator: " ").map(String.init), q))
+            qualifiers.append((phrase.split(separator: " ").map { TextKey.of(String($0)) }, q))
         }
         var currencies: [String: String] = [:]
-        var phrases: [([String], String)] = []
+        var phrases: [([UInt64], String)] = []
         for (written, unit) in try pairs("currencies.txt") {
             let parts = written.split(separator: " ").map(String.init)
-            if parts.count == 1 { currencies[written] = unit } else { phrases.append((parts.map { $0.lowercased() }, unit)) }
+            if parts.count == 1 { currencies[written] = unit } else { phrases.append((parts.map(TextKey.of), unit)) }
         }
         return FigureRules(
             qualifiers: qualifiers.sorted { $0.0.count > $1.0.count },
             currencies: currencies,
             currencyPhrases: phrases.sorted { $0.0.count > $1.0.count },
-            units: try lines("units.txt").map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count },
-            notUnits: Set(try lines("not-units.txt")))
+            units: try lines("units.txt").map { $0.split(separator: " ").map { TextKey.of(String($0)) } }.sorted { $0.count > $1.count },
+            notUnits: Set(try lines("not-units.txt").map(TextKey.of)))
     }
 }

@@ -51,10 +51,10 @@ public struct AmountReader {
             if v.kind[i] == .abbreviation || v.kind[i] == .syllable, let c = rules.currencies[v.text[i]] {
                 currency = c
                 i += 1
-                if v.lower(i) == "." { i += 1 }   // `Rs. 20`
+                if v.is(i, ".") { i += 1 }   // `Rs. 20`
                 continue
             }
-            if v.text[i] == "VN", v.lower(i + 1) == "$" { currency = "đồng"; i += 2; continue }
+            if v.text[i] == "VN", v.is(i + 1, "$") { currency = "đồng"; i += 2; continue }
             break
         }
         guard i < v.count, var q = Quantities.withRange(v, i, style: style) ?? bare(v, i) else { return nil }
@@ -68,7 +68,7 @@ public struct AmountReader {
         }
         if !Self.cents.contains(unit), !unit.isEmpty {
             var k = j
-            if v.lower(k) == "và" { k += 1 }
+            if v.is(k, "và") { k += 1 }
             if let c = Quantities.single(v, k, style: style), c.valueMax == nil, c.value < 100 {
                 let after = v.lower(c.range.upperBound)
                 if after == nil || after.map(Self.cents.contains) == true {

@@ -21,18 +21,18 @@ enum Qualifiers {
             result.start = k
         }
         // `từ X trở lên` / `trở xuống`; `từ X` alone
-        if v.lower(result.start - 1) == "từ" || v.lower(start - 1) == "từ" {
-            if v.lower(end) == "trở", v.lower(end + 1) == "lên" { result.qualifier = .atLeast }
-            else if v.lower(end) == "trở", v.lower(end + 1) == "xuống" { result.qualifier = .atMost }
+        if v.is(result.start - 1, "từ") || v.is(start - 1, "từ") {
+            if v.is(end, "trở"), v.is(end + 1, "lên") { result.qualifier = .atLeast }
+            else if v.is(end, "trở"), v.is(end + 1, "xuống") { result.qualifier = .atMost }
         }
         return result
     }
 
     /// `trở lên` / `trở xuống` after the unit, when `từ` came before the number.
     static func frame(_ v: SentenceView, before start: Int, after end: Int) -> Qualifier? {
-        guard v.lower(start - 1) == "từ" else { return nil }
-        if v.lower(end) == "trở", v.lower(end + 1) == "lên" { return .atLeast }
-        if v.lower(end) == "trở", v.lower(end + 1) == "xuống" { return .atMost }
+        guard v.is(start - 1, "từ") else { return nil }
+        if v.is(end, "trở"), v.is(end + 1, "lên") { return .atLeast }
+        if v.is(end, "trở"), v.is(end + 1, "xuống") { return .atMost }
         return nil
     }
 }

@@ -30,7 +30,7 @@ enum Quantities {
             q = Quantity(value: r.value, range: i..<(i + 1), ambiguous: r.ambiguous)
             j = i + 1
             // `,77`: a decimal with no integer part
-            if i > 0, v.lower[i - 1] == ",", !v.spaceBefore[i], i - 1 == 0 || v.spaceBefore[i - 1] || v.kind[i - 2] != .number,
+            if i > 0, v.is(i - 1, ","), !v.spaceBefore[i], i - 1 == 0 || v.spaceBefore[i - 1] || v.kind[i - 2] != .number,
                let frac = DigitNumbers.read("0," + v.lower[i], style: .vietnamese) {
                 q.value = frac.value
                 q.range = (i - 1)..<(i + 1)
@@ -48,8 +48,8 @@ enum Quantities {
         case .code:
             return codeAmount(v, i, style: style)
         case .syllable:
-            if v.lower[i] == "nửa" || (v.lower[i] == "một" && v.lower(i + 1) == "nửa") {
-                let end = v.lower[i] == "nửa" ? i + 1 : i + 2
+            if v.is(i, "nửa") || (v.is(i, "một") && v.is(i + 1, "nửa")) {
+                let end = v.is(i, "nửa") ? i + 1 : i + 2
                 return Quantity(value: Decimal(string: "0.5")!, range: i..<end, spelled: true)
             }
             guard let (value, end, hasDigit) = spelled(v, i) else { return nil }
@@ -95,8 +95,8 @@ enum Quantities {
             }
         }
         // percent: `%` after a space, `phần trăm`
-        if j < v.count, v.lower[j] == "%" { q.isPercent = true; j += 1; q.range = q.range.lowerBound..<j }
-        else if v.lower(j) == "phần", v.lower(j + 1) == "trăm" { q.isPercent = true; j += 2; q.range = q.range.lowerBound..<j }
+        if j < v.count, v.is(j, "%") { q.isPercent = true; j += 1; q.range = q.range.lowerBound..<j }
+        else if v.is(j, "phần"), v.is(j + 1, "trăm") { q.isPercent = true; j += 2; q.range = q.range.lowerBound..<j }
         return q
     }
 
@@ -137,7 +137,7 @@ enum Quantities {
                 guard case .scale? = items.last, let r = DigitNumbers.read(v.lower[k], style: .vietnamese) else { break }
                 item = .number(r.value)
             } else {
-                item = SpelledNumerals.item(v.lower[k], after: items.last)
+                item = SpelledNumerals.item(key: v.keys[k], after: items.last)
             }
             guard let item else { break }
             items.append(item)
@@ -179,7 +179,7 @@ enum Quantities {
         if let s = v.lower(j).flatMap(ScaleWords.value(of:)) {
             q.value *= s; q.valueMax! *= s; q.scale = s; j += 1
         }
-        if !percent, v.lower(j) == "%" { q.isPercent = true; j += 1 }
+        if !percent, v.is(j, "%") { q.isPercent = true; j += 1 }
         q.range = i..<j
         return q
     }

@@ -1,26 +1,55 @@
 import VietText
 
-/// One sentence's tokens as the figure rules read them: lowercased normalized text, kind,
-/// whether whitespace precedes, and the word (segmenter) each token belongs to.
+/// One sentence's tokens as the figure rules read them: a key per token (lowercased, for
+/// comparing with rule words), kind, whether whitespace precedes, the word (segmenter) each
+/// token belongs to; the tokens' text is made only when a rule asks for it.
 struct SentenceView {
     let analyzed: AnalyzedText
     let sentence: Sentence
-    let lower: [String]
-    let text: [String]
+    /// Lowercased keys (`TextKey`) of the tokens.
+    let keys: [UInt64]
     let kind: [Token.Kind]
     /// Whether whitespace separates token i from token i-1.
     let spaceBefore: [Bool]
     /// For token i, the end (exclusive, sentence-relative) of the segmenter word holding it.
     let wordEnd: [Int]
+    private let cache: TextCache
+
+    /// Lowercased normalized text of the tokens, made on first use.
+    var lower: LazyText { LazyText(view: self, lowercased: true) }
+    /// Normalized text of the tokens (case kept), made on first use.
+    var text: LazyText { LazyText(view: self, lowercased: false) }
+
+    struct LazyText {
+        let view: SentenceView
+        let lowercased: Bool
+        subscript(i: Int) -> String { view.cache.text(i, lowercased: lowercased, view) }
+    }
+
+    final class TextCache {
+        var lower: [String?]
+        var text: [String?]
+        init(_ n: Int) { lower = Array(repeating: nil, count: n); text = Array(repeating: nil, count: n) }
+        func text(_ i: Int, lowercased: Bool, _ v: SentenceView) -> String {
+            if lowercased, let s = lower[i] { return s }
+            if !lowercased, let s = text[i] { return s }
+            let r = v.analyzed.tokens[v.sentence.tokens.lowerBound + i].normalizedRange
+            let s = v.analyzed.text.normalized.withUnsafeBufferPointer { u in
+                lowercased ? TextKey.lowercased(u, r) : String(utf16Units: UnsafeBufferPointer(rebasing: u[r]))
+            }
+            if lowercased { lower[i] = s } else { text[i] = s }
+            return s
+        }
+    }
 
     init(_ analyzed: AnalyzedText, _ sentence: Sentence) {
         self.analyzed = analyzed
         self.sentence = sentence
         let tokens = analyzed.tokens[sentence.tokens]
-        text = tokens.map { analyzed.normalized($0) }
-        lower = text.map { $0.lowercased() }
+        keys = analyzed.text.normalized.withUnsafeBufferPointer { u in tokens.map { TextKey.of(u, $0.normalizedRange) } }
         kind = tokens.map(\.kind)
         var space: [Bool] = []
+        space.reserveCapacity(tokens.count)
         var previousEnd = -1
         for t in tokens {
             space.append(previousEnd < 0 || t.normalizedRange.lowerBound > previousEnd)
@@ -34,26 +63,31 @@ struct SentenceView {
             for t in r { ends[t - base] = r.upperBound - base }
         }
         wordEnd = ends
+        cache = TextCache(tokens.count)
     }
 
-    var count: Int { lower.count }
+    var count: Int { keys.count }
 
+    /// The lowercased text of token `i`, nil outside the sentence.
     func lower(_ i: Int) -> String? { i >= 0 && i < count ? lower[i] : nil }
 
-    /// Whether the lowercased tokens from `i` are `phrase`.
-    func matches(_ phrase: [String], at i: Int) -> Bool {
+    /// Whether token `i` is `word` (compared lowercased, by key).
+    @inline(__always) func `is`(_ i: Int, _ word: Key) -> Bool { i >= 0 && i < count && keys[i] == word.value }
+
+    /// Whether token `i` is one of `words`.
+    @inline(__always) func isAny(_ i: Int, _ words: KeySet) -> Bool { i >= 0 && i < count && words.contains(keys[i]) }
+
+    /// Whether the tokens from `i` are `phrase` (keys).
+    func matches(_ phrase: [UInt64], at i: Int) -> Bool {
         guard i >= 0, i + phrase.count <= count else { return false }
-        for (k, p) in phrase.enumerated() where lower[i + k] != p { return false }
+        for (k, p) in phrase.enumerated() where keys[i + k] != p { return false }
         return true
     }
 
     /// The original text of tokens `r` (sentence-relative), with the whitespace between them.
     func original(_ r: Range<Int>) -> String {
         guard !r.isEmpty else { return "" }
-        let base = sentence.tokens.lowerBound
-        let a = analyzed.tokens[base + r.lowerBound].range.lowerBound
-        let b = analyzed.tokens[base + r.upperBound - 1].range.upperBound
-        return String(decoding: analyzed.text.original[a..<b], as: UTF16.self)
+        return String(utf16Units: analyzed.text.original, originalRange(r))
     }
 
     /// The same, from the normalized text (units are reported normalized).
@@ -62,7 +96,7 @@ struct SentenceView {
         let base = sentence.tokens.lowerBound
         let a = analyzed.tokens[base + r.lowerBound].normalizedRange.lowerBound
         let b = analyzed.tokens[base + r.upperBound - 1].normalizedRange.upperBound
-        return String(decoding: analyzed.text.normalized[a..<b], as: UTF16.self)
+        return String(utf16Units: analyzed.text.normalized, a..<b)
     }
 
     /// Original UTF-16 range of tokens `r`.
@@ -73,3 +107,19 @@ struct SentenceView {
 
     func isPunctuation(_ i: Int) -> Bool { i >= 0 && i < count && (kind[i] == .punctuation || kind[i] == .symbol) }
 }
+
+/// A rule word's key, written as a string literal: `v.is(i, "năm")`.
+struct Key: ExpressibleByStringLiteral {
+    let value: UInt64
+    init(stringLiteral s: String) { value = TextKey.ofLowercase(s) }
+    init(_ s: String) { value = TextKey.of(s) }
+}
+
+/// A set of rule words, written as an array literal (`static let w: KeySet = ["đến", "tới"]`).
+struct KeySet: ExpressibleByArrayLiteral {
+    let values: Set<UInt64>
+    init(arrayLiteral words: String...) { values = Set(words.map(TextKey.ofLowercase)) }
+    init<S: Sequence>(_ words: S) where S.Element == String { values = Set(words.map(TextKey.of)) }
+    func contains(_ key: UInt64) -> Bool { values.contains(key) }
+}
+

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Rule family: numbers spelled out in words, with the scale words that compose with them.
 ///
@@ -13,6 +14,19 @@ public enum SpelledNumerals {
         "mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5,
     ]
     static let afterTensOnly: Set<String> = ["mốt", "lăm", "nhăm"]
+    /// The same tables by word key, for the rules that read tokens.
+    static let digitKeys: [UInt64: Int] = Dictionary(uniqueKeysWithValues: digits.map { (TextKey.of($0.key), $0.value) })
+    static let wordsByKey: [UInt64: String] = {
+        var all = Array(digits.keys) + ["mười", "mươi", "chục", "trăm", "linh", "lẻ", "rưỡi", "rưởi"] + Array(ScaleWords.words.keys)
+        all = Array(Set(all))
+        return Dictionary(uniqueKeysWithValues: all.map { (TextKey.of($0), $0) })
+    }()
+
+    /// The item token `key` stands for (see `item(_:after:)`).
+    static func item(key: UInt64, after previous: Item?) -> Item? {
+        guard let word = wordsByKey[key] else { return nil }
+        return item(word, after: previous)
+    }
 
     /// One item of a numeral: a digit word, a number written in digits, or a structure word.
     public enum Item: Equatable, Sendable {
@@ -135,5 +149,7 @@ public enum ScaleWords {
     static let suffixes: [String: Decimal] = ["k": 1_000, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000]
 
     public static func value(of word: String) -> Decimal? { words[word] }
+    static let keyed: [UInt64: Decimal] = Dictionary(uniqueKeysWithValues: words.map { (TextKey.of($0.key), $0.value) })
+    static func value(key: UInt64) -> Decimal? { keyed[key] }
     public static func suffix(_ letters: String) -> Decimal? { suffixes[letters] }
 }

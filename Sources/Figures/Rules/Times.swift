@@ -17,7 +17,7 @@ enum Times {
     static let romanQuarters = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
 
     /// Words that introduce a day and month: `ngày 12/7`, `chiều 10/2`.
-    static let dateIntroducers: Set<String> = ["ngày", "đến", "từ", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "tới", "hết", "cuối"]
+    static let dateIntroducers: KeySet = ["ngày", "đến", "từ", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "tới", "hết", "cuối"]
 
     static func year(_ s: String) -> Int? {
         guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
@@ -28,7 +28,7 @@ enum Times {
 
     /// The year a token states, when it is one (`2018`), or a year-less phrase in context.
     static func yearAt(_ v: SentenceView, _ i: Int) -> Int? {
-        guard i < v.count, v.kind[i] == .number else { return nil }
+        guard i >= 0, i < v.count, v.kind[i] == .number else { return nil }
         return year(v.lower[i])
     }
 
@@ -39,14 +39,14 @@ enum Times {
         // the first explicit year in the sentence completes `8 tháng đầu năm`, `quý I`, `tháng 3`
         var sentenceYear: Int? = nil
         for i in 0..<v.count where sentenceYear == nil {
-            let compared = (max(0, i - 5)..<i).contains { v.lower[$0] == "so" || v.lower[$0] == "kỳ" }
+            let compared = (max(0, i - 5)..<i).contains { v.is($0, "so") || v.is($0, "kỳ") }
             if compared { continue }
-            if v.lower(i - 1) == "năm", let y = yearAt(v, i) { sentenceYear = y }
+            if v.is(i - 1, "năm"), let y = yearAt(v, i) { sentenceYear = y }
             if v.kind[i] == .date, let y = dateParts(v.lower[i]).last.flatMap({ $0 >= 1900 ? $0 : nil }) { sentenceYear = y }
         }
         // else any year standing alone (`Đinh Dậu 2017`)
         for i in 0..<v.count where sentenceYear == nil {
-            if let y = yearAt(v, i), !(max(0, i - 5)..<i).contains(where: { v.lower[$0] == "so" || v.lower[$0] == "kỳ" }) { sentenceYear = y }
+            if let y = yearAt(v, i), !(max(0, i - 5)..<i).contains(where: { v.is($0, "so") || v.is($0, "kỳ") }) { sentenceYear = y }
         }
         let contextYear = sentenceYear ?? referenceYear
         var i = 0
@@ -54,16 +54,16 @@ enum Times {
             if let (expr, next) = match(v, i, contextYear: contextYear, referenceYear: referenceYear) {
                 var e = expr
                 let before = max(0, e.range.lowerBound - 4)
-                for k in before..<e.range.lowerBound where v.lower[k] == "so" || (v.lower[k] == "cùng" && v.lower(k + 1) == "kỳ") || v.lower[k] == "so với" {
+                for k in before..<e.range.lowerBound where v.is(k, "so") || (v.is(k, "cùng") && v.is(k + 1, "kỳ")) || v.is(k, "so với") {
                     e.isComparison = true
                 }
                 // a document's date or number (`văn bản 571/VPCP-KTTH ngày 19/01/2017`,
                 // `Thông tư 02/2017`) is not the time of the figures
                 let s = e.range.lowerBound
-                if v.kind[s] == .date || v.kind[s] == .fraction || v.lower[s] == "ngày" {
-                    let k = v.lower[s] == "ngày" ? s - 1 : s - 1
-                    if k >= 0, v.kind[k] == .code || ["tư", "định", "số", "bản", "thị"].contains(v.lower[k]) { e.isComparison = true }
-                    if k >= 1, v.lower[k] == "ngày", v.kind[k - 1] == .code { e.isComparison = true }
+                if v.kind[s] == .date || v.kind[s] == .fraction || v.is(s, "ngày") {
+                    let k = v.is(s, "ngày") ? s - 1 : s - 1
+                    if k >= 0, v.kind[k] == .code || v.isAny(k, RuleWords.w6) { e.isComparison = true }
+                    if k >= 1, v.is(k, "ngày"), v.kind[k - 1] == .code { e.isComparison = true }
                 }
                 out.append(e)
                 i = next
@@ -92,69 +92,69 @@ enum Times {
     }
 
     private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?) -> (TimeExpression, Int)? {
-        let w = v.lower[i]
+        // token i's text is made only where a rule needs it (numbers, dates)
         // từ (năm) X đến/tới (hết) (năm) Y
-        if w == "từ" {
+        if v.is(i, "từ") {
             var j = i + 1
-            if v.lower(j) == "năm" { j += 1 }
+            if v.is(j, "năm") { j += 1 }
             if let a = yearAt(v, j) {
                 var k = j + 1
-                if v.lower(k) == "đến" || v.lower(k) == "tới" || v.lower(k) == "-" {
+                if v.is(k, "đến") || v.is(k, "tới") || v.is(k, "-") {
                     k += 1
-                    if v.lower(k) == "hết" || v.lower(k) == "cuối" { k += 1 }
-                    if v.lower(k) == "năm" { k += 1 }
+                    if v.is(k, "hết") || v.is(k, "cuối") { k += 1 }
+                    if v.is(k, "năm") { k += 1 }
                     if let b = yearAt(v, k) { return (TimeExpression(range: i..<(k + 1), value: "\(a)..\(b)"), k + 1) }
                 }
             }
         }
         // từ (ngày) 1/10/2016 đến (ngày) 30/6/2017
-        if w == "từ" {
+        if v.is(i, "từ") {
             var j = i + 1
-            if v.lower(j) == "ngày" { j += 1 }
+            if v.is(j, "ngày") { j += 1 }
             if j < v.count, v.kind[j] == .date || v.kind[j] == .fraction, let a = dateValue(v.lower[j], v.kind[j], contextYear) {
                 var k = j + 1
-                if v.lower(k) == "đến" || v.lower(k) == "tới" || v.lower(k) == "-" {
+                if v.is(k, "đến") || v.is(k, "tới") || v.is(k, "-") {
                     k += 1
-                    if v.lower(k) == "ngày" || v.lower(k) == "hết" { k += 1 }
+                    if v.is(k, "ngày") || v.is(k, "hết") { k += 1 }
                     if k < v.count, v.kind[k] == .date || v.kind[k] == .fraction, let b = dateValue(v.lower[k], v.kind[k], contextYear) {
                         return (TimeExpression(range: i..<(k + 1), value: "\(a)..\(b)"), k + 1)
                     }
                 }
             }
             // từ tháng 6 đến (hết) tháng 8 (năm Y)
-            if v.lower(i + 1) == "tháng", let m1 = Int(v.lower(i + 2) ?? ""), (1...12).contains(m1) {
+            if v.is(i + 1, "tháng"), let m1 = Int(v.lower(i + 2) ?? ""), (1...12).contains(m1) {
                 var k = i + 3
-                if v.lower(k) == "đến" || v.lower(k) == "tới" {
+                if v.is(k, "đến") || v.is(k, "tới") {
                     k += 1
-                    if v.lower(k) == "hết" || v.lower(k) == "cuối" { k += 1 }
-                    if v.lower(k) == "tháng", let m2 = Int(v.lower(k + 1) ?? ""), (1...12).contains(m2), m2 > m1 {
+                    if v.is(k, "hết") || v.is(k, "cuối") { k += 1 }
+                    if v.is(k, "tháng"), let m2 = Int(v.lower(k + 1) ?? ""), (1...12).contains(m2), m2 > m1 {
                         k += 2
                         var y = contextYear
-                        if v.lower(k) == "năm", let yy = yearAt(v, k + 1) { y = yy; k += 2 }
+                        if v.is(k, "năm"), let yy = yearAt(v, k + 1) { y = yy; k += 2 }
                         return (TimeExpression(range: i..<k, value: y.map { "\($0)-\(pad(m1))..\($0)-\(pad(m2))" }), k)
                     }
                 }
             }
         }
         // giai đoạn / nhiệm kỳ / thời kỳ / năm 2015-2020 or 2015 - 2020
-        if ["đoạn", "kỳ", "năm"].contains(w) || w == "giai đoạn" {
+        if v.isAny(i, RuleWords.w7) {
             let j = i + 1
             if j < v.count, v.kind[j] == .range {
                 let parts = v.lower[j].split(separator: "-").compactMap { year(String($0)) }
                 if parts.count == 2 { return (TimeExpression(range: i..<(j + 1), value: "\(parts[0])..\(parts[1])"), j + 1) }
             }
-            if let a = yearAt(v, j), v.lower(j + 1) == "-", let b = yearAt(v, j + 2) {
+            if let a = yearAt(v, j), v.is(j + 1, "-"), let b = yearAt(v, j + 2) {
                 return (TimeExpression(range: i..<(j + 3), value: "\(a)..\(b)"), j + 3)
             }
         }
         // N tháng đầu/cuối năm (Y), N tháng (năm) Y
-        if v.kind[i] == .number || SpelledNumerals.digits[w] != nil, v.lower(i + 1) == "tháng" {
-            let n = Int(w) ?? SpelledNumerals.digits[w] ?? 0
+        if v.is(i + 1, "tháng"), v.kind[i] == .number || SpelledNumerals.digitKeys[v.keys[i]] != nil {
+            let n = v.kind[i] == .number ? Int(v.lower[i]) ?? 0 : SpelledNumerals.digitKeys[v.keys[i]] ?? 0
             var j = i + 2
             var last = false
             var hasFrame = false
-            if v.lower(j) == "đầu" || v.lower(j) == "cuối" { last = v.lower(j) == "cuối"; j += 1; hasFrame = true }
-            if v.lower(j) == "năm" {
+            if v.is(j, "đầu") || v.is(j, "cuối") { last = v.is(j, "cuối"); j += 1; hasFrame = true }
+            if v.is(j, "năm") {
                 j += 1
                 hasFrame = true
                 var y = yearAt(v, j)
@@ -172,26 +172,26 @@ enum Times {
             if hasFrame { return (TimeExpression(range: i..<j, value: nil), j) }
         }
         // quý I/2019, quý I năm 2019, quý 3
-        if w == "quý", i + 1 < v.count {
+        if v.is(i, "quý"), i + 1 < v.count {
             let q = v.lower[i + 1]
             let parts = q.split(separator: "/").map(String.init)
             if let n = romanQuarters[parts[0]] ?? Int(parts[0]).flatMap({ (1...4).contains($0) ? $0 : nil }) {
                 if parts.count == 2, let y = year(parts[1]) { return (TimeExpression(range: i..<(i + 2), value: "\(y)-Q\(n)"), i + 2) }
-                if v.lower(i + 2) == "/" || v.lower(i + 2) == "năm", let y = yearAt(v, i + 3) {
+                if v.is(i + 2, "/") || v.is(i + 2, "năm"), let y = yearAt(v, i + 3) {
                     return (TimeExpression(range: i..<(i + 4), value: "\(y)-Q\(n)"), i + 4)
                 }
                 return (TimeExpression(range: i..<(i + 2), value: contextYear.map { "\($0)-Q\(n)" }), i + 2)
             }
         }
         // tháng 1/2017, tháng 1 năm 2017, tháng 3
-        if w == "tháng", i + 1 < v.count {
+        if v.is(i, "tháng"), i + 1 < v.count {
             let j = i + 1
             if v.kind[j] == .date {
                 let p = dateParts(v.lower[j])
                 if p.count == 2 { return (TimeExpression(range: i..<(j + 1), value: "\(p[1])-\(pad(p[0]))"), j + 1) }
             }
             if v.kind[j] == .number, let m = Int(v.lower[j]), (1...12).contains(m) {
-                if v.lower(j + 1) == "năm" || v.lower(j + 1) == "/", let y = yearAt(v, j + 2) {
+                if v.is(j + 1, "năm") || v.is(j + 1, "/"), let y = yearAt(v, j + 2) {
                     return (TimeExpression(range: i..<(j + 3), value: "\(y)-\(pad(m))"), j + 3)
                 }
                 return (TimeExpression(range: i..<(j + 1), value: contextYear.map { "\($0)-\(pad(m))" }), j + 1)
@@ -199,38 +199,46 @@ enum Times {
         }
         // dates: 01/02/2019, ngày 12/7, 1/2017 (a month)
         if v.kind[i] == .date {
-            let p = dateParts(w)
+            let p = dateParts(v.lower[i])
             if p.count == 3 {
                 let y = p[2] < 100 ? 2000 + p[2] : p[2]
                 return (TimeExpression(range: i..<(i + 1), value: "\(y)-\(pad(p[1]))-\(pad(p[0]))"), i + 1)
             }
             if p.count == 2 { return (TimeExpression(range: i..<(i + 1), value: "\(p[1])-\(pad(p[0]))"), i + 1) }
         }
-        if v.kind[i] == .fraction, let b = v.lower(i - 1), dateIntroducers.contains(b) {
-            let p = dateParts(w)
+        if v.kind[i] == .fraction, v.isAny(i - 1, dateIntroducers) {
+            let p = dateParts(v.lower[i])
             if p.count == 2, (1...31).contains(p[0]), (1...12).contains(p[1]) {
                 return (TimeExpression(range: i..<(i + 1), value: contextYear.map { "\($0)-\(pad(p[1]))-\(pad(p[0]))" }), i + 1)
             }
         }
         // `đến 2016`, `vào 2020`, `cuối 2016`: a bare year after a time preposition
-        if let y = yearAt(v, i), let b = v.lower(i - 1), ["đến", "tới", "vào", "cuối", "đầu", "từ", "trong", "sau", "trước"].contains(b) {
+        if let y = yearAt(v, i), v.isAny(i - 1, RuleWords.w8) {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
         // năm 2018, năm nay / năm qua (relative: no stated time)
-        if w == "năm" {
+        if v.is(i, "năm") {
             if let y = yearAt(v, i + 1) { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
-            if let next = v.lower(i + 1), ["nay", "qua", "ngoái", "trước", "tới", "sau"].contains(next) {
+            if v.isAny(i + 1, RuleWords.w9) {
                 return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
             }
         }
         // a bare year opening a clause: `2016 là năm ...`
-        if let y = yearAt(v, i), i == 0 || v.isPunctuation(i - 1), v.lower(i + 1) == "là" {
+        if let y = yearAt(v, i), i == 0 || v.isPunctuation(i - 1), v.is(i + 1, "là") {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
         // relative times state none: hiện nay, hiện tại, đến nay, năm nay (above)
-        if (w == "hiện" && (v.lower(i + 1) == "nay" || v.lower(i + 1) == "tại")) || (w == "đến" && v.lower(i + 1) == "nay") {
+        if (v.is(i, "hiện") && (v.is(i + 1, "nay") || v.is(i + 1, "tại"))) || (v.is(i, "đến") && v.is(i + 1, "nay")) {
             return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
         }
         return nil
     }
+}
+
+/// Rule word sets, built once.
+extension RuleWords {
+    static let w6: KeySet = ["tư", "định", "số", "bản", "thị"]
+    static let w7: KeySet = ["đoạn", "kỳ", "năm"]
+    static let w8: KeySet = ["đến", "tới", "vào", "cuối", "đầu", "từ", "trong", "sau", "trước"]
+    static let w9: KeySet = ["nay", "qua", "ngoái", "trước", "tới", "sau"]
 }

@@ -29,7 +29,7 @@ enum Units {
         if let u = rules.currencies[v.text[j]] { return currencyMatch(v, u, j + 1) }
         let kind = v.kind[j]
         let isWordLike = kind == .syllable || kind == .abbreviation || (kind == .code && v.lower[j].count <= 4 && v.lower[j].first!.isLetter)
-        if isWordLike, !rules.notUnits.contains(v.lower[j]), ScaleWords.value(of: v.lower[j]) == nil {
+        if isWordLike, !rules.notUnits.contains(v.keys[j]), ScaleWords.value(key: v.keys[j]) == nil {
             let end = max(v.wordEnd[j], j + 1)
             return Match(unit: v.normalized(j..<end), end: end)
         }
@@ -42,23 +42,24 @@ enum Units {
     }
 
     static let timeUnits: Set<String> = ["năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "đêm"]
+    static let timeUnitKeys = KeySet(timeUnits)
 
     /// `/năm`, `/người/năm`, `/cổ phiếu`, `mỗi ngày`, `một ngày` right after the unit.
     static func rateAfter(_ v: SentenceView, _ j: Int) -> (String, Int)? {
         var k = j
         var parts: [String] = []
-        while v.lower(k) == "/", k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation {
+        while v.is(k, "/"), k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation {
             // a rate is one noun: `cổ phiếu`, but `tháng` in `tháng năm` is `tháng`
-            var end = timeUnits.contains(v.lower[k + 1]) ? k + 2 : max(v.wordEnd[k + 1], k + 2)
+            var end = v.isAny(k + 1, timeUnitKeys) ? k + 2 : max(v.wordEnd[k + 1], k + 2)
             // `/đầu người` is per person
-            if v.lower[k + 1] == "đầu", v.lower(k + 2) == "người" { parts.append("người"); k += 3; continue }
+            if v.is(k + 1, "đầu"), v.is(k + 2, "người") { parts.append("người"); k += 3; continue }
             if end > v.count { end = v.count }
             parts.append(v.normalized((k + 1)..<end))
             k = end
         }
         if !parts.isEmpty { return (parts.joined(separator: "/"), k) }
-        if let w = v.lower(j), w == "mỗi" || w == "một" || w == "/" , let next = v.lower(j + 1), timeUnits.contains(next) || next == "người" {
-            return (next, j + 2)
+        if v.isAny(j, RuleWords.w3), v.isAny(j + 1, timeUnitKeys) || v.is(j + 1, "người") {
+            return (v.lower[j + 1], j + 2)
         }
         return nil
     }
@@ -67,17 +68,23 @@ enum Units {
     static func rateBefore(_ v: SentenceView, _ start: Int) -> String? {
         var k = start - 1
         while k > 0, k > start - 12 {
-            let w = v.lower[k]
             // `Mỗi năm, tỉnh bố trí 45 tỷ đồng`: the clause may open with the rate
-            if w == ",", k >= 2, v.lower[k - 2] == "mỗi", timeUnits.contains(v.lower[k - 1]) { return v.lower[k - 1] }
-            if w == "," || w == ";" || w == ":" || w == "." { return nil }
+            if v.is(k, ","), k >= 2, v.is(k - 2, "mỗi"), v.isAny(k - 1, timeUnitKeys) { return v.lower[k - 1] }
+            if v.isAny(k, RuleWords.w4) { return nil }
             // `mỗi năm`, `mỗi hộ`, `mỗi sào`: the word after mỗi is the denominator
-            if v.lower[k - 1] == "mỗi", v.kind[k] == .syllable { return v.normalized(k..<max(v.wordEnd[k], k + 1)).lowercased() }
-            if (v.lower[k - 1] == "một"), timeUnits.contains(w), k >= 2, ["bình", "trung"].contains(v.lower[k - 2]) || v.lower(k - 3) == "bình" || v.lower(k - 3) == "trung" {
-                return w
+            if v.is(k - 1, "mỗi"), v.kind[k] == .syllable { return v.normalized(k..<max(v.wordEnd[k], k + 1)).lowercased() }
+            if v.is(k - 1, "một"), v.isAny(k, timeUnitKeys), k >= 2, v.isAny(k - 2, RuleWords.w5) || v.is(k - 3, "bình") || v.is(k - 3, "trung") {
+                return v.lower[k]
             }
             k -= 1
         }
         return nil
     }
+}
+
+/// Rule word sets, built once.
+extension RuleWords {
+    static let w3: KeySet = ["mỗi", "một", "/"]
+    static let w4: KeySet = [",", ";", ":", "."]
+    static let w5: KeySet = ["bình", "trung"]
 }

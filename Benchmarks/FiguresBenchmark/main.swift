@@ -1,0 +1,68 @@
+// Throughput and peak memory of figure extraction (the `solieu extract` path) on one core.
+//
+//   swift run -c release FiguresBenchmark [--mb 20] [--rounds 3] [DIR_OR_FILE...]
+//
+// Reads the articles given (default: ../shared/data/news), extracts the figures of each,
+// article after article, until at least --mb megabytes of text are done, and prints MB/s and
+// figures/s for each round, the median, and peak RSS.
+import Figures
+import Foundation
+
+var target = 20.0
+var rounds = 3
+var paths: [String] = []
+var args = CommandLine.arguments.dropFirst()
+while let a = args.popFirst() {
+    if a == "--mb", let v = args.popFirst(), let mb = Double(v) { target = mb }
+    else if a == "--rounds", let v = args.popFirst(), let r = Int(v), r > 0 { rounds = r }
+    else { paths.append(a) }
+}
+if paths.isEmpty { paths = ["../shared/data/news"] }
+
+var articles: [String] = []
+for p in paths {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+        FileHandle.standardError.write(Data("FiguresBenchmark: \(p): no such file or directory\n".utf8)); exit(2)
+    }
+    let files = isDir.boolValue
+        ? try FileManager.default.contentsOfDirectory(atPath: p).filter { $0.hasSuffix(".txt") }.sorted().map { "\(p)/\($0)" }
+        : [p]
+    for f in files { articles.append(try String(contentsOfFile: f, encoding: .utf8)) }
+}
+let bytesPerPass = articles.reduce(0) { $0 + $1.utf8.count }
+guard bytesPerPass > 0 else { print("no text"); exit(2) }
+let passes = Int((target * 1_000_000 / Double(bytesPerPass)).rounded(.up))
+
+let loadStart = Date()
+let extractor = try FigureExtractor()
+let loadTime = Date().timeIntervalSince(loadStart)
+
+var times: [Double] = []
+var figureCount = 0
+for _ in 0..<rounds {
+    figureCount = 0
+    let start = Date()
+    for _ in 0..<passes {
+        for text in articles { figureCount += extractor.extract(text).count }
+    }
+    times.append(Date().timeIntervalSince(start))
+}
+
+func peakRSSMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return (line.split(separator: " ").compactMap { Double($0) }.first ?? -1) / 1024
+    }
+    return -1
+}
+
+let total = Double(bytesPerPass * passes)
+print(String(format: "input: %d articles, %.1f MB (%d passes of %.2f MB)", articles.count, total / 1e6, passes, Double(bytesPerPass) / 1e6))
+print(String(format: "load: %.2f s", loadTime))
+for (k, t) in times.enumerated() {
+    print(String(format: "round %d: %.2f s, %.1f MB/s, %.0f figures/s", k + 1, t, total / t / 1e6, Double(figureCount) / t))
+}
+let median = times.sorted()[times.count / 2]
+print(String(format: "extract (median of %d): %.1f MB/s, %d figures per round", rounds, total / median / 1e6, figureCount))
+print(String(format: "peak memory (VmHWM): %.1f MB", peakRSSMegabytes()))
