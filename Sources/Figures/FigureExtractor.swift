@@ -26,7 +26,11 @@ public final class FigureExtractor {
     public static let chunkLimit = 1 << 18
 
     public func extract(_ text: String, article: String? = nil, referenceYear: Int? = nil) -> [Figure] {
-        let units = Array(text.utf16)
+        extract(utf16: Array(text.utf16), article: article, referenceYear: referenceYear)
+    }
+
+    /// The same for text already in UTF-16 (what `TextInput.decodeUTF8` gives).
+    public func extract(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil) -> [Figure] {
         var state = ArticleState(referenceYear: referenceYear)
         var figures: [Figure] = []
         var start = 0
@@ -39,7 +43,7 @@ public final class FigureExtractor {
                 for k in found.indices { found[k].start += scalarStart; found[k].end += scalarStart }
             }
             figures += found
-            scalarStart += String(decoding: chunk, as: UTF16.self).unicodeScalars.count
+            scalarStart += chunk.reduce(0) { $0 + (($1 & 0xFC00) == 0xDC00 ? 0 : 1) }
             start = end
         }
         return figures
@@ -70,7 +74,7 @@ public final class FigureExtractor {
     }
 
     private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState) -> [Figure] {
-        let analyzed = analyzer.analyze(analyzer.normalizer.normalize(units))
+        let analyzed = analyzer.analyze(analyzer.normalizer.normalize(units), words: false)
         if state.style == nil {
             let numbers = analyzed.tokens.filter { $0.kind == .number }.prefix(2000).map { analyzed.normalized($0) }
             state.style = DigitNumbers.style(of: numbers)
@@ -96,7 +100,7 @@ public final class FigureExtractor {
                 if !carriesOver(analyzed, sentence) { carried = nil }
                 continue
             }
-            let v = SentenceView(analyzed, sentence)
+            let v = SentenceView(analyzed, sentence, words: analyzer.words(of: sentence, in: analyzed))
             let times = Times.find(in: v, referenceYear: year ?? carriedYear(carried))
             // only a sentence that details the one before (`Trong đó`, `Cụ thể`) inherits its time:
             // carrying a time to every following sentence of a paragraph was measured worse on

@@ -58,7 +58,12 @@ struct Input {
 
     /// The whole input decoded, or an error at the first bad byte.
     func text() throws(InputError) -> String {
-        try bytes.withUnsafeBufferPointer { (b) throws(InputError) -> String in
+        String(decoding: try utf16(), as: UTF16.self)
+    }
+
+    /// The whole input as UTF-16 units, or an error at the first bad byte.
+    func utf16() throws(InputError) -> [UInt16] {
+        try bytes.withUnsafeBufferPointer { (b) throws(InputError) -> [UInt16] in
             let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
             var units: [UInt16] = []
             do throws(InvalidUTF8) {
@@ -68,7 +73,7 @@ struct Input {
                 throw InputError(file: name, position: TextInput.position(of: offset, in: b),
                                  message: String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d)", b[offset], offset))
             }
-            return String(decoding: units, as: UTF16.self)
+            return units
         }
     }
 }

@@ -142,8 +142,12 @@ public enum TextKey {
     @inline(__always)
     public static func ofLowercase(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
-        var copy = s
-        copy.withUTF8 { bytes in for b in bytes { mix(&h, b) } }
+        if let done = s.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
+            var k = h
+            for b in bytes { mix(&k, b) }
+            return k
+        }) { return done }
+        for b in s.utf8 { mix(&h, b) }
         return h
     }
 

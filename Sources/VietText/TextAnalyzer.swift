@@ -79,7 +79,9 @@ public final class TextAnalyzer {
         analyze(normalizer.normalize(string))
     }
 
-    public func analyze(_ text: NormalizedText) -> AnalyzedText {
+    /// `words: false` leaves word segmentation out (`words` empty, each sentence's `words`
+    /// empty): for callers that need words in a few sentences only (`words(of:in:)`).
+    public func analyze(_ text: NormalizedText, words segment: Bool = true) -> AnalyzedText {
         let tokens = tokenizer.tokenize(text)
         let ranges = sentenceSplitter.sentences(in: text)
         // token index where each sentence starts
@@ -89,7 +91,7 @@ public final class TextAnalyzer {
             while t < tokens.count && tokens[t].normalizedRange.lowerBound < r.lowerBound { t += 1 }
             starts.append(t)
         }
-        let words = segmenter.segment(tokens, in: text, sentenceStarts: starts)
+        let words = segment ? segmenter.segment(tokens, in: text, sentenceStarts: starts) : []
         var sentences: [Sentence] = []
         var w = 0
         for (k, r) in ranges.enumerated() {
@@ -102,6 +104,14 @@ public final class TextAnalyzer {
                 normalizedRange: r, tokens: tokenRange, words: wordStart..<w))
         }
         return AnalyzedText(text: text, tokens: tokens, words: words, sentences: sentences)
+    }
+
+    /// The words of one sentence of a text analyzed without words; token indices are the
+    /// text's (absolute).
+    public func words(of sentence: Sentence, in analyzed: AnalyzedText) -> [Word] {
+        let tokens = Array(analyzed.tokens[sentence.tokens])
+        let base = sentence.tokens.lowerBound
+        return segmenter.segment(tokens, in: analyzed.text).map { Word(tokens: ($0.tokens.lowerBound + base)..<($0.tokens.upperBound + base)) }
     }
 
     /// Segments one line of text and appends it in the VLSP convention to `output` as UTF-8:

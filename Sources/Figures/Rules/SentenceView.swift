@@ -42,7 +42,8 @@ struct SentenceView {
         }
     }
 
-    init(_ analyzed: AnalyzedText, _ sentence: Sentence) {
+    /// `words`: the sentence's words (absolute token indices), when the analysis left them out.
+    init(_ analyzed: AnalyzedText, _ sentence: Sentence, words: [Word]? = nil) {
         self.analyzed = analyzed
         self.sentence = sentence
         let tokens = analyzed.tokens[sentence.tokens]
@@ -58,8 +59,7 @@ struct SentenceView {
         spaceBefore = space
         var ends = [Int](repeating: 0, count: tokens.count)
         let base = sentence.tokens.lowerBound
-        for w in sentence.words {
-            let r = analyzed.words[w].tokens
+        for r in words.map({ $0.map(\.tokens) }) ?? sentence.words.map({ analyzed.words[$0].tokens }) {
             for t in r { ends[t - base] = r.upperBound - base }
         }
         wordEnd = ends

@@ -46,9 +46,9 @@ extension Solieu {
             var firstArticle = true
             for path in try Self.expand(inputs) {
                 do {
-                    let text = try Input.read(path).text()
+                    let units = try Input.read(path).utf16()
                     let name = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
-                    let figures = extractor.extract(text, article: name, referenceYear: referenceYear)
+                    let figures = extractor.extract(utf16: units, article: name, referenceYear: referenceYear)
                     switch format {
                     case .jsonl:
                         for f in figures { console.write(Array(try encoder.encode(f)) + [0x0A]) }
