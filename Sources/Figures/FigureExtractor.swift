@@ -135,6 +135,9 @@ public final class FigureExtractor {
         ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi", "chục", "trăm", "nghìn", "ngàn", "vạn",
          "triệu", "tỷ", "tỉ", "nửa", "gấp", "rưỡi", "tư", "mốt", "lăm", "nhăm", "linh", "lẻ"].map(TextKey.ofLowercase))
 
+    /// Syllables that can begin a figure: number words, `gấp`, `âm`, `nửa`.
+    static let starters: Set<UInt64> = triggers.union(["một", "năm", "không", "âm", "gấp", "nửa"].map(TextKey.ofLowercase))
+
     static func mayHoldFigures(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
         analyzed.text.normalized.withUnsafeBufferPointer { u in
             for t in sentence.tokens {
@@ -226,6 +229,9 @@ struct SentenceFigures {
         var i = 0
         while i < v.count {
             if inTime[i] { i += 1; continue }
+            // a syllable starts a figure only as a number word, `gấp`, `âm` or `nửa`
+            if v.kind[i] == .syllable, !FigureExtractor.starters.contains(v.keys[i]) { i += 1; continue }
+            if v.kind[i] == .punctuation && !v.is(i, ",") || v.kind[i] == .date { i += 1; continue }
             if let next = multiple(i) ?? fraction(i) ?? quantity(i) { i = max(next, i + 1) } else { i += 1 }
         }
     }

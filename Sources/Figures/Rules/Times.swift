@@ -91,7 +91,14 @@ enum Times {
         s.split(separator: "/").compactMap { Int($0) }
     }
 
+    /// The words a time expression can begin with; other syllables are skipped at once.
+    static let openers: KeySet = [
+        "từ", "đoạn", "kỳ", "năm", "quý", "tháng", "hiện", "đến", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai",
+    ]
+
     private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?) -> (TimeExpression, Int)? {
+        if v.kind[i] == .syllable, !openers.contains(v.keys[i]) { return nil }
+        if v.kind[i] == .punctuation || v.kind[i] == .symbol || v.kind[i] == .abbreviation { return nil }
         // token i's text is made only where a rule needs it (numbers, dates)
         // từ (năm) X đến/tới (hết) (năm) Y
         if v.is(i, "từ") {
