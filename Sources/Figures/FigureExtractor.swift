@@ -100,7 +100,7 @@ public final class FigureExtractor {
                 if !carriesOver(analyzed, sentence) { carried = nil }
                 continue
             }
-            let v = SentenceView(analyzed, sentence, words: analyzer.words(of: sentence, in: analyzed))
+            let v = SentenceView(analyzed, sentence, segment: { [analyzer] r in analyzer.words(of: r, in: analyzed) })
             let times = Times.find(in: v, referenceYear: year ?? carriedYear(carried))
             // only a sentence that details the one before (`Trong đó`, `Cụ thể`) inherits its time:
             // carrying a time to every following sentence of a paragraph was measured worse on
@@ -263,7 +263,7 @@ struct SentenceFigures {
         let q = Quantity(value: parts[0], range: i..<(i + 1))
         let u = Units.unit(v, after: i + 1, quantity: q, rules: rules)
         let qual = Qualifiers.find(v, start: i, end: u.end, isRange: false, rules: rules)
-        if Exclusions.namingWords.contains(v.lower(i - 1) ?? "") || v.is(i - 1, "lệ") { return i + 1 }
+        if v.isAny(i - 1, Exclusions.namingWords) || v.is(i - 1, "lệ") { return i + 1 }
         if parts[0] < parts[1] && parts[1] <= 10 {
             add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
         } else {

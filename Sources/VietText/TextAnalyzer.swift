@@ -109,8 +109,13 @@ public final class TextAnalyzer {
     /// The words of one sentence of a text analyzed without words; token indices are the
     /// text's (absolute).
     public func words(of sentence: Sentence, in analyzed: AnalyzedText) -> [Word] {
-        let tokens = Array(analyzed.tokens[sentence.tokens])
-        let base = sentence.tokens.lowerBound
+        words(of: sentence.tokens, in: analyzed)
+    }
+
+    /// The words of a run of tokens (absolute indices) of a text analyzed without words.
+    public func words(of range: Range<Int>, in analyzed: AnalyzedText) -> [Word] {
+        let tokens = Array(analyzed.tokens[range])
+        let base = range.lowerBound
         return segmenter.segment(tokens, in: analyzed.text).map { Word(tokens: ($0.tokens.lowerBound + base)..<($0.tokens.upperBound + base)) }
     }
 

@@ -11,8 +11,11 @@ struct SentenceView {
     let kind: [Token.Kind]
     /// Whether whitespace separates token i from token i-1.
     let spaceBefore: [Bool]
-    /// For token i, the end (exclusive, sentence-relative) of the segmenter word holding it.
-    let wordEnd: [Int]
+    /// Segments a few tokens (absolute indices) into words: the words that follow a number are
+    /// found on demand, without segmenting the whole sentence.
+    let segment: ((Range<Int>) -> [Word])?
+    /// The sentence's words, when the analysis made them.
+    private let knownWordEnd: [Int]?
     private let cache: TextCache
 
     /// Lowercased normalized text of the tokens, made on first use.
@@ -42,8 +45,8 @@ struct SentenceView {
         }
     }
 
-    /// `words`: the sentence's words (absolute token indices), when the analysis left them out.
-    init(_ analyzed: AnalyzedText, _ sentence: Sentence, words: [Word]? = nil) {
+    /// `segment`: segments a token range on demand, when the analysis left words out.
+    init(_ analyzed: AnalyzedText, _ sentence: Sentence, segment: ((Range<Int>) -> [Word])? = nil) {
         self.analyzed = analyzed
         self.sentence = sentence
         let tokens = analyzed.tokens[sentence.tokens]
@@ -57,16 +60,35 @@ struct SentenceView {
             previousEnd = t.normalizedRange.upperBound
         }
         spaceBefore = space
-        var ends = [Int](repeating: 0, count: tokens.count)
-        let base = sentence.tokens.lowerBound
-        for r in words.map({ $0.map(\.tokens) }) ?? sentence.words.map({ analyzed.words[$0].tokens }) {
-            for t in r { ends[t - base] = r.upperBound - base }
+        self.segment = segment
+        if segment == nil {
+            var ends = [Int](repeating: 0, count: tokens.count)
+            let base = sentence.tokens.lowerBound
+            for w in sentence.words {
+                let r = analyzed.words[w].tokens
+                for t in r { ends[t - base] = r.upperBound - base }
+            }
+            knownWordEnd = ends
+        } else {
+            knownWordEnd = nil
         }
-        wordEnd = ends
         cache = TextCache(tokens.count)
     }
 
     var count: Int { keys.count }
+
+    /// The end (exclusive, sentence-relative) of the word that starts at token `j`.
+    func wordEnd(_ j: Int) -> Int {
+        guard j >= 0, j < count else { return j + 1 }
+        if let known = knownWordEnd { return known[j] }
+        guard let segment else { return j + 1 }
+        // the syllables from j up to the next other token, at most a long word's length
+        var end = j
+        while end < count, end < j + Lexicon.maxSyllables + 2, kind[end] == .syllable { end += 1 }
+        guard end > j + 1 else { return j + 1 }
+        let base = sentence.tokens.lowerBound
+        return (segment((base + j)..<(base + end)).first?.tokens.upperBound ?? base + j + 1) - base
+    }
 
     /// The lowercased text of token `i`, nil outside the sentence.
     func lower(_ i: Int) -> String? { i >= 0 && i < count ? lower[i] : nil }

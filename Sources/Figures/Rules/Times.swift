@@ -39,14 +39,14 @@ enum Times {
         // the first explicit year in the sentence completes `8 tháng đầu năm`, `quý I`, `tháng 3`
         var sentenceYear: Int? = nil
         for i in 0..<v.count where sentenceYear == nil {
-            let compared = (max(0, i - 5)..<i).contains { v.is($0, "so") || v.is($0, "kỳ") }
-            if compared { continue }
-            if v.is(i - 1, "năm"), let y = yearAt(v, i) { sentenceYear = y }
-            if v.kind[i] == .date, let y = dateParts(v.lower[i]).last.flatMap({ $0 >= 1900 ? $0 : nil }) { sentenceYear = y }
+            var year: Int? = nil
+            if v.kind[i] == .number, v.is(i - 1, "năm") { year = yearAt(v, i) }
+            else if v.kind[i] == .date { year = dateParts(v.lower[i]).last.flatMap { $0 >= 1900 ? $0 : nil } }
+            if let y = year, !comparedBefore(v, i) { sentenceYear = y }
         }
         // else any year standing alone (`Đinh Dậu 2017`)
-        for i in 0..<v.count where sentenceYear == nil {
-            if let y = yearAt(v, i), !(max(0, i - 5)..<i).contains(where: { v.is($0, "so") || v.is($0, "kỳ") }) { sentenceYear = y }
+        for i in 0..<v.count where sentenceYear == nil && v.kind[i] == .number {
+            if let y = yearAt(v, i), !comparedBefore(v, i) { sentenceYear = y }
         }
         let contextYear = sentenceYear ?? referenceYear
         var i = 0
@@ -85,6 +85,15 @@ enum Times {
         }
         if p.count == 2 { return "\(p[1])-\(pad(p[0]))" }
         return nil
+    }
+
+    static let soKey = TextKey.ofLowercase("so")
+    static let kyKey = TextKey.ofLowercase("kỳ")
+
+    /// Whether `so` (với) or (cùng) `kỳ` stands in the five tokens before `i`: a comparison.
+    static func comparedBefore(_ v: SentenceView, _ i: Int) -> Bool {
+        for k in max(0, i - 5)..<i where v.keys[k] == soKey || v.keys[k] == kyKey { return true }
+        return false
     }
 
     static func dateParts(_ s: String) -> [Int] {

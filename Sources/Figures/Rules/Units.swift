@@ -30,7 +30,7 @@ enum Units {
         let kind = v.kind[j]
         let isWordLike = kind == .syllable || kind == .abbreviation || (kind == .code && v.lower[j].count <= 4 && v.lower[j].first!.isLetter)
         if isWordLike, !rules.notUnits.contains(v.keys[j]), ScaleWords.value(key: v.keys[j]) == nil {
-            let end = max(v.wordEnd[j], j + 1)
+            let end = max(v.wordEnd(j), j + 1)
             return Match(unit: v.normalized(j..<end), end: end)
         }
         if q.scale != nil { return Match(unit: "đồng", end: j, isCurrency: true) }
@@ -50,7 +50,7 @@ enum Units {
         var parts: [String] = []
         while v.is(k, "/"), k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation {
             // a rate is one noun: `cổ phiếu`, but `tháng` in `tháng năm` is `tháng`
-            var end = v.isAny(k + 1, timeUnitKeys) ? k + 2 : max(v.wordEnd[k + 1], k + 2)
+            var end = v.isAny(k + 1, timeUnitKeys) ? k + 2 : max(v.wordEnd(k + 1), k + 2)
             // `/đầu người` is per person
             if v.is(k + 1, "đầu"), v.is(k + 2, "người") { parts.append("người"); k += 3; continue }
             if end > v.count { end = v.count }
@@ -67,13 +67,14 @@ enum Units {
     /// `mỗi năm`, `bình quân mỗi tháng` earlier in the number's clause.
     static func rateBefore(_ v: SentenceView, _ start: Int) -> String? {
         var k = start - 1
+        let comma = TextKey.ofLowercase(","), moi = TextKey.ofLowercase("mỗi"), mot = TextKey.ofLowercase("một")
         while k > 0, k > start - 12 {
             // `Mỗi năm, tỉnh bố trí 45 tỷ đồng`: the clause may open with the rate
-            if v.is(k, ","), k >= 2, v.is(k - 2, "mỗi"), v.isAny(k - 1, timeUnitKeys) { return v.lower[k - 1] }
+            if v.keys[k] == comma, k >= 2, v.keys[k - 2] == moi, v.isAny(k - 1, timeUnitKeys) { return v.lower[k - 1] }
             if v.isAny(k, RuleWords.w4) { return nil }
             // `mỗi năm`, `mỗi hộ`, `mỗi sào`: the word after mỗi is the denominator
-            if v.is(k - 1, "mỗi"), v.kind[k] == .syllable { return v.normalized(k..<max(v.wordEnd[k], k + 1)).lowercased() }
-            if v.is(k - 1, "một"), v.isAny(k, timeUnitKeys), k >= 2, v.isAny(k - 2, RuleWords.w5) || v.is(k - 3, "bình") || v.is(k - 3, "trung") {
+            if v.keys[k - 1] == moi, v.kind[k] == .syllable { return v.normalized(k..<max(v.wordEnd(k), k + 1)).lowercased() }
+            if v.keys[k - 1] == mot, v.isAny(k, timeUnitKeys), k >= 2, v.isAny(k - 2, RuleWords.w5) || v.is(k - 3, "bình") || v.is(k - 3, "trung") {
                 return v.lower[k]
             }
             k -= 1
