@@ -131,12 +131,12 @@ public final class FigureExtractor {
     /// Tokens that can start a figure or a time: numbers in digits, and the words of spelled
     /// numbers, fractions and multiples (`một` and `năm` alone are no figures; with a scale or
     /// tens word the other word triggers).
-    static let triggers: Set<UInt64> = Set(
+    static let triggers = KeySet(keys: Set(
         ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi", "chục", "trăm", "nghìn", "ngàn", "vạn",
-         "triệu", "tỷ", "tỉ", "nửa", "gấp", "rưỡi", "tư", "mốt", "lăm", "nhăm", "linh", "lẻ"].map(TextKey.ofLowercase))
+         "triệu", "tỷ", "tỉ", "nửa", "gấp", "rưỡi", "tư", "mốt", "lăm", "nhăm", "linh", "lẻ"].map(TextKey.ofLowercase)))
 
     /// Syllables that can begin a figure: number words, `gấp`, `âm`, `nửa`.
-    static let starters: Set<UInt64> = triggers.union(["một", "năm", "không", "âm", "gấp", "nửa"].map(TextKey.ofLowercase))
+    static let starters = KeySet(keys: Set(triggers.values).union(["một", "năm", "không", "âm", "gấp", "nửa"].map(TextKey.ofLowercase)))
 
     static func mayHoldFigures(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
         analyzed.text.normalized.withUnsafeBufferPointer { u in

@@ -11,7 +11,7 @@ public struct FigureRules: Sendable {
     let currencyPhrases: [([UInt64], String)]
     /// Multi-word units (lowercased syllables), longest first.
     let units: [[UInt64]]
-    let notUnits: Set<UInt64>
+    let notUnits: KeySet
 
     public static func builtin() throws -> FigureRules {
         func lines(_ name: String) throws -> [String] {
@@ -45,6 +45,6 @@ public struct FigureRules: Sendable {
             currencies: currencies,
             currencyPhrases: phrases.sorted { $0.0.count > $1.0.count },
             units: try lines("units.txt").map { $0.split(separator: " ").map { TextKey.of(String($0)) } }.sorted { $0.count > $1.count },
-            notUnits: Set(try lines("not-units.txt").map(TextKey.of)))
+            notUnits: KeySet(keys: Set(try lines("not-units.txt").map(TextKey.of))))
     }
 }

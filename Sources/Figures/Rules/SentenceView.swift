@@ -139,9 +139,21 @@ struct Key: ExpressibleByStringLiteral {
 
 /// A set of rule words, written as an array literal (`static let w: KeySet = ["đến", "tới"]`).
 struct KeySet: ExpressibleByArrayLiteral {
-    let values: Set<UInt64>
-    init(arrayLiteral words: String...) { values = Set(words.map(TextKey.ofLowercase)) }
-    init<S: Sequence>(_ words: S) where S.Element == String { values = Set(words.map(TextKey.of)) }
-    func contains(_ key: UInt64) -> Bool { values.contains(key) }
+    /// Sorted keys: a binary search over a few dozen integers beats hashing them.
+    let values: [UInt64]
+    init(arrayLiteral words: String...) { values = Set(words.map(TextKey.ofLowercase)).sorted() }
+    init<S: Sequence>(_ words: S) where S.Element == String { values = Set(words.map(TextKey.of)).sorted() }
+    init(keys: Set<UInt64>) { values = keys.sorted() }
+
+    @inline(__always) func contains(_ key: UInt64) -> Bool {
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let v = values[mid]
+            if v == key { return true }
+            if v < key { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
 }
 
