@@ -137,3 +137,80 @@ struct Scratch {
         #expect(run.stderr == "solieu: \(scratch.path("bad.txt")):2:3: error: invalid UTF-8 (byte 0xFF at byte offset 4)\n")
     }
 }
+
+@Suite struct ExtractCommandTests {
+    @Test func jsonlIsOneFigureALineWithTheArticleName() throws {
+        let scratch = try Scratch(["bai.txt": Array("Năm 2018, tỉnh kết nạp trên 2.400 đảng viên, thu 1,5 tỷ đồng.\n".utf8)])
+        defer { scratch.cleanup() }
+        let run = try solieu(["extract", scratch.path("bai.txt")])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first == #"{"article":"bai.txt","end":42,"qualifier":"over","rate":null,"schemaVersion":1,"sentence":"Năm 2018, tỉnh kết nạp trên 2.400 đảng viên, thu 1,5 tỷ đồng.","start":24,"text":"trên 2.400 đảng viên","time":"2018","unit":"đảng viên","value":2400,"numberStyle":"vietnamese"}"#
+            || lines.first?.contains(#""text":"trên 2.400 đảng viên""#) == true)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(second["value"] as? Int == 1_500_000_000)
+        #expect(second["unit"] as? String == "đồng")
+        #expect(second["time"] as? String == "2018")
+        #expect(second["article"] as? String == "bai.txt")
+    }
+
+    @Test func jsonAndCSVFormats() throws {
+        let scratch = try Scratch(["a.txt": Array("Có 34/39 xã đạt chuẩn.\n".utf8), "b.txt": Array("Giá tăng 10-15%.\n".utf8)])
+        defer { scratch.cleanup() }
+        let json = try solieu(["extract", scratch.dir.path, "--format", "json"])
+        #expect(json.status == 0)
+        let articles = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(articles.map { $0["article"] as? String } == ["a.txt", "b.txt"])
+        #expect((articles[0]["figures"] as? [Any])?.count == 2)
+        let csv = try solieu(["extract", scratch.path("b.txt"), "--format", "csv"])
+        let rows = csv.stdout.split(separator: "\n")
+        #expect(rows.first == "article,text,value,valueMax,unit,qualifier,rate,time,start,end,sentence,schemaVersion")
+        #expect(rows.dropFirst().first == "b.txt,10-15%,10,15,%,exact,,,9,15,Giá tăng 10-15%.,1")
+    }
+
+    /// An unreadable input, a non-UTF-8 file, an empty file: a clear error or an empty result,
+    /// never a crash, and the other files are still extracted.
+    @Test func badInputsDoNotStopTheOthers() throws {
+        let scratch = try Scratch([
+            "good.txt": Array("Có 300 hộ.\n".utf8),
+            "latin1.txt": [0x43, 0xF3, 0x20, 0x33, 0x30, 0x30, 0x20, 0x68, 0xF4, 0x0A],
+            "empty.txt": [],
+        ])
+        defer { scratch.cleanup() }
+        try FileManager.default.createDirectory(atPath: scratch.path("sub.txt"), withIntermediateDirectories: false)
+        let run = try solieu(["extract", scratch.path("latin1.txt"), scratch.path("empty.txt"), scratch.path("missing.txt"),
+                              scratch.path("sub.txt"), scratch.path("good.txt")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("latin1.txt:1:2: error: invalid UTF-8 (byte 0xF3 at byte offset 1)"))
+        #expect(run.stderr.contains("missing.txt: error: no such file"))
+        #expect(run.stderr.contains("sub.txt: error: is a directory with no .txt files"))
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains(#""article":"good.txt""#) == true)
+    }
+
+    /// A long single line (here 2 MB; the closing note reports 50 MB in a release build) is cut
+    /// into pieces internally and every figure is found with offsets into the whole line.
+    @Test func longSingleLine() throws {
+        let sentence = "Tỉnh thu 1,5 tỷ đồng. "
+        let count = 2_000_000 / sentence.utf8.count
+        let scratch = try Scratch(["long.txt": Array(String(repeating: sentence, count: count).utf8)])
+        defer { scratch.cleanup() }
+        let run = try solieu(["extract", scratch.path("long.txt")])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == count)
+        let last = try #require(try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])
+        let perSentence = sentence.unicodeScalars.count
+        #expect(last["start"] as? Int == (count - 1) * perSentence + 9)
+        #expect(last["value"] as? Int == 1_500_000_000)
+    }
+
+    @Test func badReferenceYearIsAUsageError() throws {
+        let run = try solieu(["extract", "-", "--reference-year", "20"], stdin: "")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--reference-year 20"))
+    }
+}

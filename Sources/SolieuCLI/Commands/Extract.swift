@@ -44,7 +44,9 @@ extension Solieu {
             if format == .csv { console.write(FigureCSV.header + "\n") }
             if format == .json { console.write("[\n") }
             var firstArticle = true
-            for path in try Self.expand(inputs) {
+            let (paths, problems) = try Self.expand(inputs)
+            for problem in problems { Console.report(problem); failed = true }
+            for path in paths {
                 do {
                     let units = try Input.read(path).utf16()
                     let name = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
@@ -74,18 +76,20 @@ extension Solieu {
 
         /// Files, with directories replaced by their `.txt` files (sorted); a missing path is kept
         /// so that reading it reports the error.
-        static func expand(_ inputs: [String]) throws -> [String] {
+        static func expand(_ inputs: [String]) throws -> ([String], [InputError]) {
             var out: [String] = []
+            var problems: [InputError] = []
             for path in inputs {
                 var isDirectory: ObjCBool = false
                 if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                     let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }.sorted()
+                    if names.isEmpty { problems.append(InputError(file: path, position: nil, message: "is a directory with no .txt files")) }
                     out += names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
                 } else {
                     out.append(path)
                 }
             }
-            return out
+            return (out, problems)
         }
     }
 }
