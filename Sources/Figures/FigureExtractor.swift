@@ -31,8 +31,15 @@ public final class FigureExtractor {
 
     /// The same for text already in UTF-16 (what `TextInput.decodeUTF8` gives).
     public func extract(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil) -> [Figure] {
-        var state = ArticleState(referenceYear: referenceYear)
         var figures: [Figure] = []
+        extract(utf16: units, article: article, referenceYear: referenceYear) { figures += $0 }
+        return figures
+    }
+
+    /// Streams the figures piece by piece (in text order) to `body`, so that a huge article
+    /// never holds all its records at once.
+    public func extract(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil, _ body: ([Figure]) throws -> Void) rethrows {
+        var state = ArticleState(referenceYear: referenceYear)
         var start = 0
         var scalarStart = 0
         while start < units.count {
@@ -42,11 +49,10 @@ public final class FigureExtractor {
             if scalarStart > 0 {
                 for k in found.indices { found[k].start += scalarStart; found[k].end += scalarStart }
             }
-            figures += found
+            try body(found)
             scalarStart += chunk.reduce(0) { $0 + (($1 & 0xFC00) == 0xDC00 ? 0 : 1) }
             start = end
         }
-        return figures
     }
 
     /// What carries from one chunk of an article to the next.
@@ -108,14 +114,16 @@ public final class FigureExtractor {
             let governed = Self.isGoverned(v)
             var found = SentenceFigures(view: v, times: times, inherited: governed ? carried : nil, style: style, rules: rules)
             found.run()
-            let sentenceText = found.figures.isEmpty ? "" : analyzed.original(sentence)
+            let longSentence = sentence.range.count > Self.sentenceLimit
+            let sentenceText = found.figures.isEmpty || longSentence ? "" : analyzed.original(sentence)
             for var f in found.figures {
                 f.article = article
                 let r = f.originalRange
                 figures.append(Figure(
                     text: f.text, value: f.value, valueMax: f.valueMax, unit: f.unit, qualifier: f.qualifier,
                     rate: f.rate, time: f.time, start: offsets.scalarOffset(r.lowerBound), end: offsets.scalarOffset(r.upperBound),
-                    sentence: sentenceText, numberStyle: f.ambiguous ? style : nil, article: article))
+                    sentence: longSentence ? Self.window(analyzed.text.original, around: r, in: sentence.range) : sentenceText,
+                    numberStyle: f.ambiguous ? style : nil, article: article))
             }
             // what the next sentences of the paragraph inherit: the last time stated here
             // (a relative time such as `hiện nay` states none and ends the carry)
@@ -126,6 +134,19 @@ public final class FigureExtractor {
             else if !governed { carried = nil }
         }
         return figures
+    }
+
+    /// The longest sentence reported whole (UTF-16 units); past it (a text with no full stops)
+    /// a figure reports the words around it, so that output stays proportional to the input.
+    static let sentenceLimit = 2000
+
+    /// About 300 units either side of `r` within `sentence`, cut at spaces, marked with `…`.
+    static func window(_ units: [UInt16], around r: Range<Int>, in sentence: Range<Int>) -> String {
+        var a = max(sentence.lowerBound, r.lowerBound - 300), b = min(sentence.upperBound, r.upperBound + 300)
+        while a > sentence.lowerBound, a < r.lowerBound, units[a - 1] != 0x20 { a += 1 }
+        while b < sentence.upperBound, b > r.upperBound, units[b] != 0x20 { b -= 1 }
+        let text = String(utf16Units: units, a..<b).trimmingCharacters(in: .whitespaces)
+        return (a > sentence.lowerBound ? "…" : "") + text + (b < sentence.upperBound ? "…" : "")
     }
 
     /// Tokens that can start a figure or a time: numbers in digits, and the words of spelled

@@ -50,18 +50,22 @@ extension Solieu {
                 do {
                     let units = try Input.read(path).utf16()
                     let name = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
-                    let figures = extractor.extract(utf16: units, article: name, referenceYear: referenceYear)
                     switch format {
                     case .jsonl:
-                        for f in figures { console.write(Array(try encoder.encode(f)) + [0x0A]) }
+                        try extractor.extract(utf16: units, article: name, referenceYear: referenceYear) { figures in
+                            for f in figures { console.write(Array(try encoder.encode(f)) + [0x0A]) }
+                        }
                     case .json:
+                        let figures = extractor.extract(utf16: units, article: name, referenceYear: referenceYear)
                         let pretty = JSONEncoder()
                         pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                         let body = try pretty.encode(ArticleFigures(article: name, figures: figures))
                         console.write((firstArticle ? "" : ",\n") + String(decoding: body, as: UTF8.self))
                         firstArticle = false
                     case .csv:
-                        for f in figures { console.write(FigureCSV.row(f) + "\n") }
+                        extractor.extract(utf16: units, article: name, referenceYear: referenceYear) { figures in
+                            for f in figures { console.write(FigureCSV.row(f) + "\n") }
+                        }
                     }
                 } catch {
                     console.flush()
