@@ -116,8 +116,7 @@ public final class FigureExtractor {
             found.run()
             let longSentence = sentence.range.count > Self.sentenceLimit
             let sentenceText = found.figures.isEmpty || longSentence ? "" : analyzed.original(sentence)
-            for var f in found.figures {
-                f.article = article
+            for f in found.figures {
                 let r = f.originalRange
                 figures.append(Figure(
                     text: f.text, value: f.value, valueMax: f.valueMax, unit: f.unit, qualifier: f.qualifier,
@@ -176,7 +175,11 @@ public final class FigureExtractor {
 
     /// A sentence without numbers keeps the carried time only when it details the one before.
     private func carriesOver(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
-        Self.isGoverned(SentenceView(analyzed, sentence))
+        let t = sentence.tokens
+        let keys = analyzed.text.normalized.withUnsafeBufferPointer { u in
+            t.prefix(2).map { TextKey.of(u, analyzed.tokens[$0].normalizedRange) }
+        }
+        return Self.isGoverned(first: keys.first, second: keys.dropFirst().first)
     }
 
     private func carriedYear(_ time: String?) -> Int? {
@@ -185,8 +188,13 @@ public final class FigureExtractor {
 
     /// `Trong đó`, `Cụ thể`, `Riêng`: a sentence that details the one before it.
     static func isGoverned(_ v: SentenceView) -> Bool {
-        let a = v.lower(0), b = v.lower(1)
-        return (a == "trong" && (b == "đó" || b == "số")) || (a == "cụ" && b == "thể") || a == "riêng" || (a == "theo" && b == "đó")
+        isGoverned(first: v.keys.first, second: v.count > 1 ? v.keys[1] : nil)
+    }
+
+    static func isGoverned(first a: UInt64?, second b: UInt64?) -> Bool {
+        func k(_ s: String) -> UInt64 { TextKey.ofLowercase(s) }
+        return (a == k("trong") && (b == k("đó") || b == k("số"))) || (a == k("cụ") && b == k("thể")) || a == k("riêng")
+            || (a == k("theo") && b == k("đó"))
     }
 
     /// The year of the article's date line: the first full date among its first sentences.
@@ -213,7 +221,6 @@ struct SentenceFigures {
         var time: String?
         var originalRange: Range<Int>
         var ambiguous: Bool
-        var article: String?
         var changeFrom = false
     }
 
@@ -283,7 +290,7 @@ struct SentenceFigures {
         guard parts.count == 2, parts[1] != 0 else { return nil }
         let q = Quantity(value: parts[0], range: i..<(i + 1))
         let u = Units.unit(v, after: i + 1, quantity: q, rules: rules)
-        let qual = Qualifiers.find(v, start: i, end: u.end, isRange: false, rules: rules)
+        let qual = Qualifiers.find(v, start: i, end: u.end, rules: rules)
         if v.isAny(i - 1, Exclusions.namingWords) || v.is(i - 1, "lệ") { return i + 1 }
         if parts[0] < parts[1] && parts[1] <= 10 {
             add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
@@ -325,7 +332,7 @@ struct SentenceFigures {
             }
         }
         if rate == nil { rate = Units.rateBefore(v, start) }
-        var qual = Qualifiers.find(v, start: q.range.lowerBound, end: u.end, isRange: q.valueMax != nil, rules: rules)
+        var qual = Qualifiers.find(v, start: q.range.lowerBound, end: u.end, rules: rules)
         if let frame = Qualifiers.frame(v, before: q.range.lowerBound, after: rateEnd) { qual.qualifier = frame }
         else if q.valueMax == nil, qual.qualifier == .exact, v.is(q.range.lowerBound - 1, "từ"), !changesTo(after: rateEnd) {
             qual.qualifier = .atLeast

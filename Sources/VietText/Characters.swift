@@ -118,23 +118,7 @@ public enum TextKey {
     public static func of(_ units: UnsafeBufferPointer<UInt16>, _ r: Range<Int>) -> UInt64 {
         let chars = CharTable.shared
         var h: UInt64 = 0xcbf29ce484222325
-        var i = r.lowerBound
-        while i < r.upperBound {
-            let c = chars.lowercased(units[i])
-            if c < 0x80 {
-                mix(&h, UInt8(c))
-            } else if c < 0x800 {
-                mix(&h, UInt8(0xC0 | (c >> 6))); mix(&h, UInt8(0x80 | (c & 0x3F)))
-            } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < r.upperBound {
-                let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(units[i + 1]) &- 0xDC00)
-                mix(&h, UInt8(0xF0 | (scalar >> 18))); mix(&h, UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-                mix(&h, UInt8(0x80 | ((scalar >> 6) & 0x3F))); mix(&h, UInt8(0x80 | (scalar & 0x3F)))
-                i += 1
-            } else {
-                mix(&h, UInt8(0xE0 | (c >> 12))); mix(&h, UInt8(0x80 | ((c >> 6) & 0x3F))); mix(&h, UInt8(0x80 | (c & 0x3F)))
-            }
-            i += 1
-        }
+        UTF8Transcoder.forEachByte(units, r, map: chars.lowercased) { mix(&h, $0) }
         return h
     }
 
@@ -164,35 +148,40 @@ public enum TextKey {
     }
 }
 
+/// UTF-16 to UTF-8, byte by byte: the one encoder behind the VLSP writer, fast Strings and
+/// word keys. Lone surrogates become U+FFFD.
+public enum UTF8Transcoder {
+    @inline(__always)
+    public static func forEachByte(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>, map: (UInt16) -> UInt16 = { $0 },
+                                   _ emit: (UInt8) -> Void) {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let c = map(u[i])
+            if c < 0x80 {
+                emit(UInt8(c))
+            } else if c < 0x800 {
+                emit(UInt8(0xC0 | (c >> 6))); emit(UInt8(0x80 | (c & 0x3F)))
+            } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < r.upperBound && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF {
+                let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
+                emit(UInt8(0xF0 | (scalar >> 18))); emit(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+                emit(UInt8(0x80 | ((scalar >> 6) & 0x3F))); emit(UInt8(0x80 | (scalar & 0x3F)))
+                i += 1
+            } else {
+                let v: UInt16 = (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c
+                emit(UInt8(0xE0 | (v >> 12))); emit(UInt8(0x80 | ((v >> 6) & 0x3F))); emit(UInt8(0x80 | (v & 0x3F)))
+            }
+            i += 1
+        }
+    }
+}
+
 extension String {
     /// A String from UTF-16 units, transcoded straight to UTF-8 (faster than
-    /// `String(decoding:as: UTF16.self)` for short Vietnamese runs); lone surrogates become U+FFFD.
-    @inlinable
-    public init(utf16Units units: UnsafeBufferPointer<UInt16>, lowercasedWith lower: ((UInt16) -> UInt16)? = nil) {
+    /// `String(decoding:as: UTF16.self)` for short Vietnamese runs).
+    public init(utf16Units units: UnsafeBufferPointer<UInt16>, lowercasedWith lower: (UInt16) -> UInt16 = { $0 }) {
         self.init(unsafeUninitializedCapacity: units.count * 3) { out in
             var o = 0
-            var i = 0
-            let n = units.count
-            while i < n {
-                var c = units[i]
-                if let lower { c = lower(c) }
-                if c < 0x80 {
-                    out[o] = UInt8(c); o += 1
-                } else if c < 0x800 {
-                    out[o] = UInt8(0xC0 | (c >> 6)); out[o + 1] = UInt8(0x80 | (c & 0x3F)); o += 2
-                } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < n && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF {
-                    let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-                    out[o] = UInt8(0xF0 | (scalar >> 18)); out[o + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-                    out[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (scalar & 0x3F))
-                    o += 4
-                    i += 1
-                } else {
-                    let v: UInt16 = (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c
-                    out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (v & 0x3F))
-                    o += 3
-                }
-                i += 1
-            }
+            UTF8Transcoder.forEachByte(units, 0..<units.count, map: lower) { out[o] = $0; o += 1 }
             return o
         }
     }

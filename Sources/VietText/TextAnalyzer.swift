@@ -156,32 +156,11 @@ public enum VLSP {
         output.removeSubrange(written...)
     }
 
-    /// Writes `u[r]` as UTF-8 at `out[o...]`; returns the new end. Lone surrogates become U+FFFD.
+    /// Writes `u[r]` as UTF-8 at `out[o...]`; returns the new end.
     @inline(__always)
     static func encode(_ u: UnsafeBufferPointer<UInt16>, _ r: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
         var o = start
-        var i = r.lowerBound
-        while i < r.upperBound {
-            let c = u[i]
-            if c < 0x80 {
-                out[o] = UInt8(c); o += 1
-            } else if c < 0x800 {
-                out[o] = UInt8(0xC0 | (c >> 6)); out[o + 1] = UInt8(0x80 | (c & 0x3F)); o += 2
-            } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < r.upperBound && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF {
-                let scalar = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
-                out[o] = UInt8(0xF0 | (scalar >> 18))
-                out[o + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-                out[o + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-                out[o + 3] = UInt8(0x80 | (scalar & 0x3F))
-                o += 4
-                i += 1
-            } else {
-                let v = (c >= 0xD800 && c <= 0xDFFF) ? 0xFFFD : c
-                out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 2] = UInt8(0x80 | (v & 0x3F))
-                o += 3
-            }
-            i += 1
-        }
+        UTF8Transcoder.forEachByte(u, r) { out[o] = $0; o += 1 }
         return o
     }
 }

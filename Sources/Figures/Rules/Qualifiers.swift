@@ -9,7 +9,7 @@ enum Qualifiers {
     }
 
     /// The qualifier for a number whose first token is `start` and last is `end - 1`.
-    static func find(_ v: SentenceView, start: Int, end: Int, isRange: Bool, rules: FigureRules) -> Match {
+    static func find(_ v: SentenceView, start: Int, end: Int, rules: FigureRules) -> Match {
         var result = Match(qualifier: .exact, start: start)
         var k = start
         var first = true
@@ -20,11 +20,8 @@ enum Qualifiers {
             k -= phrase.count
             result.start = k
         }
-        // `từ X trở lên` / `trở xuống`; `từ X` alone
-        if v.is(result.start - 1, "từ") || v.is(start - 1, "từ") {
-            if v.is(end, "trở"), v.is(end + 1, "lên") { result.qualifier = .atLeast }
-            else if v.is(end, "trở"), v.is(end + 1, "xuống") { result.qualifier = .atMost }
-        }
+        // `từ X trở lên` / `trở xuống`
+        if let f = frame(v, before: result.start, after: end) ?? frame(v, before: start, after: end) { result.qualifier = f }
         return result
     }
 

@@ -61,7 +61,7 @@ enum Times {
                 // `Thông tư 02/2017`) is not the time of the figures
                 let s = e.range.lowerBound
                 if v.kind[s] == .date || v.kind[s] == .fraction || v.is(s, "ngày") {
-                    let k = v.is(s, "ngày") ? s - 1 : s - 1
+                    let k = s - 1
                     if k >= 0, v.kind[k] == .code || v.isAny(k, RuleWords.w6) { e.isComparison = true }
                     if k >= 1, v.is(k, "ngày"), v.kind[k - 1] == .code { e.isComparison = true }
                 }

@@ -108,8 +108,6 @@ public final class Lexicon: Sendable {
         var words: [UInt64: Float] = [:]
         var proper = Set<UInt64>()
         var conventions: SegmentationConventions?
-        /// Entries left out by the conventions.
-        var dropped = 0
 
         init(normalizer: TextNormalizer) { self.normalizer = normalizer }
 
@@ -135,7 +133,7 @@ public final class Lexicon: Sendable {
 
         mutating func add(_ word: String, weight: Float) {
             guard let parts = Self.split(word, normalizer: normalizer) else { return }
-            if let conventions, conventions.splits(parts, isWord: { isWord($0) }) { dropped += 1; return }
+            if let conventions, conventions.splits(parts, isWord: { isWord($0) }) { return }
             let ids = parts.map { table.intern($0) }
             guard ids.allSatisfy({ $0 <= 0xFFFF }) else { return }
             let key = Lexicon.key(ids)
