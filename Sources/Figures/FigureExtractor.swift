@@ -278,7 +278,8 @@ struct SentenceFigures {
         else { return nil }
         if v.is(end, "lần") { end += 1 }
         // the year after `gấp 2 lần năm 2020` is the base of the comparison, not the figure's time
-        add(i..<end, value: value, valueMax: nil, unit: "lần", qualifier: .exact, rate: nil, at: i, ambiguous: false, ownTime: false)
+        let qual = Qualifiers.find(v, start: i, end: end, rules: rules)   // `gần gấp đôi`
+        add(qual.start..<end, value: value, valueMax: nil, unit: "lần", qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false, ownTime: false)
         return end
     }
 
@@ -291,7 +292,7 @@ struct SentenceFigures {
         let q = Quantity(value: parts[0], range: i..<(i + 1))
         let u = Units.unit(v, after: i + 1, quantity: q, rules: rules)
         let qual = Qualifiers.find(v, start: i, end: u.end, rules: rules)
-        if v.isAny(i - 1, Exclusions.namingWords) || v.is(i - 1, "lệ") { return i + 1 }
+        if Exclusions.fractionExcluded(v, i) { return i + 1 }
         if parts[0] < parts[1] && parts[1] <= 10 {
             add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
         } else {

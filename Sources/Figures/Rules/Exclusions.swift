@@ -1,39 +1,67 @@
+import Foundation
+import VietText
+
 /// Rule family: exclusions — numbers that are not figures (spec: what is not a figure).
 ///
-/// Dates and time frames are taken out by `Times`; here: ordinals (`thứ 2`, `lần thứ 3`),
-/// levels and names (`cấp 7`, `quận 9`, `giai đoạn 3`, `Điều 5`, `khóa 14`), document and
-/// phone numbers, one person's age (`ông A, 45 tuổi`), vague amounts (`hàng trăm`, `cả
-/// nghìn`), the bare `một` (`một số`, `một đồng chí`), and durations that frame when
-/// something happened (`sau 2 năm triển khai`, `16 tháng qua`).
+/// Dates and time frames are taken out by `Times`; here:
+/// - ordinals, levels, names and identifiers after a naming word (`thứ 2`, `cấp 7`, `quận 9`,
+///   `Điều 5`, `khóa 14`, `Quyết định 309`, `mùng 5 Tết`), and every member of a list after one
+///   (`quận 3, 5, 10`, `văn bản số 12 và 13`, `năm 2013 và 2014`);
+/// - numbers inside names: a number right after a capitalised name syllable (`Duyên Hải 1`,
+///   `Rio 2016`, `Canh Tý 2020`), a capitalised spelled numeral inside a name (`Hai Bà Trưng`,
+///   `quận Ba Đình`, `Năm Căn`; but `Hai đơn vị` opening a sentence counts), an all-caps numeral
+///   that is a ticker (`HAI giảm 6,7%`);
+/// - clock times (`lúc 9 giờ`, `6h sáng`, `9 giờ ngày 5/3`, `từ 7h - 11h`) and a number inside
+///   a rate's denominator (`15.000 đồng/3 giờ`);
+/// - durations that frame when something happened (`sau 2 năm triển khai`, `16 tháng qua`,
+///   `cả 3 năm`, `kỷ niệm 20 năm`), while a qualified duration is a figure (`khoảng 40 ngày`);
+/// - phone numbers, one person's age (`ông A, 45 tuổi`), vague amounts (`hàng trăm`, `cả
+///   nghìn`), idioms (`1 chút`, `24/24 giờ`), the bare `một` (`một số`, `một đồng chí`).
+///
+/// The word sets are data files under `Resources/data/` (named after the sets below).
 enum Exclusions {
-    /// Words after which a number names or ranks rather than counts.
-    static let namingWords: KeySet = [
-        "thứ", "số", "cấp", "quận", "phường", "khối", "tổ", "đội", "xóm", "thôn", "khu", "lô", "phòng", "tầng",
-        "lớp", "khóa", "khoá", "điều", "khoản", "chương", "mục", "đoạn", "kỳ", "hạng", "top", "đường", "lộ", "ql",
-        "km", "loại", "nhóm", "cổng", "bến", "ấp", "bản", "tập", "phần", "câu", "trang", "hình", "bảng", "tuyến",
-        "trạm", "mẫu", "quyển", "cửa", "sân", "bàn", "tiết", "ô", "phiên", "đợt", "vòng", "lần", "ngày", "tháng",
-        "năm", "quý", "tuần", "giờ", "tỷ lệ", "phố",
-    ]
-    /// Words before a spelled or digit number that make it vague: `hàng trăm`, `vài chục`.
-    static let vagueWords: KeySet = ["hàng", "vài", "mấy", "dăm", "cả", "hằng", "mươi"]
-    static let timeFrameAfter: KeySet = ["qua", "tới", "trước", "nay", "gần", "đầu", "cuối", "sau", "liên", "liền", "trở", "rồi", "nữa"]
-    static let timeFrameBefore: KeySet = ["sau", "trong", "trước", "suốt", "mất", "vòng", "cách", "hơn", "gần", "khoảng"]
-
-    static let phoneWords: KeySet = ["thoại", "đt", "hotline", "fax", "máy"]
-    static let ageWords: KeySet = [",", "(", "sinh"]
+    /// Words and phrases after which a number names or ranks rather than counts.
+    static let namingWords = RuleWords.phrases("naming-words.txt")
+    /// Naming words that name only the number right after them, not a list: `tháng 3 và 500
+    /// người` (the time words, and `lần`, `phiên`, `đợt`, `vòng`). A list of years after
+    /// them is still excluded (`năm 2013 và 2014`).
+    static let singleNamingWords = KeySet(RuleWords.lines("duration-units.txt").filter { !$0.contains(" ") })
+    /// Words before a spelled number that make it vague: `hàng trăm`, `vài chục`.
+    static let vagueWords = RuleWords.words("vague-words.txt")
+    static let timeFrameBefore = RuleWords.phrases("time-frame-before.txt")
+    static let timeFrameAfter = RuleWords.phrases("time-frame-after.txt")
+    /// Units that measure time: a number with one is a duration (`duration-units.txt`).
+    static let durationUnits = RuleWords.phrases("duration-units.txt")
+    static let durationUnitNames = Set(RuleWords.lines("duration-units.txt"))
+    static let phoneWords = RuleWords.words("phone-words.txt")
+    static let ageMarkers = RuleWords.words("age-markers.txt")
+    static let clockUnits = RuleWords.words("clock-units.txt")
+    static let clockBefore = RuleWords.words("clock-before.txt")
+    static let clockAfter = RuleWords.phrases("clock-after.txt")
+    static let listLinks = RuleWords.words("list-links.txt")
+    static let lunarYearNames = RuleWords.words("lunar-year-names.txt")
+    static let idiomUnits = RuleWords.phrases("idiom-units.txt")
+    /// The qualifier phrases (`qualifiers.txt`), skipped when looking for a frame word before a
+    /// qualified duration (`sau khoảng 2 năm`).
+    static let qualifierPhrases = PhraseSet(RuleWords.table("qualifiers.txt").map(\.0))
+    /// The longest list followed back to its naming word (`quận 3, 5, 10, ...`).
+    static let maxListMembers = 12
 
     /// Whether the number at `q` (with unit `unit` ending at `unitEnd`) is not a figure.
     static func excluded(_ v: SentenceView, _ q: Quantity, unit: String, unitEnd: Int) -> Bool {
         let start = q.range.lowerBound
         let b = start - 1
-        // `lần thứ 3`, `cấp 7`, `Điều 5`; but `lần` as the unit after a number is fine
-        if v.isAny(b, namingWords), v.kind[start] == .number || q.spelled, !(v.is(b, "số") && v.is(start - 2, "tổng")) {
-            // `năm` before a spelled number is the digit, not the noun; `tháng 3` was a time already
-            if !(q.spelled && v.is(b, "năm")) { return true }
-        }
+        // `lần thứ 3`, `cấp 7`, `Điều 5`, `quận 3, 5, 10`; but `lần` as the unit after a number is fine
+        if named(v, start, spelled: q.spelled) || namedList(v, start, spelled: q.spelled) { return true }
         if v.is(start - 2, "giai"), v.is(b, "đoạn") { return true }
         // a piece of a code: `ĐT.185`, `QL.1A`
         if v.is(b, "."), !v.spaceBefore[start], start >= 2, v.kind[start - 2] == .abbreviation || v.kind[start - 2] == .syllable { return true }
+        // inside a rate's denominator: `15.000 đồng/3 giờ đầu` (`CĐ cơ sở/21.148 đơn vị` is an
+        // "out of" and counts)
+        if v.is(b, "/"), !v.spaceBefore[start], start >= 2, v.kind[start - 2] == .syllable || v.kind[start - 2] == .abbreviation,
+           durationUnitNames.contains(unit.lowercased()) || clockUnits.contains(TextKey.of(unit)) {
+            return true
+        }
         // vague amounts: `hàng trăm`, `hàng chục nghìn`, `cả trăm`
         if q.spelled && !q.hasDigitWord { return true }
         if v.isAny(b, vagueWords), q.spelled { return true }
@@ -43,6 +71,14 @@ enum Exclusions {
         if unit.isEmpty && !q.isPercent { return true }
         // spelled single digits are read only before a unit noun; `năm` alone is the year noun
         if q.spelled, q.range.count == 1, unit.isEmpty || v.is(start, "năm") { return true }
+        if q.spelled, inName(v, q) { return true }
+        if !q.spelled, q.scale == nil, !q.isPercent, afterNameSyllable(v, start) {
+            // a name's number (`Duyên Hải 1`, `Rio 2016`), or one followed by another name
+            // (`Công trình 545 Công ty ...`); a list of amounts by place counts (`Hà Tĩnh 560 tỷ đồng`)
+            let text = v.lower[start]
+            let nextIsName = q.range.upperBound < v.count && isTitleCase(v.text[q.range.upperBound])
+            if text.count == 1 || Times.year(text) != nil || nextIsName { return true }
+        }
         // phone numbers: 0912345678, 0243.123.456
         if v.kind[start] == .number {
             let digits = v.lower[start].filter(\.isNumber)
@@ -50,14 +86,161 @@ enum Exclusions {
         }
         if v.isAny(b, phoneWords) { return true }
         // one person's age: `ông A, 45 tuổi`, `(45 tuổi)`
-        if unit == "tuổi", v.isAny(b, ageWords) { return true }
-        // durations that frame a time: `5 năm qua`, `sau 2 năm triển khai`
-        if Units.timeUnits.contains(unit.lowercased()) {
-            if v.isAny(unitEnd, timeFrameAfter) { return true }
-            if v.isAny(b, timeFrameBefore) { return true }
+        if unit == "tuổi", v.isAny(b, ageMarkers) { return true }
+        // idioms: `1 chút`, `chờ 1 lát`
+        if q.value == 1, q.valueMax == nil, idiomUnits.startsAt(q.range.upperBound, in: v) { return true }
+        if isClockTime(v, q, unit: unit, unitEnd: unitEnd) { return true }
+        // durations that frame a time: `5 năm qua`, `sau 2 năm triển khai`, `sau khoảng 2 năm`;
+        // a qualifier alone does not frame (`khoảng 40 ngày`, `hơn 20 năm tuổi`)
+        if durationUnitNames.contains(unit.lowercased()) {
+            if timeFrameAfter.startsAt(unitEnd, in: v) { return true }
+            if timeFrameBefore.endsAt(qualifierStart(v, start) - 1, in: v) { return true }
         }
-        // a plain four-digit year standing alone
-        if v.kind[start] == .number, Times.year(v.lower[start]) != nil, unit.isEmpty || Units.timeUnits.contains(unit) { return true }
+        // a plain four-digit year standing alone, or after the name of a lunar year (`Canh Tý 2020`)
+        if v.kind[start] == .number, Times.year(v.lower[start]) != nil {
+            if unit.isEmpty || Units.timeUnits.contains(unit) || v.isAny(b, lunarYearNames) { return true }
+        }
+        return false
+    }
+
+    /// The first token of the qualifier phrases right before `start` (`start` when none).
+    static func qualifierStart(_ v: SentenceView, _ start: Int) -> Int {
+        var k = start
+        var steps = 0
+        while steps < 4 {
+            let n = qualifierPhrases.lengthEnding(at: k - 1, in: v)
+            guard n > 0 else { break }
+            k -= n
+            steps += 1
+        }
+        return k
+    }
+
+    /// A naming word right before the number at `start`: `thứ 2`, `quận 9`, `Quyết định 309`.
+    static func named(_ v: SentenceView, _ start: Int, spelled: Bool) -> Bool {
+        let b = start - 1
+        guard namingWords.endsAt(b, in: v), v.kind[start] == .number || spelled else { return false }
+        if v.is(b, "số"), v.is(start - 2, "tổng") { return false }
+        // `năm` before a spelled number is the digit, not the noun; `tháng 3` was a time already
+        return !(spelled && v.is(b, "năm"))
+    }
+
+    /// A member of a list whose first member is named: `quận 3, 5, 10`, `số 12 và 13`,
+    /// `khóa 4, 5`, `năm 2013 và 2014`. The members are plain numbers joined by list links; a
+    /// list after a time word (`tháng 3 và 500 người`) carries only years to years.
+    static func namedList(_ v: SentenceView, _ start: Int, spelled: Bool) -> Bool {
+        guard v.kind[start] == .number, isPlainInteger(v.lower[start]) else { return false }
+        let isYear = Times.year(v.lower[start]) != nil
+        var k = start
+        var members = 0
+        while members < maxListMembers, v.isAny(k - 1, listLinks), k >= 2, v.kind[k - 2] == .number, isPlainInteger(v.lower[k - 2]) {
+            // `/` joins only digits glued to it (`số 12/13`), not a rate
+            if v.is(k - 1, "/"), v.spaceBefore[k - 1] || v.spaceBefore[k] { return false }
+            k -= 2
+            members += 1
+            if (Times.year(v.lower[k]) != nil) != isYear { return false }
+            if named(v, k, spelled: false) {
+                if v.isAny(k - 1, singleNamingWords) { return isYear }
+                return true
+            }
+        }
+        return false
+    }
+
+    static func isPlainInteger(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+
+    /// A fraction token (`3/4`, `34/39`, `24/24`) that is not a figure: after a naming word
+    /// (`số 12/2019`, `tỷ lệ 1/500`), a date joined to a date (`ngày 31/12 và 1/1`), an idiom
+    /// (`24/24 giờ`, `7/7 ngày`), or a name's number (`Dệt may 29/3`).
+    static func fractionExcluded(_ v: SentenceView, _ i: Int) -> Bool {
+        if namingWords.endsAt(i - 1, in: v) || v.is(i - 1, "lệ") { return true }
+        let parts = v.lower[i].split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2 else { return false }
+        // a date joined to a date by a list link or a range: `ngày 31/12 và 1/1`, `29/4 - 1/5`
+        if v.isAny(i - 1, listLinks) || v.isAny(i - 1, Quantities.rangeLinks), i >= 2, v.kind[i - 2] == .date || v.kind[i - 2] == .fraction,
+           (1...31).contains(parts[0]), (1...12).contains(parts[1]) {
+            return true
+        }
+        // `24/24 giờ`, `24/24h`, `7/7 ngày`: all the time, not a count
+        if parts[0] == parts[1], v.isAny(i + 1, clockUnits) || durationUnits.startsAt(i + 1, in: v) {
+            return true
+        }
+        return afterNameSyllable(v, i)
+    }
+
+    /// A number right after a capitalised syllable that does not open the sentence: the number
+    /// is part of a name (`Duyên Hải 1`, `Paralympic Rio 2016`, `Công trình 545`, `Canh Tý 2020`).
+    static func afterNameSyllable(_ v: SentenceView, _ start: Int) -> Bool {
+        let b = start - 1
+        guard b >= 1, v.kind[b] == .syllable, v.spaceBefore[start], !v.isPunctuation(b - 1) else { return false }
+        let word = v.text[b]
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+        // a word in capitals (`TP`, `HAI`) is an abbreviation or a heading, not a name syllable
+        return isTitleCase(word)
+    }
+
+    /// A capital followed by lowercase letters (`Hải`, `Công`), not a word in capitals (`TP`).
+    static func isTitleCase(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+        return word.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
+    }
+
+    /// A spelled numeral written with a capital that is part of a name or a ticker, not a count.
+    ///
+    /// Inside a sentence a capital marks a name (`quận Ba Đình`, `huyện Năm Căn`, `Ngã Bảy`).
+    /// Opening a sentence (or a clause after punctuation) the capital says nothing: what follows
+    /// decides — a capitalised name syllable (`Hai Bà Trưng là ...`, `Ba Vì có ...`) makes a name,
+    /// a lowercase noun (`Hai đơn vị ...`, `Ba mặt ...`) a figure. A numeral all in capitals
+    /// (`HAI`, `BẢY`) with no capitals after it is a stock ticker; in a heading in capitals
+    /// (`HAI NGƯỜI ...`) it counts.
+    static func inName(_ v: SentenceView, _ q: Quantity) -> Bool {
+        let start = q.range.lowerBound
+        let word = v.text[start]
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+        let next = q.range.upperBound
+        let nextWord = next < v.count && (v.kind[next] == .syllable || v.kind[next] == .abbreviation) ? v.text[next] : ""
+        if word.unicodeScalars.count > 1, !word.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+            // all capitals: a heading goes on in capitals
+            let headingGoesOn = !nextWord.isEmpty && !nextWord.unicodeScalars.contains { $0.properties.isLowercase }
+            return !headingGoesOn
+        }
+        let opensClause = start == 0 || v.isPunctuation(start - 1)
+        if !opensClause { return true }
+        guard let n = nextWord.unicodeScalars.first else { return false }
+        return n.properties.isUppercase
+    }
+
+    /// A clock time, not a duration: a number with `giờ`/`h` after `lúc`, `vào`, `hồi`, or
+    /// before `sáng`, `chiều`, `ngày`, `hôm`, minutes (`9 giờ 30`), or the start of a range of
+    /// clock times (`từ 7h - 11h`, `7h đến 11h`).
+    static func isClockTime(_ v: SentenceView, _ q: Quantity, unit: String, unitEnd: Int) -> Bool {
+        let u = q.range.upperBound
+        guard u < v.count, clockUnits.contains(v.keys[u]), unitEnd == u + 1 else { return false }
+        let start = q.range.lowerBound
+        if v.isAny(qualifierStart(v, start) - 1, clockBefore) || v.isAny(start - 1, clockBefore) { return true }
+        if clockAfter.startsAt(unitEnd, in: v) { return true }
+        if unitEnd < v.count, v.kind[unitEnd] == .date || v.kind[unitEnd] == .fraction { return true }
+        // minutes: `9 giờ 30`, `23 giờ 30 phút`
+        if unitEnd < v.count, v.kind[unitEnd] == .number, let m = Int(v.lower[unitEnd]), m < 60 { return true }
+        // the end of a range of clock times: the `11h` of `7h - 11h`
+        if v.isAny(start - 1, Quantities.rangeLinks), start >= 3, v.isAny(start - 2, clockUnits), v.kind[start - 3] == .number,
+           !v.spaceBefore[u] && !v.spaceBefore[start - 2] || v.is(start - 4, "từ") {
+            return true
+        }
+        // a range of clock times: `từ 7h - 11h`, `7h đến 11h` (a `h` glued to both ends)
+        if v.isAny(unitEnd, Quantities.rangeLinks), unitEnd + 2 < v.count, v.kind[unitEnd + 1] == .number, clockUnits.contains(v.keys[unitEnd + 2]) {
+            let glued = !v.spaceBefore[u] && !v.spaceBefore[unitEnd + 2]
+            if glued || v.is(start - 1, "từ") { return true }
+        }
+        return false
+    }
+}
+
+extension PhraseSet {
+    /// Whether a phrase starts with token `i`.
+    func startsAt(_ i: Int, in v: SentenceView) -> Bool {
+        guard i >= 0, i < v.count else { return false }
+        for p in phrases where v.matches(p, at: i) { return true }
         return false
     }
 }

@@ -25,8 +25,10 @@ public struct AmountReader {
         self.rules = rules
     }
 
-    static let cents: Set<String> = ["xen", "xu", "cent", "cents"]
-    static let signs: [String: String] = ["$": "USD", "£": "bảng", "€": "EUR"]
+    /// Words for the hundredth part of a currency (`cent-words.txt`).
+    static let cents: Set<String> = Set(RuleWords.lines("cent-words.txt"))
+    /// Currency signs and their unit (`currency-signs.txt`).
+    static let signs: [String: String] = Dictionary(RuleWords.table("currency-signs.txt"), uniquingKeysWith: { a, _ in a })
 
     public func read(_ text: String) -> Amount? {
         let analyzed = analyzer.analyze(text)
@@ -78,7 +80,7 @@ public struct AmountReader {
             }
         }
         // `giữa 1000 (đồng) và 2000 đồng`, `từ 1000 VNĐ tới 2000 VNĐ`
-        if q.valueMax == nil, let link = v.lower(j), link == "và" && between || link == "đến" || link == "tới" || link == "-" {
+        if q.valueMax == nil, v.is(j, "và") && between || v.isAny(j, Quantities.rangeLinks) {
             var k = j + 1
             if let sign = Self.signs[v.text[min(k, v.count - 1)]], k < v.count { unit = sign; k += 1 }
             if k < v.count, let upper = Quantities.single(v, k, style: style) ?? bare(v, k), upper.value > q.value {

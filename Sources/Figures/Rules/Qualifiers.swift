@@ -2,7 +2,23 @@
 /// `tối đa`, ...; `qualifiers.txt`) and the frames around it (`từ X trở lên` is atLeast,
 /// `từ X trở xuống` atMost, `từ X` with no upper end atLeast). Stacked qualifiers take the one
 /// next to the number; the figure's text starts at the outermost.
+///
+/// `trở lên` / `trở xuống` right after the unit set atLeast / atMost even without `từ`
+/// (`40 biên chế trở lên`). `lên đến` / `lên tới` (`ceiling-qualifiers.txt`) are atMost only
+/// when they set a ceiling: after a verb of paying, lending, fining or granting in the same
+/// clause (`ceiling-verbs.txt`: `hỗ trợ lên đến 1 tỷ đồng`); after any other verb they
+/// emphasise a reached amount and the figure is exact (`doanh thu lên đến 1 tỷ đồng`).
+/// A small verb class decides, not the amount: the verbs that grant or charge up to a limit
+/// are few and stable, while the verbs that report an outcome are open-ended.
 enum Qualifiers {
+    static let ceilingQualifiers = RuleWords.phrases("ceiling-qualifiers.txt")
+    static let ceilingVerbs = RuleWords.phrases("ceiling-verbs.txt")
+    /// Tokens that end the clause a ceiling verb is looked for in.
+    static let clauseEnds = RuleWords.words("clause-ends.txt")
+    /// How far before the qualifier a ceiling verb may stand (`hỗ trợ mỗi hộ lên đến ...`); a verb
+    /// further away reports an amount reached (`hỗ trợ quỹ này số tiền lên tới ...`).
+    static let ceilingWindow = 3
+
     struct Match {
         var qualifier: Qualifier
         var start: Int   // first token of the outermost qualifier phrase
@@ -15,7 +31,13 @@ enum Qualifiers {
         var first = true
         while k > 0 {
             guard let (phrase, q) = rules.qualifiers.first(where: { v.matches($0.0, at: k - $0.0.count) }) else { break }
-            if first { result.qualifier = q }
+            if first {
+                result.qualifier = q
+                if ceilingQualifiers.endsAt(k - 1, in: v), ceilingQualifiers.lengthEnding(at: k - 1, in: v) == phrase.count,
+                   !ceilingVerbs.occurs(before: k - phrase.count, window: ceilingWindow, in: v, stops: clauseEnds) {
+                    result.qualifier = .exact
+                }
+            }
             first = false
             k -= phrase.count
             result.start = k
@@ -25,9 +47,8 @@ enum Qualifiers {
         return result
     }
 
-    /// `trở lên` / `trở xuống` after the unit, when `từ` came before the number.
+    /// `trở lên` / `trở xuống` right after the unit (`từ 27 điểm trở lên`, `40 biên chế trở lên`).
     static func frame(_ v: SentenceView, before start: Int, after end: Int) -> Qualifier? {
-        guard v.is(start - 1, "từ") else { return nil }
         if v.is(end, "trở"), v.is(end + 1, "lên") { return .atLeast }
         if v.is(end, "trở"), v.is(end + 1, "xuống") { return .atMost }
         return nil

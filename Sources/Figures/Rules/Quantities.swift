@@ -19,6 +19,14 @@ struct Quantity: Equatable {
 /// `4 - 5 triệu`, `từ 3 đến 5 tỷ`), negatives (`âm`, `-1.200.000`), decimals spoken as
 /// `chấm`/`phẩy` (`hai phẩy 23`), fractions (`3/4`, `một nửa`) and multiples (`gấp đôi`).
 enum Quantities {
+    /// Tokens between the two ends of a range (`range-links.txt`).
+    static let rangeLinks: KeySet = RuleWords.words("range-links.txt")
+    /// Spoken decimal points: `hai phẩy 23` (`decimal-point-words.txt`).
+    static let decimalPoints: KeySet = RuleWords.words("decimal-point-words.txt")
+    /// The most scale words (and groups between them) read after digits: `3 tỷ 200 triệu` is 3.
+    /// A longer run (`3 nghìn nghìn nghìn ...`) is no number; the cap keeps reading it linear.
+    static let maxScaleTokens = 8
+
     /// The number starting at token `i`, without ranges.
     static func single(_ v: SentenceView, _ i: Int, style: NumberStyle) -> Quantity? {
         guard i < v.count else { return nil }
@@ -36,7 +44,7 @@ enum Quantities {
                 q.range = (i - 1)..<(i + 1)
             }
             // spoken decimal: `2 chấm 23`, `1 phẩy 1`
-            if let sep = v.lower(j), sep == "chấm" || sep == "phẩy", let frac = fractionDigits(v, j + 1) {
+            if v.isAny(j, decimalPoints), let frac = fractionDigits(v, j + 1) {
                 q.value += frac
                 j += 2
                 q.range = q.range.lowerBound..<j
@@ -55,7 +63,7 @@ enum Quantities {
             guard let (value, end, hasDigit) = spelled(v, i) else { return nil }
             q = Quantity(value: value, range: i..<end, spelled: true, hasDigitWord: hasDigit)
             j = end
-            if let sep = v.lower(j), sep == "chấm" || sep == "phẩy", let frac = fractionDigits(v, j + 1) {
+            if v.isAny(j, decimalPoints), let frac = fractionDigits(v, j + 1) {
                 q.value += frac
                 j += 2
                 q.range = i..<j
@@ -74,23 +82,27 @@ enum Quantities {
         if !q.spelled {
             var items: [SpelledNumerals.Item] = [.number(q.value)]
             var k = j
-            var lastGood = j
+            var best: (value: Decimal, end: Int, scale: Decimal?)? = nil
             var lastScale: Decimal? = q.scale
-            while k < v.count {
+            // each step adds items and keeps the reading only while the items still form one
+            // number: a run of scale words (`nghìn nghìn nghìn`) stops at the first that does not
+            while k < v.count, k - j < maxScaleTokens {
                 let w = v.lower[k]
-                if let s = ScaleWords.value(of: w) { items.append(.scale(s)); k += 1; lastGood = k; lastScale = s; continue }
-                if w == "rưỡi" || w == "rưởi", case .scale? = items.last { items.append(.half); k += 1; lastGood = k; continue }
+                let count = items.count
+                if let s = ScaleWords.value(key: v.keys[k]) { items.append(.scale(s)); k += 1; lastScale = s }
+                else if SpelledNumerals.structureWords[w] == .half, case .scale? = items.last { items.append(.half); k += 1 }
                 // `3 tỷ 200 triệu`: another number and a smaller scale
-                if v.kind[k] == .number, case .scale(let s)? = items.last, let next = v.lower(k + 1), let s2 = ScaleWords.value(of: next), s2 < s,
+                else if v.kind[k] == .number, case .scale(let s)? = items.last, let next = v.lower(k + 1), let s2 = ScaleWords.value(of: next), s2 < s,
                    let r = DigitNumbers.read(w, style: style) {
-                    items.append(.number(r.value)); items.append(.scale(s2)); k += 2; lastGood = k; lastScale = s2; continue
-                }
-                break
+                    items.append(.number(r.value)); items.append(.scale(s2)); k += 2; lastScale = s2
+                } else { break }
+                guard let value = SpelledNumerals.evaluate(items) else { items.removeLast(items.count - count); break }
+                best = (value, k, lastScale)
             }
-            if lastGood > j, let value = SpelledNumerals.evaluate(items) {
-                q.value = value
-                q.scale = lastScale
-                j = lastGood
+            if let best {
+                q.value = best.value
+                q.scale = best.scale
+                j = best.end
                 q.range = q.range.lowerBound..<j
             }
         }
@@ -125,12 +137,16 @@ enum Quantities {
     }
 
     /// A spelled numeral from `i`: its value, end, and whether it has a digit word.
+    ///
+    /// Reads at most `SpelledNumerals.maxSyllables` tokens and stops at the first token that
+    /// no longer continues one number (a prefix that is no number never becomes one: the
+    /// grammar only rejects), so a long run of number words costs a bounded amount per start.
     static func spelled(_ v: SentenceView, _ i: Int) -> (Decimal, Int, Bool)? {
         var items: [SpelledNumerals.Item] = []
         var best: (Decimal, Int, Bool)? = nil
         var k = i
         var hasDigit = false
-        while k < v.count, v.kind[k] == .syllable || v.kind[k] == .number {
+        while k < v.count, k - i < SpelledNumerals.maxSyllables, v.kind[k] == .syllable || v.kind[k] == .number {
             let item: SpelledNumerals.Item?
             if v.kind[k] == .number {
                 // digits inside words only as a group before a scale: `hai tỷ 500 triệu`
@@ -145,7 +161,8 @@ enum Quantities {
             if case .number = item { hasDigit = true }
             if item == .ten { hasDigit = true }
             k += 1
-            if let value = SpelledNumerals.evaluate(items) { best = (value, k, hasDigit) }
+            guard let value = SpelledNumerals.evaluate(items) else { break }
+            best = (value, k, hasDigit)
         }
         return best
     }
@@ -156,7 +173,7 @@ enum Quantities {
         if i < v.count, v.kind[i] == .range { return rangeToken(v, i, style: style) }
         guard var q = single(v, i, style: style) else { return nil }
         let j = q.range.upperBound
-        guard let link = v.lower(j), ["-", "–", "đến", "tới"].contains(link), var upper = single(v, j + 1, style: style) else { return q }
+        guard v.isAny(j, rangeLinks), let link = v.lower(j), var upper = single(v, j + 1, style: style) else { return q }
         // `tăng từ X lên Y` is two figures; a range needs X below Y
         if upper.scale != nil && q.scale == nil && !q.isPercent { q.value *= upper.scale!; q.scale = upper.scale }
         if upper.isPercent && !q.isPercent { q.isPercent = true }

@@ -8,16 +8,35 @@ import VietText
 /// (a digit after a scale word stands for the next lower place), `nghìn hai` = 1200,
 /// `ba nghìn tỷ` = 3 × 10¹², `hai chục` = 20. Digits can stand in for a group: `1,5 tỷ`.
 public enum SpelledNumerals {
-    /// The digit words and their values; `mốt`, `tư`, `lăm`/`nhăm` only after a tens word.
-    static let digits: [String: Int] = [
-        "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
-        "mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5,
-    ]
-    static let afterTensOnly: Set<String> = ["mốt", "lăm", "nhăm"]
+    /// The digit words and their values (`spelled-digits.txt`); `mốt`, `tư`, `lăm`/`nhăm` only
+    /// after a tens word (`spelled-digits-after-tens.txt`).
+    static let digits: [String: Int] = Dictionary(
+        RuleWords.numbers("spelled-digits.txt").map { ($0.0, NSDecimalNumber(decimal: $0.1).intValue) }, uniquingKeysWith: { a, _ in a })
+    static let afterTensOnly: Set<String> = Set(RuleWords.lines("spelled-digits-after-tens.txt"))
+    /// The structure words (`mười`, `mươi`, `chục`, `trăm`, `linh`, `lẻ`, `rưỡi`) and their role
+    /// in the grammar (`spelled-structure-words.txt`).
+    static let structureWords: [String: Item] = {
+        var out: [String: Item] = [:]
+        for (word, role) in RuleWords.table("spelled-structure-words.txt") {
+            switch role {
+            case "ten": out[word] = .ten
+            case "tens": out[word] = .tens
+            case "hundred": out[word] = .hundred
+            case "zeroTens": out[word] = .zeroTens
+            case "half": out[word] = .half
+            default: fatalError("spelled-structure-words.txt: unknown role '\(role)'")
+            }
+        }
+        return out
+    }()
+    /// The most syllables one spelled number may span. A real one stays well under it
+    /// (`chín trăm chín mươi chín nghìn chín trăm chín mươi chín tỷ` is 11); the cap keeps the
+    /// reading of a long run of number words (`hai mươi hai mươi ...`) linear.
+    static let maxSyllables = 16
     /// The same tables by word key, for the rules that read tokens.
     static let digitKeys: [UInt64: Int] = Dictionary(uniqueKeysWithValues: digits.map { (TextKey.of($0.key), $0.value) })
     static let wordsByKey: [UInt64: String] = {
-        var all = Array(digits.keys) + ["mười", "mươi", "chục", "trăm", "linh", "lẻ", "rưỡi", "rưởi"] + Array(ScaleWords.words.keys)
+        var all = Array(digits.keys) + Array(structureWords.keys) + Array(ScaleWords.words.keys)
         all = Array(Set(all))
         return Dictionary(uniqueKeysWithValues: all.map { (TextKey.of($0), $0) })
     }()
@@ -52,14 +71,7 @@ public enum SpelledNumerals {
             }
             return .digit(d)
         }
-        switch word {
-        case "mười": return .ten
-        case "mươi", "chục": return .tens
-        case "trăm": return .hundred
-        case "linh", "lẻ": return .zeroTens
-        case "rưỡi", "rưởi": return .half
-        default: break
-        }
+        if let structure = structureWords[word] { return structure }
         if let s = ScaleWords.value(of: word) { return .scale(s) }
         return nil
     }
@@ -73,6 +85,10 @@ public enum SpelledNumerals {
         var previous: Item? = nil
         var lastScale: Decimal? = nil
         var groupHasContent = false
+        // one hundreds place and one tens place per group: `một trăm một trăm`, `hai mươi hai
+        // mươi` are runs of numbers, not one number
+        var groupHasHundred = false
+        var groupHasTens = false
         for (k, item) in items.enumerated() {
             let isLast = k == items.count - 1
             switch item {
@@ -98,17 +114,20 @@ public enum SpelledNumerals {
                 lastDigit = nil
                 groupHasContent = true
             case .ten:
-                guard previous != .ten, previous != .tens else { return nil }
+                guard previous != .ten, previous != .tens, !groupHasTens else { return nil }
+                groupHasTens = true
                 group += 10
                 lastDigit = nil
                 groupHasContent = true
             case .tens:
-                guard let d = lastDigit, case .digit? = previous else { return nil }
+                guard let d = lastDigit, case .digit? = previous, !groupHasTens else { return nil }
+                groupHasTens = true
                 group += d * 9    // the digit already counted once becomes tens
                 lastDigit = nil
             case .hundred:
                 let d = lastDigit ?? (groupHasContent ? nil : 1)
-                guard let d else { return nil }
+                guard let d, !groupHasHundred, !groupHasTens else { return nil }
+                groupHasHundred = true
                 group = group - (lastDigit ?? 0) + d * 100
                 lastDigit = nil
                 groupHasContent = true
@@ -124,6 +143,8 @@ public enum SpelledNumerals {
                 group = 0
                 lastDigit = nil
                 groupHasContent = false
+                groupHasHundred = false
+                groupHasTens = false
                 lastScale = s
             case .half:
                 switch previous {
@@ -142,11 +163,10 @@ public enum SpelledNumerals {
 /// Rule family: scale words (`nghìn`/`ngàn`, `vạn`, `triệu`, `tỷ`/`tỉ`) and the letter
 /// suffixes of compact writing (`100K`, `3M`, `,0012G`).
 public enum ScaleWords {
-    static let words: [String: Decimal] = [
-        "nghìn": 1_000, "ngàn": 1_000, "ngìn": 1_000, "vạn": 10_000, "triệu": 1_000_000,
-        "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
-    ]
-    static let suffixes: [String: Decimal] = ["k": 1_000, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000]
+    /// Scale words and their values (`scale-words.txt`).
+    static let words: [String: Decimal] = Dictionary(RuleWords.numbers("scale-words.txt"), uniquingKeysWith: { a, _ in a })
+    /// Compact suffixes, case-sensitive (`scale-suffixes.txt`).
+    static let suffixes: [String: Decimal] = Dictionary(RuleWords.numbers("scale-suffixes.txt"), uniquingKeysWith: { a, _ in a })
 
     public static func value(of word: String) -> Decimal? { words[word] }
     static let keyed: [UInt64: Decimal] = Dictionary(uniqueKeysWithValues: words.map { (TextKey.of($0.key), $0.value) })
