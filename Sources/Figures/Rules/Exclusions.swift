@@ -65,6 +65,8 @@ enum Exclusions {
         // vague amounts: `hàng trăm`, `hàng chục nghìn`, `cả trăm`
         if q.spelled && !q.hasDigitWord { return true }
         if v.isAny(b, vagueWords), q.spelled { return true }
+        // `ba bốn người`: two digit words in a row are a vague range (`năm` before is the year noun)
+        if q.spelled, b >= 0, SpelledNumerals.digitKeys[v.keys[b]] != nil, !v.is(b, "năm"), !v.is(b, "không") { return true }
         // the bare `một` (`một số`, `một đồng chí`) and `không` (`không thể`): with a scale word they count
         if q.spelled, q.value <= 1, q.range.count == 1 { return true }
         // a number with nothing it counts is a name or a rank (`tổ dân phố 10`), not a figure
@@ -72,6 +74,11 @@ enum Exclusions {
         // spelled single digits are read only before a unit noun; `năm` alone is the year noun
         if q.spelled, q.range.count == 1, unit.isEmpty || v.is(start, "năm") { return true }
         if q.spelled, inName(v, q) { return true }
+        // a run of number words is no count of the next one: `hai mươi hai mươi` (22 of `mươi`),
+        // `một trăm một trăm`; `ba bốn người` is a vague range. (`hai năm` counts years.)
+        if q.range.upperBound < v.count, let next = SpelledNumerals.item(key: v.keys[q.range.upperBound], after: nil) ?? structureOrScale(v, q.range.upperBound) {
+            if case .digit = next { if q.spelled, !v.is(q.range.upperBound, "năm") { return true } } else { return true }
+        }
         if !q.spelled, q.scale == nil, !q.isPercent, afterNameSyllable(v, start) {
             // a name's number (`Duyên Hải 1`, `Rio 2016`), or one followed by another name
             // (`Công trình 545 Công ty ...`); a list of amounts by place counts (`Hà Tĩnh 560 tỷ đồng`)
@@ -101,6 +108,12 @@ enum Exclusions {
             if unit.isEmpty || Units.timeUnits.contains(unit) || v.isAny(b, lunarYearNames) { return true }
         }
         return false
+    }
+
+    /// The grammar item of a structure or scale word at `i` (`mươi`, `trăm`, `tỷ`), whatever precedes it.
+    static func structureOrScale(_ v: SentenceView, _ i: Int) -> SpelledNumerals.Item? {
+        if let w = SpelledNumerals.wordsByKey[v.keys[i]], let s = SpelledNumerals.structureWords[w] { return s }
+        return ScaleWords.value(key: v.keys[i]).map { .scale($0) }
     }
 
     /// The first token of the qualifier phrases right before `start` (`start` when none).

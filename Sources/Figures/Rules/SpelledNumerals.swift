@@ -29,10 +29,10 @@ public enum SpelledNumerals {
         }
         return out
     }()
-    /// The most syllables one spelled number may span. A real one stays well under it
-    /// (`chín trăm chín mươi chín nghìn chín trăm chín mươi chín tỷ` is 11); the cap keeps the
-    /// reading of a long run of number words (`hai mươi hai mươi ...`) linear.
-    static let maxSyllables = 16
+    /// The most syllables one spelled number may span: four groups of at most five syllables
+    /// (`chín trăm chín mươi chín`) and their scale words. News writes far shorter ones; the
+    /// cap keeps the reading of a long run of number words (`hai mươi hai mươi ...`) linear.
+    static let maxSyllables = 24
     /// The same tables by word key, for the rules that read tokens.
     static let digitKeys: [UInt64: Int] = Dictionary(uniqueKeysWithValues: digits.map { (TextKey.of($0.key), $0.value) })
     static let wordsByKey: [UInt64: String] = {

@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+@testable import Figures
+
+/// One expected record; its `text` and offsets come from the `[[ ]]` marks of the sentence.
+struct Record: Sendable {
+    var value: String
+    var valueMax: String? = nil
+    var unit: String
+    var qualifier: Qualifier = .exact
+    var rate: String? = nil
+    var time: String? = nil
+}
+
+/// A sentence with the text of each expected figure marked `[[...]]` (in text order), and the
+/// figures' records in the same order. A sentence without marks must give no figure.
+struct Marked: CustomStringConvertible, Sendable {
+    var sentence: String
+    var records: [Record]
+    init(_ sentence: String, _ records: Record...) {
+        self.sentence = sentence
+        self.records = records
+    }
+    var description: String { sentence }
+
+    /// The sentence without its marks, and the marked spans as Unicode-scalar offsets.
+    var unmarked: (text: String, spans: [Range<Int>]) {
+        var scalars = String.UnicodeScalarView()
+        var spans: [Range<Int>] = []
+        var open: Int? = nil
+        let all = Array(sentence.unicodeScalars)
+        var k = 0
+        while k < all.count {
+            if k + 1 < all.count, all[k] == "[", all[k + 1] == "[" { open = scalars.count; k += 2; continue }
+            if k + 1 < all.count, all[k] == "]", all[k + 1] == "]", let o = open { spans.append(o..<scalars.count); open = nil; k += 2; continue }
+            scalars.append(all[k])
+            k += 1
+        }
+        return (String(scalars), spans)
+    }
+}
+
+/// Extracts the unmarked sentence (reference year 2024) and compares the WHOLE records: text,
+/// offsets, value, range end, unit, qualifier, rate, time.
+func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let (text, spans) = c.unmarked
+    #expect(spans.count == c.records.count, "marks and records differ: \(c.sentence)", sourceLocation: sourceLocation)
+    let got = try figures(text, referenceYear: 2024)
+    let scalars = Array(text.unicodeScalars)
+    let rendered = got.map { "[\($0.start)..<\($0.end)] '\($0.text)' \($0.value)\($0.valueMax.map { "..\($0)" } ?? "") \($0.unit) \($0.qualifier) rate=\($0.rate ?? "-") time=\($0.time ?? "-")" }
+    #expect(got.count == spans.count, "\(text)\n got: \(rendered)", sourceLocation: sourceLocation)
+    for (k, (f, span)) in zip(got, spans).enumerated() where k < c.records.count {
+        let r = c.records[k]
+        let expectedText = String(String.UnicodeScalarView(scalars[span]))
+        let ok = f.text == expectedText && f.start == span.lowerBound && f.end == span.upperBound
+            && f.value == Decimal(r.value) && f.valueMax == r.valueMax.map(Decimal.init) && f.unit == r.unit
+            && f.qualifier == r.qualifier && f.rate == r.rate && f.time == r.time
+        #expect(ok, "\(text)\n figure \(k): expected [\(span)] '\(expectedText)' \(r)\n got: \(rendered)", sourceLocation: sourceLocation)
+    }
+}
+
+/// The rule classes of the exclusion, name, qualifier and spelled-number work: each with a table
+/// of sentences and their exact figures, and a table of sentences that hold no figure.
+@Suite struct FigureClassTests {
+    // MARK: 1. time-like numbers that are not figures
+
+    static let timeLikeTable: [Marked] = [
+        Marked("Lúc 9 giờ ngày 5/3, có [[40 người]] tham gia.", Record(value: "40", unit: "người", time: "2024-03-05")),
+        Marked("Cửa hàng mở cửa từ 7h - 11h, phục vụ [[200 khách]].", Record(value: "200", unit: "khách")),
+        Marked("Khoảng 6h sáng, [[3 xe tải]] bị lật.", Record(value: "3", unit: "xe tải")),
+        Marked("Đến 9h30 đã có [[500 người]] xếp hàng.", Record(value: "500", unit: "người")),
+        Marked("Vào hồi 15 giờ, [[12 chiến sĩ]] có mặt.", Record(value: "12", unit: "chiến sĩ")),
+        Marked("Giá gửi xe là [[5.000 đồng]]/2 giờ.", Record(value: "5000", unit: "đồng")),
+        Marked("Các ngày 31/12 và 1/1, [[300 người]] đã đến.", Record(value: "300", unit: "người", time: "2024-12-31")),
+        Marked("Ngày mùng 5 Tết, chợ đón [[100 khách]].", Record(value: "100", unit: "khách")),
+        Marked("Trong cả 3 năm, công ty lãi [[20 tỷ đồng]].", Record(value: "20000000000", unit: "đồng")),
+        Marked("Qua 8 tháng, tỉnh thu [[500 tỷ đồng]].", Record(value: "500000000000", unit: "đồng")),
+        Marked("Sau 4 phiên tăng, chỉ số đạt [[1.200 điểm]].", Record(value: "1200", unit: "điểm")),
+        Marked("Trạm trực 24/24 giờ với [[2 bác sĩ]].", Record(value: "2", unit: "bác sĩ")),
+        // a duration whose length is reported counts
+        Marked("Dự án đã được theo đuổi suốt [[12 năm]].", Record(value: "12", unit: "năm")),
+        Marked("Ngân hàng có [[7 năm]] liên tiếp không chia cổ tức.", Record(value: "7", unit: "năm")),
+    ]
+
+    static let timeLikeNegatives: [String] = [
+        "Lúc 9 giờ sáng, đoàn khởi hành.", "Buổi lễ diễn ra từ 7h - 11h.", "Chợ họp từ 6h sáng.", "Hẹn gặp lúc 9h30.",
+        "Khoảng 23 giờ 30 phút, đám cháy được dập tắt.", "Đến 19h ngày 22, mưa mới tạnh.", "Phí gửi xe tính theo 2 giờ đầu.",
+        "Đêm 31/12 và 1/1 có bắn pháo hoa.", "Số liệu năm 2013 và 2014 được điều chỉnh.", "Mùng 5 Tết, cả nhà đi chúc Tết.",
+        "Tết Canh Tý 2020 đã qua.", "Trong cả 3 năm, công ty không lãi.", "Qua 8 tháng, dự án vẫn chậm.",
+        "Sau 4 phiên giảm, thị trường hồi phục.", "Trạm y tế trực 24/24 giờ.", "Xin vui lòng chờ 1 chút.",
+        "Nhân kỷ niệm 20 năm thành lập trường.", "Nhóm có ba bốn người.", "Sau khoảng 2 năm triển khai, dự án xong.", "Trong hơn 20 năm qua, tỉnh đổi mới.",
+    ]
+
+    // MARK: 2. names and lists
+
+    static let namesTable: [Marked] = [
+        Marked("Quận Hai Bà Trưng có [[300 hộ nghèo]].", Record(value: "300", unit: "hộ nghèo")),
+        Marked("[[Hai đơn vị]] được khen thưởng.", Record(value: "2", unit: "đơn vị")),
+        Marked("[[Ba mặt]] của khu đất giáp đường.", Record(value: "3", unit: "mặt")),
+        Marked("Tai nạn giao thông giảm cả [[ba mặt]].", Record(value: "3", unit: "mặt")),
+        Marked("Cả [[hai mã]] đều tăng.", Record(value: "2", unit: "mã")),
+        Marked("[[HAI NGƯỜI]] BỊ THƯƠNG TRONG VỤ CHÁY", Record(value: "2", unit: "NGƯỜI")),
+        Marked("Mã HAI giảm [[6,7%]], BẢY tăng [[2%]].", Record(value: "6.7", unit: "%"), Record(value: "2", unit: "%")),
+        Marked("Tỉnh Hà Tĩnh [[560 tỷ đồng]], tỉnh Quảng Bình [[760 tỷ đồng]].",
+               Record(value: "560000000000", unit: "đồng"), Record(value: "760000000000", unit: "đồng")),
+        Marked("Giá nhà ở quận 3, 5, 10 tăng [[5%]].", Record(value: "5", unit: "%")),
+        Marked("Học viên khóa 4, 5 có [[120 người]].", Record(value: "120", unit: "người")),
+        Marked("Nhà máy Duyên Hải 1 giải ngân [[6.000 tỷ đồng]].", Record(value: "6000000000000", unit: "đồng")),
+    ]
+
+    static let namesNegatives: [String] = [
+        "Quận Hai Bà Trưng là quận trung tâm.", "Hai Bà Trưng là quận trung tâm.", "Ba Vì là huyện ngoại thành.",
+        "Đoàn đến huyện Ba Vì, thị xã Ba Đồn, quận Ba Đình và huyện Năm Căn.", "Chợ nổi Ngã Bảy rất đông.",
+        "Mã HAI, BẢY đứng giá.", "Nhà ở quận 3, 5, 10 rất đắt.", "Văn bản số 12 và 13 của UBND.", "Học viên khóa 4, 5 đã tốt nghiệp.",
+        "Nhà máy Nhiệt điện Duyên Hải 1 giải ngân chậm.", "Sau Rio 2016 Đoàn thể thao về nước.", "Theo Quyết định 309 QĐ-TTg của Thủ tướng.",
+    ]
+
+    // MARK: 3. qualifiers, not frames
+
+    static let qualifiersTable: [Marked] = [
+        Marked("Mất [[khoảng 40 ngày]] để hoàn thành.", Record(value: "40", unit: "ngày", qualifier: .approx)),
+        Marked("Cây có [[hơn 20 năm]] tuổi.", Record(value: "20", unit: "năm", qualifier: .over)),
+        Marked("Cần [[gần 3 tháng]] để xây dựng.", Record(value: "3", unit: "tháng", qualifier: .nearly)),
+        Marked("Phải có [[ít nhất là 30 người]].", Record(value: "30", unit: "người", qualifier: .atLeast)),
+        Marked("Doanh thu [[ước tăng 12%]].", Record(value: "12", unit: "%", qualifier: .approx)),
+        Marked("Tỷ lệ tiêm chủng đạt [[sát 100%]].", Record(value: "100", unit: "%", qualifier: .nearly)),
+        Marked("Doanh thu tăng [[gần gấp đôi]].", Record(value: "2", unit: "lần", qualifier: .nearly)),
+        Marked("Mỗi dự án được hỗ trợ [[lên đến 1 tỷ đồng]].", Record(value: "1000000000", unit: "đồng", qualifier: .atMost, rate: "dự án")),
+        Marked("Mỗi hộ được vay [[lên đến 50 triệu đồng]].", Record(value: "50000000", unit: "đồng", qualifier: .atMost, rate: "hộ")),
+        Marked("Mức phạt [[lên tới 100 triệu đồng]].", Record(value: "100000000", unit: "đồng", qualifier: .atMost)),
+        Marked("Doanh thu [[lên đến 1 tỷ đồng]].", Record(value: "1000000000", unit: "đồng")),
+        Marked("Lỗ lũy kế [[lên tới 458 tỷ đồng]].", Record(value: "458000000000", unit: "đồng")),
+        Marked("Đơn vị có [[40 biên chế]] trở lên.", Record(value: "40", unit: "biên chế", qualifier: .atLeast)),
+        Marked("Xã có [[5 hộ]] trở xuống.", Record(value: "5", unit: "hộ", qualifier: .atMost)),
+    ]
+
+    // MARK: 4. long runs of number words
+
+    static let spelledRunsTable: [Marked] = [
+        Marked("Có [[hai mươi hai người]].", Record(value: "22", unit: "người")),
+        Marked("Xây [[một trăm linh năm phòng học]].", Record(value: "105", unit: "phòng học")),
+        Marked("Thu [[hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi mốt đồng]].",
+               Record(value: "234567891", unit: "đồng")),
+        Marked("Thu [[chín trăm chín mươi chín nghìn tỷ đồng]].", Record(value: "999000000000000", unit: "đồng")),
+        Marked("Lớp có [[hai mươi lăm em]].", Record(value: "25", unit: "em")),
+    ]
+
+    @Test(arguments: timeLikeTable) func timeLikeNumbers(c: Marked) throws { try check(c) }
+    @Test(arguments: timeLikeNegatives) func timeLikeNumbersAreNoFigures(sentence: String) throws { try check(Marked(sentence)) }
+    @Test(arguments: namesTable) func namesAndLists(c: Marked) throws { try check(c) }
+    @Test(arguments: namesNegatives) func namesAndListsAreNoFigures(sentence: String) throws { try check(Marked(sentence)) }
+    @Test(arguments: qualifiersTable) func qualifiersNotFrames(c: Marked) throws { try check(c) }
+    @Test(arguments: spelledRunsTable) func spelledNumbers(c: Marked) throws { try check(c) }
+
+    @Test func marksGiveTheOffsets() {
+        let m = Marked("😀 Có [[trên 2.400 đảng viên]].", Record(value: "2400", unit: "đảng viên", qualifier: .over)).unmarked
+        #expect(m.text == "😀 Có trên 2.400 đảng viên.")
+        #expect(m.spans == [5..<25])
+    }
+
+    /// Runs of number words read one bounded number at a time: no figure spans more than
+    /// `SpelledNumerals.maxSyllables` words, and the grammar takes one hundreds and one tens
+    /// place per group, so a run is a sequence of short numbers, however long it is.
+    @Test(arguments: ["hai mươi ", "một trăm ", "nghìn ", "tỷ ", "hai triệu rưỡi ", "ba nghìn tỷ ", "mười lăm "])
+    func longRunsOfNumberWordsAreReadInBoundedSteps(word: String) throws {
+        let repeats = 60_000 / word.utf8.count
+        let text = String(repeating: word, count: repeats)
+        let got = try figures(text)
+        let words = word.split(separator: " ").count
+        for f in got {
+            #expect(f.text.split(separator: " ").count <= SpelledNumerals.maxSyllables + 2, "\(f.text.prefix(200))")
+        }
+        // every figure is one of a few short shapes that repeat along the run
+        #expect(Set(got.map(\.value)).count <= 4, "\(Set(got.map(\.value)))")
+        #expect(got.count <= repeats * words)
+    }
+
+    @Test func theGrammarTakesOneHundredsAndOneTensPlacePerGroup() {
+        func eval(_ s: String) -> Decimal? {
+            var items: [SpelledNumerals.Item] = []
+            for w in s.split(separator: " ") {
+                guard let item = SpelledNumerals.item(String(w), after: items.last) else { return nil }
+                items.append(item)
+            }
+            return SpelledNumerals.evaluate(items)
+        }
+        #expect(eval("một trăm một trăm") == nil)
+        #expect(eval("hai mươi hai mươi") == nil)
+        #expect(eval("mười mười") == nil)
+        #expect(eval("hai mươi hai") == Decimal(22))
+        #expect(eval("một trăm nghìn một trăm") == Decimal(100_100))
+        #expect(eval("hai mươi mốt nghìn không trăm mười một") == Decimal(21_011))
+    }
+
+    /// The reading of digits followed by scale words stops after `Quantities.maxScaleTokens`.
+    @Test func scaleWordsAfterDigitsAreBounded() throws {
+        let text = "Có 3 " + String(repeating: "nghìn ", count: 5_000) + "người."
+        let got = try figures(text)
+        #expect(got.allSatisfy { $0.text.split(separator: " ").count <= Quantities.maxScaleTokens + 2 })
+    }
+
+    // MARK: 5. the word sets are data
+
+    @Test func wordSetsLoadFromTheirDataFiles() {
+        #expect(SpelledNumerals.digits["chín"] == 9)
+        #expect(SpelledNumerals.afterTensOnly == ["mốt", "lăm", "nhăm"])
+        #expect(SpelledNumerals.structureWords["rưỡi"] == .half)
+        #expect(ScaleWords.value(of: "tỷ") == Decimal(1_000_000_000))
+        #expect(ScaleWords.suffix("K") == Decimal(1_000))
+        #expect(AmountReader.signs["$"] == "USD")
+        #expect(AmountReader.cents.contains("xu"))
+        for set in [Exclusions.namingWords, Exclusions.timeFrameBefore, Exclusions.timeFrameAfter, Exclusions.durationUnits,
+                    Exclusions.clockAfter, Exclusions.idiomUnits, Qualifiers.ceilingVerbs, Qualifiers.ceilingQualifiers] {
+            #expect(!set.phrases.isEmpty)
+        }
+        for set in [Exclusions.vagueWords, Exclusions.phoneWords, Exclusions.ageMarkers, Exclusions.clockUnits, Exclusions.clockBefore,
+                    Exclusions.listLinks, Exclusions.lunarYearNames, Quantities.rangeLinks, Quantities.decimalPoints, Qualifiers.clauseEnds] {
+            #expect(!set.values.isEmpty)
+        }
+    }
+}
