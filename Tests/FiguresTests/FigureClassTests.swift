@@ -89,6 +89,7 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         "Tết Canh Tý 2020 đã qua.", "Trong cả 3 năm, công ty không lãi.", "Qua 8 tháng, dự án vẫn chậm.",
         "Sau 4 phiên giảm, thị trường hồi phục.", "Trạm y tế trực 24/24 giờ.", "Xin vui lòng chờ 1 chút.",
         "Nhân kỷ niệm 20 năm thành lập trường.", "Nhóm có ba bốn người.", "Sau khoảng 2 năm triển khai, dự án xong.", "Trong hơn 20 năm qua, tỉnh đổi mới.",
+        "Trong suốt hơn 30 năm đổi mới, tỉnh phát triển.", "Đã hơn 6 tháng trôi qua.", "Cây đứng đó cả trăm năm mới lớn.",
     ]
 
     // MARK: 2. names and lists
@@ -106,6 +107,9 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         Marked("Giá nhà ở quận 3, 5, 10 tăng [[5%]].", Record(value: "5", unit: "%")),
         Marked("Học viên khóa 4, 5 có [[120 người]].", Record(value: "120", unit: "người")),
         Marked("Nhà máy Duyên Hải 1 giải ngân [[6.000 tỷ đồng]].", Record(value: "6000000000000", unit: "đồng")),
+        Marked("Vào lớp 1, [[91 nghìn học sinh]] nhập học.", Record(value: "91000", unit: "học sinh")),
+        Marked("Kỷ luật Đảng [[2 cán bộ]].", Record(value: "2", unit: "cán bộ")),
+        Marked("Xóm 13, 14 có [[80 hộ]].", Record(value: "80", unit: "hộ")),
     ]
 
     static let namesNegatives: [String] = [
@@ -113,6 +117,7 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         "Đoàn đến huyện Ba Vì, thị xã Ba Đồn, quận Ba Đình và huyện Năm Căn.", "Chợ nổi Ngã Bảy rất đông.",
         "Mã HAI, BẢY đứng giá.", "Nhà ở quận 3, 5, 10 rất đắt.", "Văn bản số 12 và 13 của UBND.", "Học viên khóa 4, 5 đã tốt nghiệp.",
         "Nhà máy Nhiệt điện Duyên Hải 1 giải ngân chậm.", "Sau Rio 2016 Đoàn thể thao về nước.", "Theo Quyết định 309 QĐ-TTg của Thủ tướng.",
+        "Điện thoại Galaxy Note 7 bị lỗi.", "Công ty Dệt may 29/3 Công ty Xăng dầu.",
     ]
 
     // MARK: 3. qualifiers, not frames
@@ -123,7 +128,9 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         Marked("Cần [[gần 3 tháng]] để xây dựng.", Record(value: "3", unit: "tháng", qualifier: .nearly)),
         Marked("Phải có [[ít nhất là 30 người]].", Record(value: "30", unit: "người", qualifier: .atLeast)),
         Marked("Doanh thu [[ước tăng 12%]].", Record(value: "12", unit: "%", qualifier: .approx)),
-        Marked("Tỷ lệ tiêm chủng đạt [[sát 100%]].", Record(value: "100", unit: "%", qualifier: .nearly)),
+        Marked("Tỷ lệ tiêm chủng [[đạt sát 100%]].", Record(value: "100", unit: "%", qualifier: .nearly)),
+        Marked("Đoàn giám sát [[12 đơn vị]].", Record(value: "12", unit: "đơn vị")),
+        Marked("Mức cổ tức được chi trả đã [[lên tới 10%]].", Record(value: "10", unit: "%")),
         Marked("Doanh thu tăng [[gần gấp đôi]].", Record(value: "2", unit: "lần", qualifier: .nearly)),
         Marked("Mỗi dự án được hỗ trợ [[lên đến 1 tỷ đồng]].", Record(value: "1000000000", unit: "đồng", qualifier: .atMost, rate: "dự án")),
         Marked("Mỗi hộ được vay [[lên đến 50 triệu đồng]].", Record(value: "50000000", unit: "đồng", qualifier: .atMost, rate: "hộ")),

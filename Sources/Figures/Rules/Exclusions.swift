@@ -46,13 +46,15 @@ enum Exclusions {
     static let qualifierPhrases = PhraseSet(RuleWords.table("qualifiers.txt").map(\.0))
     /// The longest list followed back to its naming word (`quận 3, 5, 10, ...`).
     static let maxListMembers = 12
+    /// The largest step between list members (`quận 3, 5, 10`, `số 63 và 64`).
+    static let maxListStep = 20
 
     /// Whether the number at `q` (with unit `unit` ending at `unitEnd`) is not a figure.
     static func excluded(_ v: SentenceView, _ q: Quantity, unit: String, unitEnd: Int) -> Bool {
         let start = q.range.lowerBound
         let b = start - 1
         // `lần thứ 3`, `cấp 7`, `Điều 5`, `quận 3, 5, 10`; but `lần` as the unit after a number is fine
-        if named(v, start, spelled: q.spelled) || namedList(v, start, spelled: q.spelled) { return true }
+        if named(v, start, spelled: q.spelled) || q.scale == nil && !q.isPercent && namedList(v, start) { return true }
         if v.is(start - 2, "giai"), v.is(b, "đoạn") { return true }
         // a piece of a code: `ĐT.185`, `QL.1A`
         if v.is(b, "."), !v.spaceBefore[start], start >= 2, v.kind[start - 2] == .abbreviation || v.kind[start - 2] == .syllable { return true }
@@ -65,6 +67,8 @@ enum Exclusions {
         // vague amounts: `hàng trăm`, `hàng chục nghìn`, `cả trăm`
         if q.spelled && !q.hasDigitWord { return true }
         if v.isAny(b, vagueWords), q.spelled { return true }
+        // `cả trăm năm`, `cả nghìn người`: a number without its leading digit is vague; `cả ba mặt` counts
+        if v.is(b, "cả"), q.spelled, SpelledNumerals.digitKeys[v.keys[start]] == nil, !v.is(start, "mười") { return true }
         // `ba bốn người`: two digit words in a row are a vague range (`năm` before is the year noun)
         if q.spelled, b >= 0, SpelledNumerals.digitKeys[v.keys[b]] != nil, !v.is(b, "năm"), !v.is(b, "không") { return true }
         // the bare `một` (`một số`, `một đồng chí`) and `không` (`không thể`): with a scale word they count
@@ -80,11 +84,13 @@ enum Exclusions {
             if case .digit = next { if q.spelled, !v.is(q.range.upperBound, "năm") { return true } } else { return true }
         }
         if !q.spelled, q.scale == nil, !q.isPercent, afterNameSyllable(v, start) {
-            // a name's number (`Duyên Hải 1`, `Rio 2016`), or one followed by another name
-            // (`Công trình 545 Công ty ...`); a list of amounts by place counts (`Hà Tĩnh 560 tỷ đồng`)
+            // a name's number (`Duyên Hải 1`, `Rio 2016`: a digit or a year after a name of two
+            // capitalised syllables), or one between two names (`Cienco 6 Bùi Phi Hùng`); a list of
+            // amounts by place counts (`Hà Tĩnh 560 tỷ đồng`), and so does `khai trừ Đảng 2 cán bộ`
             let text = v.lower[start]
             let nextIsName = q.range.upperBound < v.count && isTitleCase(v.text[q.range.upperBound])
-            if text.count == 1 || Times.year(text) != nil || nextIsName { return true }
+            let longName = v.kind[start - 2] == .syllable && isTitleCase(v.text[start - 2])
+            if longName && (text.count == 1 || Times.year(text) != nil) || nextIsName { return true }
         }
         // phone numbers: 0912345678, 0243.123.456
         if v.kind[start] == .number {
@@ -139,17 +145,20 @@ enum Exclusions {
     }
 
     /// A member of a list whose first member is named: `quận 3, 5, 10`, `số 12 và 13`,
-    /// `khóa 4, 5`, `năm 2013 và 2014`. The members are plain numbers joined by list links; a
-    /// list after a time word (`tháng 3 và 500 người`) carries only years to years.
-    static func namedList(_ v: SentenceView, _ start: Int, spelled: Bool) -> Bool {
-        guard v.kind[start] == .number, isPlainInteger(v.lower[start]) else { return false }
+    /// `khóa 4, 5`, `năm 2013 và 2014`. The members are plain numbers joined by list links, each
+    /// a little above the one before (`lớp 1, 91 nghìn học sinh` is no list); a list after a
+    /// time word (`tháng 3 và 500 người`) carries only years to years.
+    static func namedList(_ v: SentenceView, _ start: Int) -> Bool {
+        guard v.kind[start] == .number, isPlainInteger(v.lower[start]), var member = Int(v.lower[start]) else { return false }
         let isYear = Times.year(v.lower[start]) != nil
         var k = start
         var members = 0
-        while members < maxListMembers, v.isAny(k - 1, listLinks), k >= 2, v.kind[k - 2] == .number, isPlainInteger(v.lower[k - 2]) {
+        while members < maxListMembers, v.isAny(k - 1, listLinks), k >= 2, v.kind[k - 2] == .number, isPlainInteger(v.lower[k - 2]),
+              let previous = Int(v.lower[k - 2]), previous < member, member - previous <= maxListStep {
             // `/` joins only digits glued to it (`số 12/13`), not a rate
             if v.is(k - 1, "/"), v.spaceBefore[k - 1] || v.spaceBefore[k] { return false }
             k -= 2
+            member = previous
             members += 1
             if (Times.year(v.lower[k]) != nil) != isYear { return false }
             if named(v, k, spelled: false) {
@@ -164,7 +173,7 @@ enum Exclusions {
 
     /// A fraction token (`3/4`, `34/39`, `24/24`) that is not a figure: after a naming word
     /// (`số 12/2019`, `tỷ lệ 1/500`), a date joined to a date (`ngày 31/12 và 1/1`), an idiom
-    /// (`24/24 giờ`, `7/7 ngày`), or a name's number (`Dệt may 29/3`).
+    /// (`24/24 giờ`, `7/7 ngày`), or a name's number (`Dệt may 29/3 Công ty ...`).
     static func fractionExcluded(_ v: SentenceView, _ i: Int) -> Bool {
         if namingWords.endsAt(i - 1, in: v) || v.is(i - 1, "lệ") { return true }
         let parts = v.lower[i].split(separator: "/").compactMap { Int($0) }
@@ -178,6 +187,10 @@ enum Exclusions {
         if parts[0] == parts[1], v.isAny(i + 1, clockUnits) || durationUnits.startsAt(i + 1, in: v) {
             return true
         }
+        // a date-like pair in a name, before another name: `Công ty Dệt may 29/3 Công ty Xăng dầu ...`
+        if (1...31).contains(parts[0]), (1...12).contains(parts[1]), i >= 1, v.kind[i - 1] == .syllable, i + 1 < v.count, isTitleCase(v.text[i + 1]) {
+            return true
+        }
         return afterNameSyllable(v, i)
     }
 
@@ -185,7 +198,7 @@ enum Exclusions {
     /// is part of a name (`Duyên Hải 1`, `Paralympic Rio 2016`, `Công trình 545`, `Canh Tý 2020`).
     static func afterNameSyllable(_ v: SentenceView, _ start: Int) -> Bool {
         let b = start - 1
-        guard b >= 1, v.kind[b] == .syllable, v.spaceBefore[start], !v.isPunctuation(b - 1) else { return false }
+        guard b >= 1, v.kind[b] == .syllable, v.spaceBefore[start], v.kind[b - 1] == .syllable else { return false }
         let word = v.text[b]
         guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
         // a word in capitals (`TP`, `HAI`) is an abbreviation or a heading, not a name syllable

@@ -15,6 +15,9 @@ enum Qualifiers {
     static let ceilingVerbs = RuleWords.phrases("ceiling-verbs.txt")
     /// Tokens that end the clause a ceiling verb is looked for in.
     static let clauseEnds = RuleWords.words("clause-ends.txt")
+    /// The clause ends and the words that mark an amount as reached (`đã`, `vừa`): a ceiling
+    /// verb is looked for only up to them.
+    static let ceilingStops = KeySet(keys: Set(clauseEnds.values + RuleWords.words("report-markers.txt").values))
     /// How far before the qualifier a ceiling verb may stand (`hỗ trợ mỗi hộ lên đến ...`); a verb
     /// further away reports an amount reached (`hỗ trợ quỹ này số tiền lên tới ...`).
     static let ceilingWindow = 3
@@ -34,7 +37,7 @@ enum Qualifiers {
             if first {
                 result.qualifier = q
                 if ceilingQualifiers.endsAt(k - 1, in: v), ceilingQualifiers.lengthEnding(at: k - 1, in: v) == phrase.count,
-                   !ceilingVerbs.occurs(before: k - phrase.count, window: ceilingWindow, in: v, stops: clauseEnds) {
+                   !ceilingVerbs.occurs(before: k - phrase.count, window: ceilingWindow, in: v, stops: ceilingStops) {
                     result.qualifier = .exact
                 }
             }
