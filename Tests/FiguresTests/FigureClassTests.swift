@@ -110,6 +110,7 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         Marked("Vào lớp 1, [[91 nghìn học sinh]] nhập học.", Record(value: "91000", unit: "học sinh")),
         Marked("Kỷ luật Đảng [[2 cán bộ]].", Record(value: "2", unit: "cán bộ")),
         Marked("Xóm 13, 14 có [[80 hộ]].", Record(value: "80", unit: "hộ")),
+        Marked("Đoàn xuyên hang Tối [[6.000 m]].", Record(value: "6000", unit: "m")),
     ]
 
     static let namesNegatives: [String] = [
@@ -118,6 +119,8 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         "Mã HAI, BẢY đứng giá.", "Nhà ở quận 3, 5, 10 rất đắt.", "Văn bản số 12 và 13 của UBND.", "Học viên khóa 4, 5 đã tốt nghiệp.",
         "Nhà máy Nhiệt điện Duyên Hải 1 giải ngân chậm.", "Sau Rio 2016 Đoàn thể thao về nước.", "Theo Quyết định 309 QĐ-TTg của Thủ tướng.",
         "Điện thoại Galaxy Note 7 bị lỗi.", "Công ty Dệt may 29/3 Công ty Xăng dầu.",
+        "Thực hiện Nghị quyết Trung ương 4 khóa XII.", "Rổ VN30 chỉ có mã tăng.", "Lãnh đạo Q.9 báo cáo.", "Nhà ở số nhà 12 Lê Lợi.",
+        "Quán ở ngã ba Đồng Lộc.", "Họp báo sáng 19.5 tại Hà Nội.", "Làm việc chiều 10-2 với tỉnh.",
     ]
 
     // MARK: 3. qualifiers, not frames

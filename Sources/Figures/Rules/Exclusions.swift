@@ -46,6 +46,19 @@ enum Exclusions {
     static let qualifierPhrases = PhraseSet(RuleWords.table("qualifiers.txt").map(\.0))
     /// The longest list followed back to its naming word (`quận 3, 5, 10, ...`).
     static let maxListMembers = 12
+    /// The currency words and codes (`currencies.txt`): letters glued to digits must be one.
+    static let currencyCodes: [String: String] = Dictionary(RuleWords.table("currencies.txt"), uniquingKeysWith: { a, _ in a })
+
+    static let dayParts = RuleWords.words("day-parts.txt")
+
+    /// `19.5`, `30-6`: a day (1-31) and a month (1-12) joined by a dot or a dash.
+    static func isDayAndMonth(_ s: String) -> Bool {
+        let parts = s.split(whereSeparator: { $0 == "." || $0 == "-" })
+        guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }), let d = Int(parts[0]), let m = Int(parts[1]) else { return false }
+        return (1...31).contains(d) && (1...12).contains(m)
+    }
+
+    static func isRoman(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy { "IVXLC".contains($0) } }
     /// The largest step between list members (`quận 3, 5, 10`, `số 63 và 64`).
     static let maxListStep = 20
 
@@ -56,7 +69,17 @@ enum Exclusions {
         // `lần thứ 3`, `cấp 7`, `Điều 5`, `quận 3, 5, 10`; but `lần` as the unit after a number is fine
         if named(v, start, spelled: q.spelled) || q.scale == nil && !q.isPercent && namedList(v, start) { return true }
         if v.is(start - 2, "giai"), v.is(b, "đoạn") { return true }
-        // a piece of a code: `ĐT.185`, `QL.1A`
+        // a piece of a code: `ĐT.185`, `QL.1A`, `Q.9`
+        if b >= 0, v.kind[b] == .abbreviation, !v.spaceBefore[start], v.text[b].hasSuffix(".") { return true }
+        // a day and month after a day part: `sáng 19.5`
+        if v.isAny(b, dayParts), v.kind[start] == .number, isDayAndMonth(v.lower[start]) { return true }
+        // letters glued to digits that are no currency: `VN30`, `B2`, `S510`, `G20`
+        if let c = q.currency, currencyCodes[c] == nil { return true }
+        // `Trung ương 4 khóa XII`: a number before `khóa` and a term names a plenum
+        if v.is(q.range.upperBound, "khóa") || v.is(q.range.upperBound, "khoá"),
+           q.range.upperBound + 1 < v.count, v.kind[q.range.upperBound + 1] != .syllable || isRoman(v.text[q.range.upperBound + 1]) {
+            return true
+        }
         if v.is(b, "."), !v.spaceBefore[start], start >= 2, v.kind[start - 2] == .abbreviation || v.kind[start - 2] == .syllable { return true }
         // inside a rate's denominator: `15.000 đồng/3 giờ đầu` (`CĐ cơ sở/21.148 đơn vị` is an
         // "out of" and counts)

@@ -191,6 +191,8 @@ enum Quantities {
         if text.hasSuffix("%") { percent = true; text.removeLast() }
         let parts = text.split(separator: "-").map(String.init)
         guard parts.count == 2, let a = DigitNumbers.read(parts[0], style: style), let b = DigitNumbers.read(parts[1], style: style) else { return nil }
+        // `10-2` with the larger end first is a date (`chiều 10-2`) or a code, no range
+        guard b.value > a.value else { return nil }
         var q = Quantity(value: a.value, valueMax: b.value, range: i..<(i + 1), isPercent: percent)
         var j = i + 1
         if let s = v.lower(j).flatMap(ScaleWords.value(of:)) {
