@@ -90,6 +90,10 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         "Sau 4 phiên giảm, thị trường hồi phục.", "Trạm y tế trực 24/24 giờ.", "Xin vui lòng chờ 1 chút.",
         "Nhân kỷ niệm 20 năm thành lập trường.", "Nhóm có ba bốn người.", "Sau khoảng 2 năm triển khai, dự án xong.", "Trong hơn 20 năm qua, tỉnh đổi mới.",
         "Trong suốt hơn 30 năm đổi mới, tỉnh phát triển.", "Đã hơn 6 tháng trôi qua.", "Cây đứng đó cả trăm năm mới lớn.",
+        "Cách đây 5 năm, xã còn nghèo.", "Bác viết bài này cách nay tròn 90 năm.", "Sau đó 1 năm, ông nghỉ hưu.",
+        "Hội nghị sơ kết 5 năm thực hiện Luật Đất đai.", "Nhìn lại 1 năm đã qua, tỉnh có nhiều đổi mới.",
+        "Kế hoạch phát triển kinh tế - xã hội 5 năm 2016 - 2020 được thông qua.", "Tỉnh đăng cai SEA Games 22 năm 2003.",
+        "Trao Huy hiệu 30 năm tuổi Đảng cho đảng viên.", "Phí gửi xe tính thêm cho 1h tiếp theo.",
     ]
 
     // MARK: 2. names and lists

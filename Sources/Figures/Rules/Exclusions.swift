@@ -129,6 +129,8 @@ enum Exclusions {
         // durations that frame a time: `5 năm qua`, `sau 2 năm triển khai`, `sau khoảng 2 năm`;
         // a qualifier alone does not frame (`khoảng 40 ngày`, `hơn 20 năm tuổi`)
         if durationUnitNames.contains(unit.lowercased()) {
+            // the unit is the first word of a time: `SEA Games 22 năm 2003`, `kế hoạch 5 năm 2016 - 2020`
+            if unitEnd < v.count, v.kind[unitEnd] == .number && Times.year(v.lower[unitEnd]) != nil || v.kind[unitEnd] == .range { return true }
             if timeFrameAfter.startsAt(unitEnd, in: v) { return true }
             if timeFrameBefore.endsAt(qualifierStart(v, start) - 1, in: v) { return true }
         }
