@@ -94,6 +94,7 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         "Hội nghị sơ kết 5 năm thực hiện Luật Đất đai.", "Nhìn lại 1 năm đã qua, tỉnh có nhiều đổi mới.",
         "Kế hoạch phát triển kinh tế - xã hội 5 năm 2016 - 2020 được thông qua.", "Tỉnh đăng cai SEA Games 22 năm 2003.",
         "Trao Huy hiệu 30 năm tuổi Đảng cho đảng viên.", "Phí gửi xe tính thêm cho 1h tiếp theo.",
+        "Thời cơ đã chín muồi.", "Xứng đáng với Thủ đô ngàn năm văn hiến.", "Cây đã sống trăm năm.",
     ]
 
     // MARK: 2. names and lists

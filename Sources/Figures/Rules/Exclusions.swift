@@ -41,6 +41,7 @@ enum Exclusions {
     static let listLinks = RuleWords.words("list-links.txt")
     static let lunarYearNames = RuleWords.words("lunar-year-names.txt")
     static let idiomUnits = RuleWords.phrases("idiom-units.txt")
+    static let spelledIdioms = RuleWords.words("spelled-idioms.txt")
     /// The qualifier phrases (`qualifiers.txt`), skipped when looking for a frame word before a
     /// qualified duration (`sau khoảng 2 năm`).
     static let qualifierPhrases = PhraseSet(RuleWords.table("qualifiers.txt").map(\.0))
@@ -90,8 +91,11 @@ enum Exclusions {
         // vague amounts: `hàng trăm`, `hàng chục nghìn`, `cả trăm`
         if q.spelled && !q.hasDigitWord { return true }
         if v.isAny(b, vagueWords), q.spelled { return true }
-        // `cả trăm năm`, `cả nghìn người`: a number without its leading digit is vague; `cả ba mặt` counts
-        if v.is(b, "cả"), q.spelled, SpelledNumerals.digitKeys[v.keys[start]] == nil, !v.is(start, "mười") { return true }
+        // `cả trăm năm`, `ngàn năm văn hiến`, `trăm người như một`: a spelled number without its
+        // leading digit is vague or literary; `cả ba mặt` counts
+        if q.spelled, SpelledNumerals.digitKeys[v.keys[start]] == nil, !v.is(start, "mười") { return true }
+        // `chín muồi`, `bốn phương`, `năm châu`
+        if q.spelled, q.range.count == 1, spelledIdioms.contains(q.range.upperBound < v.count ? v.keys[q.range.upperBound] : 0) { return true }
         // `ba bốn người`: two digit words in a row are a vague range (`năm` before is the year noun)
         if q.spelled, b >= 0, SpelledNumerals.digitKeys[v.keys[b]] != nil, !v.is(b, "năm"), !v.is(b, "không") { return true }
         // the bare `một` (`một số`, `một đồng chí`) and `không` (`không thể`): with a scale word they count
