@@ -95,6 +95,8 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         "Kế hoạch phát triển kinh tế - xã hội 5 năm 2016 - 2020 được thông qua.", "Tỉnh đăng cai SEA Games 22 năm 2003.",
         "Trao Huy hiệu 30 năm tuổi Đảng cho đảng viên.", "Phí gửi xe tính thêm cho 1h tiếp theo.",
         "Thời cơ đã chín muồi.", "Xứng đáng với Thủ đô ngàn năm văn hiến.", "Cây đã sống trăm năm.",
+        "Giải báo chí Búa liềm vàng 2017 vừa được phát động.", "Xe đời 2015 giá bán còn cao.", "Ngân sách 2017 - 2020 chỉ còn ít.",
+        "Vận chuyển từ 2011-2014 chỉ tăng nhẹ.",
     ]
 
     // MARK: 2. names and lists
@@ -116,6 +118,8 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         Marked("Kỷ luật Đảng [[2 cán bộ]].", Record(value: "2", unit: "cán bộ")),
         Marked("Xóm 13, 14 có [[80 hộ]].", Record(value: "80", unit: "hộ")),
         Marked("Đoàn xuyên hang Tối [[6.000 m]].", Record(value: "6000", unit: "m")),
+        Marked("Thành phố cho phép xây [[2000 biệt thự]].", Record(value: "2000", unit: "biệt thự")),
+        Marked("Hội trường có [[khoảng 2000 người]].", Record(value: "2000", unit: "người", qualifier: .approx)),
     ]
 
     static let namesNegatives: [String] = [

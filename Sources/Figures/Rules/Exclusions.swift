@@ -42,6 +42,7 @@ enum Exclusions {
     static let lunarYearNames = RuleWords.words("lunar-year-names.txt")
     static let idiomUnits = RuleWords.phrases("idiom-units.txt")
     static let spelledIdioms = RuleWords.words("spelled-idioms.txt")
+    static let countVerbs = RuleWords.phrases("count-verbs.txt")
     /// The qualifier phrases (`qualifiers.txt`), skipped when looking for a frame word before a
     /// qualified duration (`sau khoảng 2 năm`).
     static let qualifierPhrases = PhraseSet(RuleWords.table("qualifiers.txt").map(\.0))
@@ -58,6 +59,9 @@ enum Exclusions {
         guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }), let d = Int(parts[0]), let m = Int(parts[1]) else { return false }
         return (1...31).contains(d) && (1...12).contains(m)
     }
+
+    /// A whole number from 1900 to 2100.
+    static func isYear(_ d: Decimal) -> Bool { d >= 1900 && d <= 2100 && d == d.rounded0 }
 
     static func isRoman(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy { "IVXLC".contains($0) } }
     /// The largest step between list members (`quận 3, 5, 10`, `số 63 và 64`).
@@ -141,6 +145,14 @@ enum Exclusions {
         // a plain four-digit year standing alone, or after the name of a lunar year (`Canh Tý 2020`)
         if v.kind[start] == .number, Times.year(v.lower[start]) != nil {
             if unit.isEmpty || Units.timeUnits.contains(unit) || v.isAny(b, lunarYearNames) { return true }
+            // written without a group separator it is a year, unless a count verb or a qualifier
+            // comes before it (`xây 2000 biệt thự`, `khoảng 2000 người`)
+            if q.scale == nil, !q.isPercent, q.valueMax.map(isYear) ?? true, !countVerbs.endsAt(b, in: v), qualifierStart(v, start) == start { return true }
+        }
+        // `2011-2014` in one token: a period
+        if v.kind[start] == .range, q.scale == nil, !q.isPercent, isYear(q.value), q.valueMax.map(isYear) == true,
+           !v.lower[start].contains("."), !countVerbs.endsAt(b, in: v), qualifierStart(v, start) == start {
+            return true
         }
         return false
     }
@@ -297,5 +309,14 @@ extension PhraseSet {
         guard i >= 0, i < v.count else { return false }
         for p in phrases where v.matches(p, at: i) { return true }
         return false
+    }
+}
+
+extension Decimal {
+    /// The value rounded to a whole number.
+    var rounded0: Decimal {
+        var x = self, r = Decimal()
+        NSDecimalRound(&r, &x, 0, .plain)
+        return r
     }
 }
