@@ -58,7 +58,7 @@ enum Quantities {
         case .syllable:
             if v.is(i, "nửa") || (v.is(i, "một") && v.is(i + 1, "nửa")) {
                 let end = v.is(i, "nửa") ? i + 1 : i + 2
-                return Quantity(value: Decimal(string: "0.5")!, range: i..<end, spelled: true)
+                return Quantity(value: SpelledNumerals.half, range: i..<end, spelled: true)
             }
             guard let (value, end, hasDigit) = spelled(v, i) else { return nil }
             q = Quantity(value: value, range: i..<end, spelled: true, hasDigitWord: hasDigit)

@@ -76,6 +76,10 @@ public enum SpelledNumerals {
         return nil
     }
 
+    /// 0.5 and 0.1, exact (multiplying by them is much cheaper than dividing a `Decimal`).
+    static let half = Decimal(sign: .plus, exponent: -1, significand: 5)
+    static let tenth = Decimal(sign: .plus, exponent: -1, significand: 1)
+
     /// Evaluates a sequence of items; nil when they do not form one number.
     public static func evaluate(_ items: [Item]) -> Decimal? {
         guard !items.isEmpty else { return nil }
@@ -97,7 +101,7 @@ public enum SpelledNumerals {
                 switch previous {
                 case .scale(let s)? where isLast:
                     // shortened form: `một triệu tư` = 1 400 000, `nghìn hai` = 1200
-                    total += dv * s / 10
+                    total += dv * s * tenth
                     return total
                 case .hundred? where isLast:
                     group += dv * 10   // `hai trăm năm` read as 250 only at the end
@@ -148,9 +152,9 @@ public enum SpelledNumerals {
                 lastScale = s
             case .half:
                 switch previous {
-                case .scale(let s)?: total += s / 2
+                case .scale(let s)?: total += s * half
                 case .hundred?: group += 50
-                case .tens?, .ten?: group += Decimal(string: "0.5")!
+                case .tens?, .ten?: group += half
                 default: return nil
                 }
             }
