@@ -105,6 +105,7 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         Marked("Quận Hai Bà Trưng có [[300 hộ nghèo]].", Record(value: "300", unit: "hộ nghèo")),
         Marked("[[Hai đơn vị]] được khen thưởng.", Record(value: "2", unit: "đơn vị")),
         Marked("[[Ba mặt]] của khu đất giáp đường.", Record(value: "3", unit: "mặt")),
+        Marked("[[Hai Bộ trưởng]] trả lời chất vấn.", Record(value: "2", unit: "Bộ trưởng")),
         Marked("Tai nạn giao thông giảm cả [[ba mặt]].", Record(value: "3", unit: "mặt")),
         Marked("Cả [[hai mã]] đều tăng.", Record(value: "2", unit: "mã")),
         Marked("[[HAI NGƯỜI]] BỊ THƯƠNG TRONG VỤ CHÁY", Record(value: "2", unit: "NGƯỜI")),

@@ -43,6 +43,7 @@ enum Exclusions {
     static let idiomUnits = RuleWords.phrases("idiom-units.txt")
     static let spelledIdioms = RuleWords.words("spelled-idioms.txt")
     static let countVerbs = RuleWords.phrases("count-verbs.txt")
+    static let capitalisedCountNouns = RuleWords.phrases("capitalised-count-nouns.txt")
     /// The qualifier phrases (`qualifiers.txt`), skipped when looking for a frame word before a
     /// qualified duration (`sau khoảng 2 năm`).
     static let qualifierPhrases = PhraseSet(RuleWords.table("qualifiers.txt").map(\.0))
@@ -274,7 +275,8 @@ enum Exclusions {
         let opensClause = start == 0 || v.isPunctuation(start - 1)
         if !opensClause { return true }
         guard let n = nextWord.unicodeScalars.first else { return false }
-        return n.properties.isUppercase
+        // `Hai Bộ trưởng ...` counts: a capitalised institution, document or title, not a name
+        return n.properties.isUppercase && !capitalisedCountNouns.startsAt(next, in: v)
     }
 
     /// A clock time, not a duration: a number with `giờ`/`h` after `lúc`, `vào`, `hồi`, or
