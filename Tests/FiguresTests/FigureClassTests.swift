@@ -195,6 +195,26 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         #expect(got.count <= repeats * words)
     }
 
+    /// The cost of reading spelled numbers from every start of a long run is linear: at most
+    /// `maxSyllables` tokens looked at per start, and a run the grammar rejects at once
+    /// (`nghìn nghìn ...`, `một trăm một trăm ...`) stops after a token or two.
+    @Test(arguments: [("hai mươi ", 4), ("nghìn ", 2), ("tỷ ", 2), ("rưỡi ", 1), ("một trăm ", 4), ("hai triệu rưỡi ", 5), ("mười lăm ", 3)])
+    func readingARunLooksAtBoundedTokensPerStart(word: String, perStart: Int) throws {
+        let text = String(repeating: word, count: 20_000 / word.utf8.count) + "."
+        let scanned: [Int] = try Shared.shared.with { x in
+            let analyzed = x.analyzer.analyze(text)
+            var out: [Int] = []
+            for sentence in analyzed.sentences {
+                let v = SentenceView(analyzed, sentence)
+                for i in 0..<v.count { out.append(Quantities.spelledScan(v, i).scanned) }
+            }
+            return out
+        }
+        #expect(scanned.count > 1_000)
+        #expect((scanned.max() ?? 0) <= perStart, "\(word): \(scanned.max() ?? 0) tokens looked at from one start")
+        #expect((scanned.max() ?? 0) <= SpelledNumerals.maxSyllables)
+    }
+
     @Test func theGrammarTakesOneHundredsAndOneTensPlacePerGroup() {
         func eval(_ s: String) -> Decimal? {
             var items: [SpelledNumerals.Item] = []

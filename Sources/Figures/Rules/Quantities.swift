@@ -141,7 +141,10 @@ enum Quantities {
     /// Reads at most `SpelledNumerals.maxSyllables` tokens and stops at the first token that
     /// no longer continues one number (a prefix that is no number never becomes one: the
     /// grammar only rejects), so a long run of number words costs a bounded amount per start.
-    static func spelled(_ v: SentenceView, _ i: Int) -> (Decimal, Int, Bool)? {
+    static func spelled(_ v: SentenceView, _ i: Int) -> (Decimal, Int, Bool)? { spelledScan(v, i).reading }
+
+    /// `spelled`, and how many tokens it looked at (what bounds the cost of a run).
+    static func spelledScan(_ v: SentenceView, _ i: Int) -> (reading: (Decimal, Int, Bool)?, scanned: Int) {
         var items: [SpelledNumerals.Item] = []
         var best: (Decimal, Int, Bool)? = nil
         var k = i
@@ -164,7 +167,7 @@ enum Quantities {
             guard let value = SpelledNumerals.evaluate(items) else { break }
             best = (value, k, hasDigit)
         }
-        return best
+        return (best, k - i)
     }
 
     /// The number at `i` and, when one follows, the upper end of a range:
