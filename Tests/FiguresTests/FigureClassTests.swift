@@ -118,6 +118,7 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         Marked("Vào lớp 1, [[91 nghìn học sinh]] nhập học.", Record(value: "91000", unit: "học sinh")),
         Marked("Kỷ luật Đảng [[2 cán bộ]].", Record(value: "2", unit: "cán bộ")),
         Marked("Xóm 13, 14 có [[80 hộ]].", Record(value: "80", unit: "hộ")),
+        Marked("Trong số [[27 doanh nghiệp]], có [[5 doanh nghiệp]] lỗ.", Record(value: "27", unit: "doanh nghiệp"), Record(value: "5", unit: "doanh nghiệp")),
         Marked("Đoàn xuyên hang Tối [[6.000 m]].", Record(value: "6000", unit: "m")),
         Marked("Thành phố cho phép xây [[2000 biệt thự]].", Record(value: "2000", unit: "biệt thự")),
         Marked("Hội trường có [[khoảng 2000 người]].", Record(value: "2000", unit: "người", qualifier: .approx)),

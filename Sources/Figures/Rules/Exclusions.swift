@@ -22,6 +22,8 @@ import VietText
 enum Exclusions {
     /// Words and phrases after which a number names or ranks rather than counts.
     static let namingWords = RuleWords.phrases("naming-words.txt")
+    /// `tổng số`, `trong số`: they end with a naming word but count.
+    static let notNaming = RuleWords.phrases("not-naming-phrases.txt")
     /// Naming words that name only the number right after them, not a list: `tháng 3 và 500
     /// người` (the time words, and `lần`, `phiên`, `đợt`, `vòng`). A list of years after
     /// them is still excluded (`năm 2013 và 2014`).
@@ -181,7 +183,7 @@ enum Exclusions {
     static func named(_ v: SentenceView, _ start: Int, spelled: Bool) -> Bool {
         let b = start - 1
         guard namingWords.endsAt(b, in: v), v.kind[start] == .number || spelled else { return false }
-        if v.is(b, "số"), v.is(start - 2, "tổng") { return false }
+        if notNaming.endsAt(b, in: v) { return false }
         // `năm` before a spelled number is the digit, not the noun; `tháng 3` was a time already
         return !(spelled && v.is(b, "năm"))
     }
