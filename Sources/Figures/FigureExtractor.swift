@@ -335,7 +335,7 @@ struct SentenceFigures {
         if rate == nil { rate = Units.rateBefore(v, start) }
         var qual = Qualifiers.find(v, start: q.range.lowerBound, end: u.end, rules: rules)
         if let frame = Qualifiers.frame(v, before: q.range.lowerBound, after: rateEnd) { qual.qualifier = frame }
-        else if q.valueMax == nil, qual.qualifier == .exact, v.is(q.range.lowerBound - 1, "từ"), !changesTo(after: rateEnd) {
+        else if q.valueMax == nil, qual.qualifier == .exact, Qualifiers.fromIsLowerBound(v, q.range.lowerBound), !changesTo(after: rateEnd) {
             qual.qualifier = .atLeast
         }
         // `âm` before the qualifier: `âm gần 18 tỷ`

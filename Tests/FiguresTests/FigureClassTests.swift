@@ -153,6 +153,9 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
         Marked("Lỗ lũy kế [[lên tới 458 tỷ đồng]].", Record(value: "458000000000", unit: "đồng")),
         Marked("Đơn vị có [[40 biên chế]] trở lên.", Record(value: "40", unit: "biên chế", qualifier: .atLeast)),
         Marked("Xã có [[5 hộ]] trở xuống.", Record(value: "5", unit: "hộ", qualifier: .atMost)),
+        Marked("Căn hộ có giá từ [[100 triệu đồng]].", Record(value: "100000000", unit: "đồng", qualifier: .atLeast)),
+        Marked("Thành ủy lắng nghe ý kiến từ [[4 kênh]].", Record(value: "4", unit: "kênh")),
+        Marked("Công ty nhận đơn mua hàng từ [[23 đại lý]].", Record(value: "23", unit: "đại lý")),
     ]
 
     // MARK: 4. long runs of number words

@@ -50,6 +50,15 @@ enum Qualifiers {
         return result
     }
 
+    /// Words before `từ` that make it a source or the start of a change (`from-source-words.txt`).
+    static let fromSourceWords = RuleWords.phrases("from-source-words.txt")
+
+    /// Whether `từ` right before the number at `start` makes it a lower bound (`giá từ 100 triệu
+    /// đồng` is atLeast), not a source (`ý kiến từ 4 kênh`) or the start of a change.
+    static func fromIsLowerBound(_ v: SentenceView, _ start: Int) -> Bool {
+        v.is(start - 1, "từ") && !fromSourceWords.endsAt(start - 2, in: v)
+    }
+
     /// `trở lên` / `trở xuống` right after the unit (`từ 27 điểm trở lên`, `40 biên chế trở lên`).
     static func frame(_ v: SentenceView, before start: Int, after end: Int) -> Qualifier? {
         if v.is(end, "trở"), v.is(end + 1, "lên") { return .atLeast }
