@@ -43,7 +43,7 @@ enum Exclusions {
     static let listLinks = RuleWords.words("list-links.txt")
     static let lunarYearNames = RuleWords.words("lunar-year-names.txt")
     static let idiomUnits = RuleWords.phrases("idiom-units.txt")
-    static let spelledIdioms = RuleWords.words("spelled-idioms.txt")
+    static let spelledIdioms = RuleWords.phrases("spelled-idioms.txt")
     static let countVerbs = RuleWords.phrases("count-verbs.txt")
     static let capitalisedCountNouns = RuleWords.phrases("capitalised-count-nouns.txt")
     /// The qualifier phrases (`qualifiers.txt`), skipped when looking for a frame word before a
@@ -102,7 +102,7 @@ enum Exclusions {
         // leading digit is vague or literary; `cả ba mặt` counts
         if q.spelled, SpelledNumerals.digitKeys[v.keys[start]] == nil, !v.is(start, "mười") { return true }
         // `chín muồi`, `bốn phương`, `năm châu`
-        if q.spelled, q.range.count == 1, spelledIdioms.contains(q.range.upperBound < v.count ? v.keys[q.range.upperBound] : 0) { return true }
+        if q.spelled, q.range.count == 1, spelledIdioms.startsAt(start, in: v) { return true }
         // `ba bốn người`: two digit words in a row are a vague range (`năm` before is the year noun)
         if q.spelled, b >= 0, SpelledNumerals.digitKeys[v.keys[b]] != nil, !v.is(b, "năm"), !v.is(b, "không") { return true }
         // the bare `một` (`một số`, `một đồng chí`) and `không` (`không thể`): with a scale word they count
