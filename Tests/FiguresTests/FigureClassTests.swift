@@ -3,7 +3,7 @@ import Testing
 @testable import Figures
 
 /// One expected record; its `text` and offsets come from the `[[ ]]` marks of the sentence.
-struct Record: Sendable {
+struct MarkedFigure: Sendable {
     var value: String
     var valueMax: String? = nil
     var unit: String
@@ -14,10 +14,10 @@ struct Record: Sendable {
 
 /// A sentence with the text of each expected figure marked `[[...]]` (in text order), and the
 /// figures' records in the same order. A sentence without marks must give no figure.
-struct Marked: CustomStringConvertible, Sendable {
+struct MarkedSentence: CustomStringConvertible, Sendable {
     var sentence: String
-    var records: [Record]
-    init(_ sentence: String, _ records: Record...) {
+    var records: [MarkedFigure]
+    init(_ sentence: String, _ records: MarkedFigure...) {
         self.sentence = sentence
         self.records = records
     }
@@ -42,19 +42,19 @@ struct Marked: CustomStringConvertible, Sendable {
 
 /// Extracts the unmarked sentence (reference year 2024) and compares the WHOLE records: text,
 /// offsets, value, range end, unit, qualifier, rate, time.
-func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func check(_ c: MarkedSentence, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let (text, spans) = c.unmarked
     #expect(spans.count == c.records.count, "marks and records differ: \(c.sentence)", sourceLocation: sourceLocation)
     let got = try figures(text, referenceYear: 2024)
     let scalars = Array(text.unicodeScalars)
-    let rendered = got.map { "[\($0.start)..<\($0.end)] '\($0.text)' \($0.value)\($0.valueMax.map { "..\($0)" } ?? "") \($0.unit) \($0.qualifier) rate=\($0.rate ?? "-") time=\($0.time ?? "-")" }
+    let rendered = got.map { "[\($0.start)..<\($0.end)] '\($0.text)' \($0.value)\($0.valueMax.map { "..\($0)" } ?? "") \($0.unit) \($0.qualifier) rate=\($0.rate ?? "-") time=\($0.time.map { String(describing: $0) } ?? "-")" }
     #expect(got.count == spans.count, "\(text)\n got: \(rendered)", sourceLocation: sourceLocation)
     for (k, (f, span)) in zip(got, spans).enumerated() where k < c.records.count {
         let r = c.records[k]
         let expectedText = String(String.UnicodeScalarView(scalars[span]))
         let ok = f.text == expectedText && f.start == span.lowerBound && f.end == span.upperBound
             && f.value == Decimal(r.value) && f.valueMax == r.valueMax.map(Decimal.init) && f.unit == r.unit
-            && f.qualifier == r.qualifier && f.rate == r.rate && f.time == r.time
+            && f.qualifier == r.qualifier && f.rate == r.rate && f.time.map { String(describing: $0) } == r.time
         #expect(ok, "\(text)\n figure \(k): expected [\(span)] '\(expectedText)' \(r)\n got: \(rendered)", sourceLocation: sourceLocation)
     }
 }
@@ -64,22 +64,22 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
 @Suite struct FigureClassTests {
     // MARK: 1. time-like numbers that are not figures
 
-    static let timeLikeTable: [Marked] = [
-        Marked("Lúc 9 giờ ngày 5/3, có [[40 người]] tham gia.", Record(value: "40", unit: "người", time: "2024-03-05")),
-        Marked("Cửa hàng mở cửa từ 7h - 11h, phục vụ [[200 khách]].", Record(value: "200", unit: "khách")),
-        Marked("Khoảng 6h sáng, [[3 xe tải]] bị lật.", Record(value: "3", unit: "xe tải")),
-        Marked("Đến 9h30 đã có [[500 người]] xếp hàng.", Record(value: "500", unit: "người")),
-        Marked("Vào hồi 15 giờ, [[12 chiến sĩ]] có mặt.", Record(value: "12", unit: "chiến sĩ")),
-        Marked("Giá gửi xe là [[5.000 đồng]]/2 giờ.", Record(value: "5000", unit: "đồng")),
-        Marked("Các ngày 31/12 và 1/1, [[300 người]] đã đến.", Record(value: "300", unit: "người", time: "2024-12-31")),
-        Marked("Ngày mùng 5 Tết, chợ đón [[100 khách]].", Record(value: "100", unit: "khách")),
-        Marked("Trong cả 3 năm, công ty lãi [[20 tỷ đồng]].", Record(value: "20000000000", unit: "đồng")),
-        Marked("Qua 8 tháng, tỉnh thu [[500 tỷ đồng]].", Record(value: "500000000000", unit: "đồng")),
-        Marked("Sau 4 phiên tăng, chỉ số đạt [[1.200 điểm]].", Record(value: "1200", unit: "điểm")),
-        Marked("Trạm trực 24/24 giờ với [[2 bác sĩ]].", Record(value: "2", unit: "bác sĩ")),
+    static let timeLikeTable: [MarkedSentence] = [
+        MarkedSentence("Lúc 9 giờ ngày 5/3, có [[40 người]] tham gia.", MarkedFigure(value: "40", unit: "người", time: "2024-03-05")),
+        MarkedSentence("Cửa hàng mở cửa từ 7h - 11h, phục vụ [[200 khách]].", MarkedFigure(value: "200", unit: "khách")),
+        MarkedSentence("Khoảng 6h sáng, [[3 xe tải]] bị lật.", MarkedFigure(value: "3", unit: "xe tải")),
+        MarkedSentence("Đến 9h30 đã có [[500 người]] xếp hàng.", MarkedFigure(value: "500", unit: "người")),
+        MarkedSentence("Vào hồi 15 giờ, [[12 chiến sĩ]] có mặt.", MarkedFigure(value: "12", unit: "chiến sĩ")),
+        MarkedSentence("Giá gửi xe là [[5.000 đồng]]/2 giờ.", MarkedFigure(value: "5000", unit: "đồng")),
+        MarkedSentence("Các ngày 31/12 và 1/1, [[300 người]] đã đến.", MarkedFigure(value: "300", unit: "người", time: "2024-12-31")),
+        MarkedSentence("Ngày mùng 5 Tết, chợ đón [[100 khách]].", MarkedFigure(value: "100", unit: "khách")),
+        MarkedSentence("Trong cả 3 năm, công ty lãi [[20 tỷ đồng]].", MarkedFigure(value: "20000000000", unit: "đồng")),
+        MarkedSentence("Qua 8 tháng, tỉnh thu [[500 tỷ đồng]].", MarkedFigure(value: "500000000000", unit: "đồng")),
+        MarkedSentence("Sau 4 phiên tăng, chỉ số đạt [[1.200 điểm]].", MarkedFigure(value: "1200", unit: "điểm")),
+        MarkedSentence("Trạm trực 24/24 giờ với [[2 bác sĩ]].", MarkedFigure(value: "2", unit: "bác sĩ")),
         // a duration whose length is reported counts
-        Marked("Dự án đã được theo đuổi suốt [[12 năm]].", Record(value: "12", unit: "năm")),
-        Marked("Ngân hàng có [[7 năm]] liên tiếp không chia cổ tức.", Record(value: "7", unit: "năm")),
+        MarkedSentence("Dự án đã được theo đuổi suốt [[12 năm]].", MarkedFigure(value: "12", unit: "năm")),
+        MarkedSentence("Ngân hàng có [[7 năm]] liên tiếp không chia cổ tức.", MarkedFigure(value: "7", unit: "năm")),
     ]
 
     static let timeLikeNegatives: [String] = [
@@ -101,27 +101,27 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
 
     // MARK: 2. names and lists
 
-    static let namesTable: [Marked] = [
-        Marked("Quận Hai Bà Trưng có [[300 hộ nghèo]].", Record(value: "300", unit: "hộ nghèo")),
-        Marked("[[Hai đơn vị]] được khen thưởng.", Record(value: "2", unit: "đơn vị")),
-        Marked("[[Ba mặt]] của khu đất giáp đường.", Record(value: "3", unit: "mặt")),
-        Marked("[[Hai Bộ trưởng]] trả lời chất vấn.", Record(value: "2", unit: "Bộ trưởng")),
-        Marked("Tai nạn giao thông giảm cả [[ba mặt]].", Record(value: "3", unit: "mặt")),
-        Marked("Cả [[hai mã]] đều tăng.", Record(value: "2", unit: "mã")),
-        Marked("[[HAI NGƯỜI]] BỊ THƯƠNG TRONG VỤ CHÁY", Record(value: "2", unit: "NGƯỜI")),
-        Marked("Mã HAI giảm [[6,7%]], BẢY tăng [[2%]].", Record(value: "6.7", unit: "%"), Record(value: "2", unit: "%")),
-        Marked("Tỉnh Hà Tĩnh [[560 tỷ đồng]], tỉnh Quảng Bình [[760 tỷ đồng]].",
-               Record(value: "560000000000", unit: "đồng"), Record(value: "760000000000", unit: "đồng")),
-        Marked("Giá nhà ở quận 3, 5, 10 tăng [[5%]].", Record(value: "5", unit: "%")),
-        Marked("Học viên khóa 4, 5 có [[120 người]].", Record(value: "120", unit: "người")),
-        Marked("Nhà máy Duyên Hải 1 giải ngân [[6.000 tỷ đồng]].", Record(value: "6000000000000", unit: "đồng")),
-        Marked("Vào lớp 1, [[91 nghìn học sinh]] nhập học.", Record(value: "91000", unit: "học sinh")),
-        Marked("Kỷ luật Đảng [[2 cán bộ]].", Record(value: "2", unit: "cán bộ")),
-        Marked("Xóm 13, 14 có [[80 hộ]].", Record(value: "80", unit: "hộ")),
-        Marked("Trong số [[27 doanh nghiệp]], có [[5 doanh nghiệp]] lỗ.", Record(value: "27", unit: "doanh nghiệp"), Record(value: "5", unit: "doanh nghiệp")),
-        Marked("Đoàn xuyên hang Tối [[6.000 m]].", Record(value: "6000", unit: "m")),
-        Marked("Thành phố cho phép xây [[2000 biệt thự]].", Record(value: "2000", unit: "biệt thự")),
-        Marked("Hội trường có [[khoảng 2000 người]].", Record(value: "2000", unit: "người", qualifier: .approx)),
+    static let namesTable: [MarkedSentence] = [
+        MarkedSentence("Quận Hai Bà Trưng có [[300 hộ nghèo]].", MarkedFigure(value: "300", unit: "hộ nghèo")),
+        MarkedSentence("[[Hai đơn vị]] được khen thưởng.", MarkedFigure(value: "2", unit: "đơn vị")),
+        MarkedSentence("[[Ba mặt]] của khu đất giáp đường.", MarkedFigure(value: "3", unit: "mặt")),
+        MarkedSentence("[[Hai Bộ trưởng]] trả lời chất vấn.", MarkedFigure(value: "2", unit: "Bộ trưởng")),
+        MarkedSentence("Tai nạn giao thông giảm cả [[ba mặt]].", MarkedFigure(value: "3", unit: "mặt")),
+        MarkedSentence("Cả [[hai mã]] đều tăng.", MarkedFigure(value: "2", unit: "mã")),
+        MarkedSentence("[[HAI NGƯỜI]] BỊ THƯƠNG TRONG VỤ CHÁY", MarkedFigure(value: "2", unit: "NGƯỜI")),
+        MarkedSentence("Mã HAI giảm [[6,7%]], BẢY tăng [[2%]].", MarkedFigure(value: "6.7", unit: "%"), MarkedFigure(value: "2", unit: "%")),
+        MarkedSentence("Tỉnh Hà Tĩnh [[560 tỷ đồng]], tỉnh Quảng Bình [[760 tỷ đồng]].",
+               MarkedFigure(value: "560000000000", unit: "đồng"), MarkedFigure(value: "760000000000", unit: "đồng")),
+        MarkedSentence("Giá nhà ở quận 3, 5, 10 tăng [[5%]].", MarkedFigure(value: "5", unit: "%")),
+        MarkedSentence("Học viên khóa 4, 5 có [[120 người]].", MarkedFigure(value: "120", unit: "người")),
+        MarkedSentence("Nhà máy Duyên Hải 1 giải ngân [[6.000 tỷ đồng]].", MarkedFigure(value: "6000000000000", unit: "đồng")),
+        MarkedSentence("Vào lớp 1, [[91 nghìn học sinh]] nhập học.", MarkedFigure(value: "91000", unit: "học sinh")),
+        MarkedSentence("Kỷ luật Đảng [[2 cán bộ]].", MarkedFigure(value: "2", unit: "cán bộ")),
+        MarkedSentence("Xóm 13, 14 có [[80 hộ]].", MarkedFigure(value: "80", unit: "hộ")),
+        MarkedSentence("Trong số [[27 doanh nghiệp]], có [[5 doanh nghiệp]] lỗ.", MarkedFigure(value: "27", unit: "doanh nghiệp"), MarkedFigure(value: "5", unit: "doanh nghiệp")),
+        MarkedSentence("Đoàn xuyên hang Tối [[6.000 m]].", MarkedFigure(value: "6000", unit: "m")),
+        MarkedSentence("Thành phố cho phép xây [[2000 biệt thự]].", MarkedFigure(value: "2000", unit: "biệt thự")),
+        MarkedSentence("Hội trường có [[khoảng 2000 người]].", MarkedFigure(value: "2000", unit: "người", qualifier: .approx)),
     ]
 
     static let namesNegatives: [String] = [
@@ -136,48 +136,48 @@ func check(_ c: Marked, sourceLocation: SourceLocation = #_sourceLocation) throw
 
     // MARK: 3. qualifiers, not frames
 
-    static let qualifiersTable: [Marked] = [
-        Marked("Mất [[khoảng 40 ngày]] để hoàn thành.", Record(value: "40", unit: "ngày", qualifier: .approx)),
-        Marked("Cây có [[hơn 20 năm]] tuổi.", Record(value: "20", unit: "năm", qualifier: .over)),
-        Marked("Cần [[gần 3 tháng]] để xây dựng.", Record(value: "3", unit: "tháng", qualifier: .nearly)),
-        Marked("Phải có [[ít nhất là 30 người]].", Record(value: "30", unit: "người", qualifier: .atLeast)),
-        Marked("Doanh thu [[ước tăng 12%]].", Record(value: "12", unit: "%", qualifier: .approx)),
-        Marked("Tỷ lệ tiêm chủng [[đạt sát 100%]].", Record(value: "100", unit: "%", qualifier: .nearly)),
-        Marked("Đoàn giám sát [[12 đơn vị]].", Record(value: "12", unit: "đơn vị")),
-        Marked("Mức cổ tức được chi trả đã [[lên tới 10%]].", Record(value: "10", unit: "%")),
-        Marked("Doanh thu tăng [[gần gấp đôi]].", Record(value: "2", unit: "lần", qualifier: .nearly)),
-        Marked("Mỗi dự án được hỗ trợ [[lên đến 1 tỷ đồng]].", Record(value: "1000000000", unit: "đồng", qualifier: .atMost, rate: "dự án")),
-        Marked("Mỗi hộ được vay [[lên đến 50 triệu đồng]].", Record(value: "50000000", unit: "đồng", qualifier: .atMost, rate: "hộ")),
-        Marked("Mức phạt [[lên tới 100 triệu đồng]].", Record(value: "100000000", unit: "đồng", qualifier: .atMost)),
-        Marked("Doanh thu [[lên đến 1 tỷ đồng]].", Record(value: "1000000000", unit: "đồng")),
-        Marked("Lỗ lũy kế [[lên tới 458 tỷ đồng]].", Record(value: "458000000000", unit: "đồng")),
-        Marked("Đơn vị có [[40 biên chế]] trở lên.", Record(value: "40", unit: "biên chế", qualifier: .atLeast)),
-        Marked("Xã có [[5 hộ]] trở xuống.", Record(value: "5", unit: "hộ", qualifier: .atMost)),
-        Marked("Căn hộ có giá từ [[100 triệu đồng]].", Record(value: "100000000", unit: "đồng", qualifier: .atLeast)),
-        Marked("Thành ủy lắng nghe ý kiến từ [[4 kênh]].", Record(value: "4", unit: "kênh")),
-        Marked("Công ty nhận đơn mua hàng từ [[23 đại lý]].", Record(value: "23", unit: "đại lý")),
+    static let qualifiersTable: [MarkedSentence] = [
+        MarkedSentence("Mất [[khoảng 40 ngày]] để hoàn thành.", MarkedFigure(value: "40", unit: "ngày", qualifier: .approx)),
+        MarkedSentence("Cây có [[hơn 20 năm]] tuổi.", MarkedFigure(value: "20", unit: "năm", qualifier: .over)),
+        MarkedSentence("Cần [[gần 3 tháng]] để xây dựng.", MarkedFigure(value: "3", unit: "tháng", qualifier: .nearly)),
+        MarkedSentence("Phải có [[ít nhất là 30 người]].", MarkedFigure(value: "30", unit: "người", qualifier: .atLeast)),
+        MarkedSentence("Doanh thu [[ước tăng 12%]].", MarkedFigure(value: "12", unit: "%", qualifier: .approx)),
+        MarkedSentence("Tỷ lệ tiêm chủng [[đạt sát 100%]].", MarkedFigure(value: "100", unit: "%", qualifier: .nearly)),
+        MarkedSentence("Đoàn giám sát [[12 đơn vị]].", MarkedFigure(value: "12", unit: "đơn vị")),
+        MarkedSentence("Mức cổ tức được chi trả đã [[lên tới 10%]].", MarkedFigure(value: "10", unit: "%")),
+        MarkedSentence("Doanh thu tăng [[gần gấp đôi]].", MarkedFigure(value: "2", unit: "lần", qualifier: .nearly)),
+        MarkedSentence("Mỗi dự án được hỗ trợ [[lên đến 1 tỷ đồng]].", MarkedFigure(value: "1000000000", unit: "đồng", qualifier: .atMost, rate: "dự án")),
+        MarkedSentence("Mỗi hộ được vay [[lên đến 50 triệu đồng]].", MarkedFigure(value: "50000000", unit: "đồng", qualifier: .atMost, rate: "hộ")),
+        MarkedSentence("Mức phạt [[lên tới 100 triệu đồng]].", MarkedFigure(value: "100000000", unit: "đồng", qualifier: .atMost)),
+        MarkedSentence("Doanh thu [[lên đến 1 tỷ đồng]].", MarkedFigure(value: "1000000000", unit: "đồng")),
+        MarkedSentence("Lỗ lũy kế [[lên tới 458 tỷ đồng]].", MarkedFigure(value: "458000000000", unit: "đồng")),
+        MarkedSentence("Đơn vị có [[40 biên chế]] trở lên.", MarkedFigure(value: "40", unit: "biên chế", qualifier: .atLeast)),
+        MarkedSentence("Xã có [[5 hộ]] trở xuống.", MarkedFigure(value: "5", unit: "hộ", qualifier: .atMost)),
+        MarkedSentence("Căn hộ có giá từ [[100 triệu đồng]].", MarkedFigure(value: "100000000", unit: "đồng", qualifier: .atLeast)),
+        MarkedSentence("Thành ủy lắng nghe ý kiến từ [[4 kênh]].", MarkedFigure(value: "4", unit: "kênh")),
+        MarkedSentence("Công ty nhận đơn mua hàng từ [[23 đại lý]].", MarkedFigure(value: "23", unit: "đại lý")),
     ]
 
     // MARK: 4. long runs of number words
 
-    static let spelledRunsTable: [Marked] = [
-        Marked("Có [[hai mươi hai người]].", Record(value: "22", unit: "người")),
-        Marked("Xây [[một trăm linh năm phòng học]].", Record(value: "105", unit: "phòng học")),
-        Marked("Thu [[hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi mốt đồng]].",
-               Record(value: "234567891", unit: "đồng")),
-        Marked("Thu [[chín trăm chín mươi chín nghìn tỷ đồng]].", Record(value: "999000000000000", unit: "đồng")),
-        Marked("Lớp có [[hai mươi lăm em]].", Record(value: "25", unit: "em")),
+    static let spelledRunsTable: [MarkedSentence] = [
+        MarkedSentence("Có [[hai mươi hai người]].", MarkedFigure(value: "22", unit: "người")),
+        MarkedSentence("Xây [[một trăm linh năm phòng học]].", MarkedFigure(value: "105", unit: "phòng học")),
+        MarkedSentence("Thu [[hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi mốt đồng]].",
+               MarkedFigure(value: "234567891", unit: "đồng")),
+        MarkedSentence("Thu [[chín trăm chín mươi chín nghìn tỷ đồng]].", MarkedFigure(value: "999000000000000", unit: "đồng")),
+        MarkedSentence("Lớp có [[hai mươi lăm em]].", MarkedFigure(value: "25", unit: "em")),
     ]
 
-    @Test(arguments: timeLikeTable) func timeLikeNumbers(c: Marked) throws { try check(c) }
-    @Test(arguments: timeLikeNegatives) func timeLikeNumbersAreNoFigures(sentence: String) throws { try check(Marked(sentence)) }
-    @Test(arguments: namesTable) func namesAndLists(c: Marked) throws { try check(c) }
-    @Test(arguments: namesNegatives) func namesAndListsAreNoFigures(sentence: String) throws { try check(Marked(sentence)) }
-    @Test(arguments: qualifiersTable) func qualifiersNotFrames(c: Marked) throws { try check(c) }
-    @Test(arguments: spelledRunsTable) func spelledNumbers(c: Marked) throws { try check(c) }
+    @Test(arguments: timeLikeTable) func timeLikeNumbers(c: MarkedSentence) throws { try check(c) }
+    @Test(arguments: timeLikeNegatives) func timeLikeNumbersAreNoFigures(sentence: String) throws { try check(MarkedSentence(sentence)) }
+    @Test(arguments: namesTable) func namesAndLists(c: MarkedSentence) throws { try check(c) }
+    @Test(arguments: namesNegatives) func namesAndListsAreNoFigures(sentence: String) throws { try check(MarkedSentence(sentence)) }
+    @Test(arguments: qualifiersTable) func qualifiersNotFrames(c: MarkedSentence) throws { try check(c) }
+    @Test(arguments: spelledRunsTable) func spelledNumbers(c: MarkedSentence) throws { try check(c) }
 
     @Test func marksGiveTheOffsets() {
-        let m = Marked("😀 Có [[trên 2.400 đảng viên]].", Record(value: "2400", unit: "đảng viên", qualifier: .over)).unmarked
+        let m = MarkedSentence("😀 Có [[trên 2.400 đảng viên]].", MarkedFigure(value: "2400", unit: "đảng viên", qualifier: .over)).unmarked
         #expect(m.text == "😀 Có trên 2.400 đảng viên.")
         #expect(m.spans == [5..<25])
     }
