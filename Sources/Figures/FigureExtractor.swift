@@ -38,14 +38,18 @@ public final class FigureExtractor {
 
     /// Streams the figures piece by piece (in text order) to `body`, so that a huge article
     /// never holds all its records at once.
-    public func extract(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil, _ body: ([Figure]) throws -> Void) rethrows {
+    /// `warn` hears of text that looks like a figure but cannot be read exactly (a number too long).
+    public func extract(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil,
+                        warn: (FigureWarning) -> Void = { _ in }, _ body: ([Figure]) throws -> Void) rethrows {
         var state = ArticleState(referenceYear: referenceYear)
         var start = 0
         var scalarStart = 0
         while start < units.count {
             let end = Self.chunkEnd(units, from: start, limit: Self.chunkLimit)
             let chunk = Array(units[start..<end])
-            var found = extractChunk(chunk, article: article, state: &state)
+            var found = extractChunk(chunk, article: article, state: &state, warn: { w in
+                warn(FigureWarning(start: w.start + scalarStart, end: w.end + scalarStart, message: w.message))
+            })
             if scalarStart > 0 {
                 for k in found.indices { found[k].start += scalarStart; found[k].end += scalarStart }
             }
@@ -61,6 +65,10 @@ public final class FigureExtractor {
         var style: NumberStyle? = nil
         var carried: String? = nil
         var first = true
+        /// The figures so far (the next figure's id is one more).
+        var ordinal = 0
+        /// The sentences so far (the next sentence's index).
+        var sentences = 0
     }
 
     /// Where to cut `units` after `start`: the whole rest when short, else the last line break,
@@ -79,8 +87,10 @@ public final class FigureExtractor {
         return (units[hardEnd - 1] >= 0xD800 && units[hardEnd - 1] <= 0xDBFF) ? hardEnd + 1 : hardEnd
     }
 
-    private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState) -> [Figure] {
+    private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState, warn: (FigureWarning) -> Void) -> [Figure] {
         let analyzed = analyzer.analyze(analyzer.normalizer.normalize(units), words: false)
+        let offsets = ScalarOffsets(analyzed.text.original)
+        Self.warnTooLong(analyzed, offsets, warn)
         if state.style == nil {
             let numbers = analyzed.tokens.filter { $0.kind == .number }.prefix(2000).map { analyzed.normalized($0) }
             state.style = DigitNumbers.style(of: numbers)
@@ -91,12 +101,13 @@ public final class FigureExtractor {
         }
         let style = state.style ?? .vietnamese
         let year = state.referenceYear
-        let offsets = ScalarOffsets(analyzed.text.original)
         var figures: [Figure] = []
         var carried: String? = state.carried
         defer { state.carried = carried }
         var previousEnd = 0
         for sentence in analyzed.sentences {
+            let sentenceIndex = state.sentences
+            state.sentences += 1
             // a new paragraph starts afresh: only a dated lead governs the sentences after it
             let gap = analyzed.text.normalized[previousEnd..<sentence.normalizedRange.lowerBound]
             if gap.contains(0x0A) || gap.contains(0x0D) { carried = nil }
@@ -116,13 +127,18 @@ public final class FigureExtractor {
             found.run()
             let longSentence = sentence.range.count > Self.sentenceLimit
             let sentenceText = found.figures.isEmpty || longSentence ? "" : analyzed.original(sentence)
-            for f in found.figures {
-                let r = f.originalRange
-                figures.append(Figure(
-                    text: f.text, value: f.value, valueMax: f.valueMax, unit: f.unit, qualifier: f.qualifier,
-                    rate: f.rate, time: f.time, start: offsets.scalarOffset(r.lowerBound), end: offsets.scalarOffset(r.upperBound),
-                    sentence: longSentence ? Self.window(analyzed.text.original, around: r, in: sentence.range) : sentenceText,
-                    numberStyle: f.ambiguous ? style : nil, article: article))
+            for (f, note) in zip(found.figures, found.notes) {
+                var figure = f
+                let r = note.originalRange
+                state.ordinal += 1
+                figure.id = state.ordinal
+                figure.article = article
+                figure.start = offsets.scalarOffset(r.lowerBound)
+                figure.end = offsets.scalarOffset(r.upperBound)
+                figure.sentenceIndex = sentenceIndex
+                figure.sentence = longSentence ? Self.window(analyzed.text.original, around: r, in: sentence.range) : sentenceText
+                figure.numberStyle = note.ambiguous ? style : nil
+                figures.append(figure)
             }
             // what the next sentences of the paragraph inherit: the last time stated here
             // (a relative time such as `hiện nay` states none and ends the carry)
@@ -133,6 +149,19 @@ public final class FigureExtractor {
             else if !governed { carried = nil }
         }
         return figures
+    }
+
+    /// Digit strings longer than `DigitNumbers.maxDigits`: no exact value, so no figure, and a warning.
+    static func warnTooLong(_ analyzed: AnalyzedText, _ offsets: ScalarOffsets, _ warn: (FigureWarning) -> Void) {
+        analyzed.text.normalized.withUnsafeBufferPointer { u in
+            for token in analyzed.tokens where token.kind != .syllable && token.kind != .punctuation && token.normalizedRange.count > DigitNumbers.maxDigits {
+                var digits = 0
+                for k in token.normalizedRange where u[k] >= 0x30 && u[k] <= 0x39 { digits += 1 }
+                guard digits > DigitNumbers.maxDigits else { continue }
+                warn(FigureWarning(start: offsets.scalarOffset(token.range.lowerBound), end: offsets.scalarOffset(token.range.upperBound),
+                                   message: "a number of \(digits) digits is longer than \(DigitNumbers.maxDigits) and is not read"))
+            }
+        }
     }
 
     /// The longest sentence reported whole (UTF-16 units); past it (a text with no full stops)
@@ -209,18 +238,29 @@ public final class FigureExtractor {
     }
 }
 
-/// The figures of one sentence.
+/// Text that looks like a figure but is not read: `start`/`end` are Unicode-scalar offsets
+/// into the article (line and column are computed by whoever prints it).
+public struct FigureWarning: Equatable, Sendable, Error, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+    public var message: String
+    public init(start: Int, end: Int, message: String) {
+        self.start = start
+        self.end = end
+        self.message = message
+    }
+    public var description: String { message }
+}
+
+/// The figures of one sentence, as records whose `start`/`end` are still UTF-16 offsets into
+/// the original text (the caller converts them to scalar offsets), with what the rules of the
+/// sentence note about each.
 struct SentenceFigures {
-    struct Found {
-        var text: String
-        var value: Decimal
-        var valueMax: Decimal?
-        var unit: String
-        var qualifier: Qualifier
-        var rate: String?
-        var time: String?
+    struct Note {
         var originalRange: Range<Int>
+        /// The reading of a digit group depended on the article's style.
         var ambiguous: Bool
+        /// The figure is the old value of a change (`từ X lên Y`).
         var changeFrom = false
     }
 
@@ -229,7 +269,8 @@ struct SentenceFigures {
     let inherited: String?
     let style: NumberStyle
     let rules: FigureRules
-    var figures: [Found] = []
+    var figures: [Figure] = []
+    var notes: [Note] = []
     private var inTime: [Bool]
     private var parenDepth: [Int]
 
@@ -278,7 +319,8 @@ struct SentenceFigures {
         else { return nil }
         if v.is(end, "lần") { end += 1 }
         // the year after `gấp 2 lần năm 2020` is the base of the comparison, not the figure's time
-        add(i..<end, value: value, valueMax: nil, unit: "lần", qualifier: .exact, rate: nil, at: i, ambiguous: false, ownTime: false)
+        let step = v.kind[i + 1] == .number ? Quantities.single(v, i + 1, style: style).map { Precision.of($0, v, style: style) } ?? 1 : 1
+        add(i..<end, value: value, valueMax: nil, unit: "lần", qualifier: .exact, rate: nil, at: i, precision: step, ambiguous: false, ownTime: false)
         return end
     }
 
@@ -293,11 +335,12 @@ struct SentenceFigures {
         let qual = Qualifiers.find(v, start: i, end: u.end, rules: rules)
         if v.isAny(i - 1, Exclusions.namingWords) || v.is(i - 1, "lệ") { return i + 1 }
         if parts[0] < parts[1] && parts[1] <= 10 {
-            add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
+            add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i,
+                precision: Precision.ofQuotient, ambiguous: false)
         } else {
             guard !u.unit.isEmpty else { return i + 1 }
-            add(qual.start..<u.end, value: parts[0], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
-            add(i..<u.end, value: parts[1], valueMax: nil, unit: u.unit, qualifier: .exact, rate: nil, at: i, ambiguous: false)
+            add(qual.start..<u.end, value: parts[0], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, precision: 1, ambiguous: false)
+            add(i..<u.end, value: parts[1], valueMax: nil, unit: u.unit, qualifier: .exact, rate: nil, at: i, precision: 1, ambiguous: false)
         }
         return u.end
     }
@@ -350,18 +393,18 @@ struct SentenceFigures {
         let end = max(rateEnd, u.end)
         // `từ 11.160 tỷ đồng lên 41.924 tỷ đồng` under `Năm 2012-2016`: each end of the change has its year
         let changeFrom = v.is(q.range.lowerBound - 1, "từ") && changesTo(after: end)
-        let changeTo = (v.is(textStart - 1, "lên") || v.is(textStart - 1, "xuống")) && figures.last.map { $0.changeFrom } == true
+        let changeTo = (v.is(textStart - 1, "lên") || v.is(textStart - 1, "xuống")) && notes.last.map { $0.changeFrom } == true
         add(textStart..<end, value: q.value, valueMax: q.valueMax, unit: u.unit, qualifier: qual.qualifier, rate: rate,
-            at: q.range.lowerBound, ambiguous: q.ambiguous)
-        if changeFrom || changeTo, let t = figures[figures.count - 1].time {
-            if t.contains("..") {
-                let ends = t.components(separatedBy: "..")
-                figures[figures.count - 1].time = changeFrom ? ends[0] : ends[1]
+            at: q.range.lowerBound, precision: Precision.of(q, v, style: style), ambiguous: q.ambiguous)
+        let last = figures.count - 1
+        if changeFrom || changeTo, let t = figures[last].time {
+            if t.grain == .range {
+                figures[last].time = Period(changeFrom ? t.from : t.to)
             } else if changeFrom, rightTime(end) == nil {
-                figures[figures.count - 1].time = nil   // the old value predates the stated time
+                figures[last].time = nil   // the old value predates the stated time
             }
         }
-        figures[figures.count - 1].changeFrom = changeFrom
+        notes[last].changeFrom = changeFrom
         return end
     }
 
@@ -412,9 +455,12 @@ struct SentenceFigures {
     }
 
     private mutating func add(_ r: Range<Int>, value: Decimal, valueMax: Decimal?, unit: String, qualifier: Qualifier,
-                              rate: String?, at i: Int, ambiguous: Bool, ownTime: Bool = true) {
-        figures.append(Found(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier,
-                             rate: rate, time: time(at: i, figureEnd: ownTime ? r.upperBound : nil), originalRange: view.originalRange(r), ambiguous: ambiguous))
+                              rate: String?, at i: Int, precision: Decimal, ambiguous: Bool, ownTime: Bool = true) {
+        let original = view.originalRange(r)
+        figures.append(Figure(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier, rate: rate,
+                              time: time(at: i, figureEnd: ownTime ? r.upperBound : nil).flatMap(Period.init),
+                              start: original.lowerBound, end: original.upperBound, sentence: "", precision: precision))
+        notes.append(Note(originalRange: original, ambiguous: ambiguous))
     }
 }
 

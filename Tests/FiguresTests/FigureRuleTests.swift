@@ -14,13 +14,13 @@ struct Expected: CustomStringConvertible, Sendable {
 
     func matches(_ f: Figure) -> Bool {
         f.value == Decimal(value) && f.valueMax == valueMax.map(Decimal.init) && f.unit == unit && f.qualifier == qualifier
-            && f.rate == rate && f.time == time
+            && f.rate == rate && f.time?.description == time
     }
 }
 
 func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLocation = #_sourceLocation) throws {
     let got = try figures(sentence, referenceYear: 2024)
-    let rendered = got.map { "\($0.value)\($0.valueMax.map { "..\($0)" } ?? "") \($0.unit) \($0.qualifier) rate=\($0.rate ?? "-") time=\($0.time ?? "-")" }
+    let rendered = got.map { "\($0.value)\($0.valueMax.map { "..\($0)" } ?? "") \($0.unit) \($0.qualifier) rate=\($0.rate ?? "-") time=\($0.time?.description ?? "-")" }
     #expect(got.count == expected.count, "\(sentence)\n got: \(rendered)\n expected: \(expected)", sourceLocation: sourceLocation)
     for (g, e) in zip(got, expected) {
         #expect(e.matches(g), "\(sentence)\n got: \(rendered)\n expected: \(expected)", sourceLocation: sourceLocation)
