@@ -91,10 +91,7 @@ public final class FigureExtractor {
         let analyzed = analyzer.analyze(analyzer.normalizer.normalize(units), words: false)
         let offsets = ScalarOffsets(analyzed.text.original)
         Self.warnTooLong(analyzed, offsets, warn)
-        if state.style == nil {
-            let numbers = analyzed.tokens.filter { $0.kind == .number }.prefix(2000).map { analyzed.normalized($0) }
-            state.style = DigitNumbers.style(of: numbers)
-        }
+        if state.style == nil { state.style = Self.numberStyle(analyzed) }
         if state.first {
             state.referenceYear = state.referenceYear ?? Self.dateLineYear(analyzed)
             state.first = false
@@ -137,7 +134,7 @@ public final class FigureExtractor {
                 figure.end = offsets.scalarOffset(r.upperBound)
                 figure.sentenceIndex = sentenceIndex
                 figure.sentence = longSentence ? Self.window(analyzed.text.original, around: r, in: sentence.range) : sentenceText
-                figure.numberStyle = note.ambiguous ? style : nil
+                figure.numberStyle = note.ambiguous ? note.style : nil
                 figures.append(figure)
             }
             // what the next sentences of the paragraph inherit: the last time stated here
@@ -150,6 +147,33 @@ public final class FigureExtractor {
         }
         return figures
     }
+
+    /// The article's number style from its first 2,000 numbers, leaving out those that look like
+    /// something else: a day and month (`ngày 15.3`), a percentage (`4.5 %`, `4.5 phần trăm`),
+    /// a version (`4.0`, `công nghiệp 4.0`).
+    static func numberStyle(_ analyzed: AnalyzedText) -> NumberStyle {
+        var vote = DigitNumbers.StyleVote()
+        var counted = 0
+        let tokens = analyzed.tokens
+        analyzed.text.normalized.withUnsafeBufferPointer { u in
+            func key(_ k: Int) -> UInt64? {
+                k >= 0 && k < tokens.count && tokens[k].kind != .number ? TextKey.of(u, tokens[k].normalizedRange) : nil
+            }
+            for (k, token) in tokens.enumerated() where token.kind == .number && counted < 2000 {
+                counted += 1
+                if let before = key(k - 1), Self.styleMutedAfter.contains(before) { continue }
+                if let after = key(k + 1), Self.styleMutedBefore.contains(after) { continue }
+                vote.add(analyzed.normalized(token))
+            }
+        }
+        return vote.style
+    }
+
+    /// Words after which a number votes on no style: dates (`ngày 15.3`), versions (`công nghiệp 4.0`).
+    static let styleMutedAfter = KeySet(keys: Set(
+        (Times.dateIntroducerWords + ["mùng", "nghiệp", "bản", "phiên", "version", "v"]).map(TextKey.ofLowercase)))
+    /// Words before which a number votes on no style: percentages (`4.5 %`, `4.5 phần trăm`).
+    static let styleMutedBefore: KeySet = ["%", "phần"]
 
     /// Digit strings longer than `DigitNumbers.maxDigits`: no exact value, so no figure, and a warning.
     static func warnTooLong(_ analyzed: AnalyzedText, _ offsets: ScalarOffsets, _ warn: (FigureWarning) -> Void) {
@@ -260,6 +284,8 @@ struct SentenceFigures {
         var originalRange: Range<Int>
         /// The reading of a digit group depended on the article's style.
         var ambiguous: Bool
+        /// The style that read it (the article's, unless a rule overruled it).
+        var style: NumberStyle
         /// The figure is the old value of a change (`từ X lên Y`).
         var changeFrom = false
     }
@@ -359,6 +385,18 @@ struct SentenceFigures {
             negative = true
         }
         var u = Units.unit(v, after: q.range.upperBound, quantity: q, rules: rules)
+        // `45.000 tỷ đồng`, `7.000 ha` in an article voted English: three digits before a scale
+        // word or a unit are a thousands group
+        var numberStyle = style
+        if q.ambiguous, q.scale != nil || !u.unit.isEmpty, v.kind[start] == .number,
+           DigitNumbers.mustBeThousands(v.lower[start], style: style) {
+            let other: NumberStyle = style == .english ? .vietnamese : .english
+            if let reread = Quantities.withRange(v, start, style: other) {
+                q = reread
+                numberStyle = other
+                u = Units.unit(v, after: q.range.upperBound, quantity: q, rules: rules)
+            }
+        }
         if Exclusions.excluded(v, q, unit: u.unit, unitEnd: u.end) { return q.range.upperBound }
         var rateEnd = u.end
         var rate: String? = nil
@@ -395,7 +433,7 @@ struct SentenceFigures {
         let changeFrom = v.is(q.range.lowerBound - 1, "từ") && changesTo(after: end)
         let changeTo = (v.is(textStart - 1, "lên") || v.is(textStart - 1, "xuống")) && notes.last.map { $0.changeFrom } == true
         add(textStart..<end, value: q.value, valueMax: q.valueMax, unit: u.unit, qualifier: qual.qualifier, rate: rate,
-            at: q.range.lowerBound, precision: Precision.of(q, v, style: style), ambiguous: q.ambiguous)
+            at: q.range.lowerBound, precision: Precision.of(q, v, style: numberStyle), ambiguous: q.ambiguous, style: numberStyle)
         let last = figures.count - 1
         if changeFrom || changeTo, let t = figures[last].time {
             if t.grain == .range {
@@ -455,12 +493,12 @@ struct SentenceFigures {
     }
 
     private mutating func add(_ r: Range<Int>, value: Decimal, valueMax: Decimal?, unit: String, qualifier: Qualifier,
-                              rate: String?, at i: Int, precision: Decimal, ambiguous: Bool, ownTime: Bool = true) {
+                              rate: String?, at i: Int, precision: Decimal, ambiguous: Bool, style: NumberStyle? = nil, ownTime: Bool = true) {
         let original = view.originalRange(r)
         figures.append(Figure(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier, rate: rate,
                               time: time(at: i, figureEnd: ownTime ? r.upperBound : nil).flatMap(Period.init),
                               start: original.lowerBound, end: original.upperBound, sentence: "", precision: precision))
-        notes.append(Note(originalRange: original, ambiguous: ambiguous))
+        notes.append(Note(originalRange: original, ambiguous: ambiguous, style: style ?? self.style))
     }
 }
 

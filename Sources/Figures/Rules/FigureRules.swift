@@ -12,6 +12,12 @@ public struct FigureRules: Sendable {
     /// Multi-word units (lowercased syllables), longest first.
     let units: [[UInt64]]
     let notUnits: KeySet
+    /// Verbs, conjunctions and adverbs (`verbs.txt`): never a unit, and where a unit's noun phrase stops.
+    let verbs: KeySet
+    /// Classifiers and measure nouns (`classifiers.txt`) that take the noun after them into the unit.
+    let classifiers: KeySet
+    /// Length units that take a lost superscript (`km 2`: `powered-units.txt`).
+    let poweredUnits: KeySet
 
     public static func builtin() throws -> FigureRules {
         func lines(_ name: String) throws -> [String] {
@@ -45,6 +51,9 @@ public struct FigureRules: Sendable {
             currencies: currencies,
             currencyPhrases: phrases.sorted { $0.0.count > $1.0.count },
             units: try lines("units.txt").map { $0.split(separator: " ").map { TextKey.of(String($0)) } }.sorted { $0.count > $1.count },
-            notUnits: KeySet(keys: Set(try lines("not-units.txt").map(TextKey.of))))
+            notUnits: KeySet(keys: Set(try lines("not-units.txt").map(TextKey.of))),
+            verbs: KeySet(keys: Set(try lines("verbs.txt").map(TextKey.ofLowercase))),
+            classifiers: KeySet(keys: Set(try lines("classifiers.txt").map(TextKey.ofLowercase))),
+            poweredUnits: KeySet(keys: Set(try lines("powered-units.txt").map(TextKey.ofLowercase))))
     }
 }

@@ -17,7 +17,8 @@ enum Times {
     static let romanQuarters = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
 
     /// Words that introduce a day and month: `ngày 12/7`, `chiều 10/2`.
-    static let dateIntroducers: KeySet = ["ngày", "đến", "từ", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "tới", "hết", "cuối"]
+    static let dateIntroducerWords = ["ngày", "đến", "từ", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "tới", "hết", "cuối"]
+    static let dateIntroducers = KeySet(keys: Set(dateIntroducerWords.map(TextKey.ofLowercase)))
 
     static func year(_ s: String) -> Int? {
         guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }

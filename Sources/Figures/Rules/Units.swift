@@ -30,11 +30,34 @@ enum Units {
         let kind = v.kind[j]
         let isWordLike = kind == .syllable || kind == .abbreviation || (kind == .code && v.lower[j].count <= 4 && v.lower[j].first!.isLetter)
         if isWordLike, !rules.notUnits.contains(v.keys[j]), ScaleWords.value(key: v.keys[j]) == nil {
-            let end = max(v.wordEnd(j), j + 1)
-            return Match(unit: v.normalized(j..<end), end: end)
+            var end = max(v.wordEnd(j), j + 1)
+            if !rules.verbs.contains(wordKey(v, j..<end)) {
+                // a classifier takes its noun: `cuộc thanh tra`, `lượt công dân`, `tuyến xe buýt`
+                if end == j + 1, rules.classifiers.contains(v.keys[j]), let nounEnd = noun(v, at: end, rules: rules) { end = nounEnd }
+                // `700 km 2`: an area whose superscript was lost
+                if end == j + 1, rules.poweredUnits.contains(v.keys[j]), end < v.count, v.kind[end] == .number, v.spaceBefore[end], v.lower(end) == "2" || v.lower(end) == "3" {
+                    return Match(unit: v.normalized(j..<end) + v.lower[end], end: end + 1)
+                }
+                return Match(unit: v.normalized(j..<end), end: end)
+            }
         }
         if q.scale != nil { return Match(unit: "đồng", end: j, isCurrency: true) }
         return Match(unit: "", end: j)
+    }
+
+    /// The lowercase key of the text of tokens `r` (a word of one or more syllables).
+    static func wordKey(_ v: SentenceView, _ r: Range<Int>) -> UInt64 {
+        r.count == 1 ? v.keys[r.lowerBound] : TextKey.ofLowercase(v.normalized(r))
+    }
+
+    /// The end of the noun (one segmenter word) at `k`: a lowercase word, not a function word,
+    /// verb, scale word or number.
+    static func noun(_ v: SentenceView, at k: Int, rules: FigureRules) -> Int? {
+        guard k < v.count, v.kind[k] == .syllable, v.spaceBefore[k], let first = v.text[k].unicodeScalars.first,
+              first.properties.isLowercase, !rules.notUnits.contains(v.keys[k]), ScaleWords.value(key: v.keys[k]) == nil,
+              !timeUnitKeys.contains(v.keys[k]) else { return nil }
+        let end = max(v.wordEnd(k), k + 1)
+        return rules.verbs.contains(wordKey(v, k..<end)) ? nil : end
     }
 
     private static func currencyMatch(_ v: SentenceView, _ unit: String, _ end: Int) -> Match {
