@@ -7,6 +7,8 @@ public struct FigureRules: Sendable {
     let qualifiers: [([UInt64], Qualifier)]
     /// Currency words as written -> unit.
     let currencies: [String: String]
+    /// The units money is given in (`đồng`, `USD`).
+    let currencyUnits: Set<String>
     /// Multi-word currency phrases (lowercased syllables) -> unit, longest first.
     let currencyPhrases: [([UInt64], String)]
     /// Multi-word units (lowercased syllables), longest first.
@@ -49,6 +51,7 @@ public struct FigureRules: Sendable {
         return FigureRules(
             qualifiers: qualifiers.sorted { $0.0.count > $1.0.count },
             currencies: currencies,
+            currencyUnits: Set(currencies.values).union(phrases.map(\.1)).union(["đồng"]),
             currencyPhrases: phrases.sorted { $0.0.count > $1.0.count },
             units: try lines("units.txt").map { $0.split(separator: " ").map { TextKey.of(String($0)) } }.sorted { $0.count > $1.count },
             notUnits: KeySet(keys: Set(try lines("not-units.txt").map(TextKey.of))),

@@ -11,6 +11,9 @@ struct TimeExpression: Equatable {
     var range: Range<Int>     // sentence-relative token indices
     var value: String?        // nil: a relative time (`năm nay`), which states no time
     var isComparison = false
+    /// The members of a coordination or a short range of years, in order (`năm 2013 và 2014`,
+    /// `từ năm 2008 đến 2013`): what a list of figures after it takes one by one (`lần lượt`).
+    var items: [String] = []
 }
 
 enum Times {
@@ -52,8 +55,34 @@ enum Times {
         let contextYear = sentenceYear ?? referenceYear
         var i = 0
         while i < v.count {
-            if let (expr, next) = match(v, i, contextYear: contextYear, referenceYear: referenceYear) {
+            if let (expr, matchEnd) = match(v, i, contextYear: contextYear, referenceYear: referenceYear) {
                 var e = expr
+                var next = matchEnd
+                // `năm 2013 và 2014`, `ngày 31/12 và 1/1`, `năm 2018, 2019 và 2020`: the members
+                // after the first are times too, never figures
+                if let value = e.value, let first = Period(value), first.grain == .year || first.grain == .day {
+                    var members = [value]
+                    var k = next
+                    while k + 1 < v.count, v.is(k, "và") || v.is(k, ",") || v.is(k, "-") && first.grain == .day {
+                        let m: String?
+                        if first.grain == .year { m = yearAt(v, k + 1).map { "\($0)" } }
+                        else if v.kind[k + 1] == .fraction || v.kind[k + 1] == .date { m = dateValue(v.lower[k + 1], .fraction, first.from.year) ?? dateValue(v.lower[k + 1]) }
+                        else { m = nil }
+                        // `năm 2020 và 2.000 tỷ`: a year-shaped member only when it is one
+                        guard let m, Period(m) != nil else { break }
+                        if first.grain == .year, k + 2 < v.count, v.isWordLike(k + 2), !v.isAny(k + 2, followersOfCoordinatedYears) { break }
+                        members.append(m)
+                        k += 2
+                    }
+                    if members.count > 1 {
+                        e.range = e.range.lowerBound..<k
+                        e.items = members
+                        next = k
+                    }
+                }
+                if let value = e.value, let p = Period(value), p.grain == .range, case .year(let a) = p.from, case .year(let b) = p.to, b - a >= 1, b - a < 12 {
+                    e.items = (a...b).map { "\($0)" }
+                }
                 let before = max(0, e.range.lowerBound - 4)
                 for k in before..<e.range.lowerBound where v.is(k, "so") || (v.is(k, "cùng") && v.is(k + 1, "kỳ")) || v.is(k, "so với") {
                     e.isComparison = true
@@ -233,6 +262,22 @@ enum Times {
         if let y = yearAt(v, i), v.isAny(i - 1, RuleWords.w8) {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
+        // `(2016 - 2020)`, `(2016-2020)` after a figure: the period it covers
+        if v.is(i - 1, "(") {
+            if v.kind[i] == .range, v.is(i + 1, ")") {
+                let parts = v.lower[i].split(separator: "-").compactMap { year(String($0)) }
+                if parts.count == 2, parts[0] < parts[1] { return (TimeExpression(range: i..<(i + 1), value: "\(parts[0])..\(parts[1])"), i + 1) }
+            }
+            if let a = yearAt(v, i), v.is(i + 1, "-") || v.is(i + 1, "–"), let b = yearAt(v, i + 2), a < b, v.is(i + 3, ")") {
+                return (TimeExpression(range: i..<(i + 3), value: "\(a)..\(b)"), i + 3)
+            }
+        }
+        // a bare year after a noun: `ngân sách 2016`, `dự kiến 2018 là`, `Canh Tý 2020`; not a
+        // count (`có 2016 hộ`: a noun follows) nor after a function word (`là 2016`)
+        if let y = yearAt(v, i), i > 0, v.kind[i - 1] == .syllable, !v.isAny(i - 1, notBeforeBareYear),
+           !v.isWordLike(i + 1) || v.isAny(i + 1, afterBareYear) {
+            return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
+        }
         // năm 2018, năm nay / năm qua (relative: no stated time)
         if v.is(i, "năm") {
             if let y = yearAt(v, i + 1) { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
@@ -244,12 +289,30 @@ enum Times {
         if let y = yearAt(v, i), i == 0 || v.isPunctuation(i - 1), v.is(i + 1, "là") {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
+        // `Hiện toàn tỉnh còn ...`: a sentence about the present states no time of its own
+        if i == 0, v.is(i, "hiện"), !v.is(i + 1, "nay"), !v.is(i + 1, "tại") {
+            return (TimeExpression(range: i..<(i + 1), value: nil), i + 1)
+        }
         // relative times state none: hiện nay, hiện tại, đến nay, năm nay (above)
         if (v.is(i, "hiện") && (v.is(i + 1, "nay") || v.is(i + 1, "tại"))) || (v.is(i, "đến") && v.is(i + 1, "nay")) {
             return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
         }
         return nil
     }
+}
+
+extension Times {
+    /// Words after which a bare year is a count, not a time (`là 2016`, `có 2016`, `hơn 2016`).
+    static let notBeforeBareYear: KeySet = [
+        "là", "có", "đạt", "được", "gồm", "với", "và", "hơn", "trên", "dưới", "khoảng", "gần", "tổng", "số", "mã", "thứ", "lên", "xuống",
+        "tăng", "giảm", "còn", "chỉ", "tới", "đến", "từ", "vào", "cuối", "đầu", "trong", "sau", "trước", "mới", "thêm", "những", "các",
+        "mỗi", "của", "cho", "ở", "tại", "bằng", "chiếm", "nộp", "thu", "chi", "vay", "bán", "mua", "xuất", "nhập",
+    ]
+    /// Words after `năm 2013 và 2014` that keep the second year a year (`lần lượt`, `là`, `đạt`,
+    /// `qua`); any other word makes it a count (`năm 2020 và 2014 hộ`).
+    static let followersOfCoordinatedYears: KeySet = ["lần", "là", "đạt", "nay", "qua", "ngoái", "trước", "tới", "sau", "có", "được", "tăng", "giảm"]
+    /// Words that may follow a bare year that is a time (`dự kiến 2018 là`, `ngân sách 2016 đạt`).
+    static let afterBareYear: KeySet = ["là", "đạt", "tăng", "giảm", "của", "so", "được", "ước", "vẫn", "đã", "sẽ", "có", "với", "và"]
 }
 
 /// Rule word sets, built once.
