@@ -402,19 +402,34 @@ struct SentenceFigures {
     private mutating func fraction(_ i: Int) -> Int? {
         let v = view
         guard v.kind[i] == .fraction else { return nil }
-        let parts = v.lower[i].split(separator: "/").compactMap { DigitNumbers.read(String($0), style: style)?.value }
-        guard parts.count == 2, parts[1] != 0 else { return nil }
-        let q = Quantity(value: parts[0], range: i..<(i + 1))
-        let u = Units.unit(v, after: i + 1, quantity: q, rules: rules)
+        let readings = v.lower[i].split(separator: "/").compactMap { DigitNumbers.read(String($0), style: style) }
+        guard readings.count == 2, readings[1].value != 0 else { return nil }
+        var parts = readings.map(\.value)
+        var precision = readings[1].step
+        // `923,835/1.010 tỷ đồng`: both ends take the scale
+        var next = i + 1
+        var scale: Decimal? = nil
+        if let s = v.lower(next).flatMap(ScaleWords.value(of:)) {
+            scale = s
+            parts = parts.map { $0 * s }
+            precision *= s
+            next += 1
+        }
+        var q = Quantity(value: parts[0], range: i..<next)
+        q.scale = scale
+        let u = Units.unit(v, after: next, quantity: q, rules: rules)
         let qual = Qualifiers.find(v, start: i, end: u.end, rules: rules)
         if v.isAny(i - 1, Exclusions.namingWords) || v.is(i - 1, "lệ") { return i + 1 }
-        if parts[0] < parts[1] && parts[1] <= 10 {
+        // `3/4 diện tích` is 0,75; `7/9 khu dân cư` is 7 of 9
+        let portion = u.unit.isEmpty || rules.portionNouns.contains(Units.wordKey(v, next..<max(v.wordEnd(next), next + 1)))
+        if scale == nil && parts[0] < parts[1] && parts[1] <= 10 && portion {
             add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i,
                 precision: Precision.ofQuotient, ambiguous: false)
         } else {
             guard !u.unit.isEmpty else { return i + 1 }
-            add(qual.start..<u.end, value: parts[0], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, precision: 1, ambiguous: false)
-            add(i..<u.end, value: parts[1], valueMax: nil, unit: u.unit, qualifier: .exact, rate: nil, at: i, precision: 1, ambiguous: false)
+            add(qual.start..<u.end, value: parts[0], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i,
+                precision: scale.map { readings[0].step * $0 } ?? readings[0].step, ambiguous: false)
+            add(i..<u.end, value: parts[1], valueMax: nil, unit: u.unit, qualifier: .exact, rate: nil, at: i, precision: precision, ambiguous: false)
         }
         return u.end
     }
@@ -426,6 +441,18 @@ struct SentenceFigures {
         var negative = false
         if v.is(i, "âm") { negative = true; start = i + 1 }
         guard start < v.count, !inTime[start], var q = Quantities.withRange(v, start, style: style) else { return nil }
+        // `tăng từ 15.000 - 35.000 đồng/lượt`: after a change verb, `X - Y` is a change from X to
+        // Y (two figures sharing the unit), not a range
+        if q.valueMax != nil, !negative, v.is(start - 1, "từ"), v.isAny(start - 2, RuleWords.changeVerbs),
+           let x = Quantities.single(v, start, style: style), x.range.upperBound < q.range.upperBound, v.is(x.range.upperBound, "-") {
+            let shared = Units.unit(v, after: q.range.upperBound, quantity: q, rules: rules)
+            let rate = Units.rateAfter(v, shared.end)?.0
+            let scale = x.scale == nil && q.scale != nil ? q.scale! : 1
+            add(x.range, value: x.value * scale, valueMax: nil, unit: shared.unit, qualifier: .exact, rate: rate, at: start,
+                precision: Precision.of(x, v, style: style) * scale, ambiguous: x.ambiguous)
+            notes[notes.count - 1].changeFrom = true
+            return x.range.upperBound + 1
+        }
         if v.kind[start] == .syllable && negative == false && v.is(start, "âm") { return nil }
         // `-1.200.000`: a minus sign glued to the number
         if !negative, start > 0, v.is(start - 1, "-"), !v.spaceBefore[start], start == 1 || v.spaceBefore[start - 1],
@@ -592,6 +619,8 @@ struct SentenceFigures {
 extension RuleWords {
     static let w1: KeySet = [",", ";", ":", ".", "(", ")"]
     static let w2: KeySet = [",", ";", ":", "."]
+    /// Verbs of change: `tăng từ X - Y` is a change from X to Y.
+    static let changeVerbs: KeySet = ["tăng", "giảm", "nâng", "hạ", "lên", "xuống", "chỉnh"]
     /// What stands between a compared time and its figure: `cùng kỳ năm trước là`, `(cùng kỳ: `.
     static let linksBeforeComparedFigure: KeySet = ["là", ":", "đạt", "chỉ", "có", "("]
 }

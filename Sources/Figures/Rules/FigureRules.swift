@@ -20,6 +20,8 @@ public struct FigureRules: Sendable {
     let classifiers: KeySet
     /// Length units that take a lost superscript (`km 2`: `powered-units.txt`).
     let poweredUnits: KeySet
+    /// Amount nouns a fraction takes a part of (`portion-nouns.txt`: `3/4 diện tích`).
+    let portionNouns: KeySet
 
     public static func builtin() throws -> FigureRules {
         func lines(_ name: String) throws -> [String] {
@@ -57,6 +59,7 @@ public struct FigureRules: Sendable {
             notUnits: KeySet(keys: Set(try lines("not-units.txt").map(TextKey.of))),
             verbs: KeySet(keys: Set(try lines("verbs.txt").map(TextKey.ofLowercase))),
             classifiers: KeySet(keys: Set(try lines("classifiers.txt").map(TextKey.ofLowercase))),
-            poweredUnits: KeySet(keys: Set(try lines("powered-units.txt").map(TextKey.ofLowercase))))
+            poweredUnits: KeySet(keys: Set(try lines("powered-units.txt").map(TextKey.ofLowercase))),
+            portionNouns: KeySet(keys: Set(try lines("portion-nouns.txt").map(TextKey.ofLowercase))))
     }
 }

@@ -137,6 +137,12 @@ struct SentenceView {
         }
     }
 
+    /// Whether token `i` is a word that begins with a capital letter.
+    func isCapitalised(_ i: Int) -> Bool {
+        guard isWordLike(i), let first = text[i].unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
     func isPunctuation(_ i: Int) -> Bool { i >= 0 && i < count && (kind[i] == .punctuation || kind[i] == .symbol) }
 }
 

@@ -70,7 +70,9 @@ enum Times {
                         else { m = nil }
                         // `năm 2020 và 2.000 tỷ`: a year-shaped member only when it is one
                         guard let m, Period(m) != nil else { break }
-                        if first.grain == .year, k + 2 < v.count, v.isWordLike(k + 2), !v.isAny(k + 2, followersOfCoordinatedYears) { break }
+                        // `năm 2018 và 2019 dẫn đến`: a year close to the first is a member whatever follows
+                        if first.grain == .year, let y = Int(m), abs(y - first.from.year) > 10, k + 2 < v.count, v.isWordLike(k + 2),
+                           !v.isAny(k + 2, followersOfCoordinatedYears) { break }
                         members.append(m)
                         k += 2
                     }
@@ -215,6 +217,11 @@ enum Times {
                     return (TimeExpression(range: i..<j, value: value), j)
                 }
             }
+            // `8 tháng qua`: the year so far
+            if !hasFrame, v.is(j, "qua"), (1...12).contains(n) {
+                let value = contextYear.map { y in n == 12 ? "\(y)" : "\(y)-01..\(y)-\(pad(n))" }
+                return (TimeExpression(range: i..<(j + 1), value: value), j + 1)
+            }
             if hasFrame { return (TimeExpression(range: i..<j, value: nil), j) }
         }
         // quý I/2019, quý I năm 2019, quý 3
@@ -274,8 +281,9 @@ enum Times {
         }
         // a bare year after a noun: `ngân sách 2016`, `dự kiến 2018 là`, `Canh Tý 2020`; not a
         // count (`có 2016 hộ`: a noun follows) nor after a function word (`là 2016`)
+        // `Olympic Rio 2016`, `Canh Tý 2020`: after a name, a year is part of it or its time
         if let y = yearAt(v, i), i > 0, v.kind[i - 1] == .syllable, !v.isAny(i - 1, notBeforeBareYear),
-           !v.isWordLike(i + 1) || v.isAny(i + 1, afterBareYear) {
+           !v.isWordLike(i + 1) || v.isAny(i + 1, afterBareYear) || v.isCapitalised(i - 1) || v.isCapitalised(i + 1) {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
         // năm 2018, năm nay / năm qua (relative: no stated time)
