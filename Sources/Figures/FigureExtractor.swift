@@ -165,6 +165,13 @@ public final class FigureExtractor {
         return figures
     }
 
+    /// The number style the extractor reads an article in (as `extract` decides it from the
+    /// article's first piece).
+    public func numberStyle(utf16 units: [UInt16]) -> NumberStyle {
+        let end = Self.chunkEnd(units, from: 0, limit: Self.chunkLimit)
+        return Self.numberStyle(analyzer.analyze(analyzer.normalizer.normalize(Array(units[0..<end])), words: false))
+    }
+
     /// The article's number style from its first 2,000 numbers, leaving out those that look like
     /// something else: a day and month (`ngày 15.3`), a percentage (`4.5 %`, `4.5 phần trăm`),
     /// a version (`4.0`, `công nghiệp 4.0`).
@@ -180,6 +187,9 @@ public final class FigureExtractor {
                 counted += 1
                 if let before = key(k - 1), Self.styleMutedAfter.contains(before) { continue }
                 if let after = key(k + 1), Self.styleMutedBefore.contains(after) { continue }
+                // `Chiều nay (2.6)`: a day and month alone in parentheses
+                if let before = key(k - 1), let after = key(k + 1), before == TextKey.ofLowercase("("), after == TextKey.ofLowercase(")"),
+                   Times.isDayMonth(analyzed.normalized(token)) { continue }
                 vote.add(analyzed.normalized(token))
             }
         }
@@ -188,7 +198,7 @@ public final class FigureExtractor {
 
     /// Words after which a number votes on no style: dates (`ngày 15.3`), versions (`công nghiệp 4.0`).
     static let styleMutedAfter = KeySet(keys: Set(
-        (Times.dateIntroducerWords + ["mùng", "nghiệp", "bản", "phiên", "version", "v"]).map(TextKey.ofLowercase)))
+        (Times.dateIntroducerWords + ["tháng", "mùng", "nghiệp", "bản", "phiên", "version", "v"]).map(TextKey.ofLowercase)))
     /// Words before which a number votes on no style: percentages (`4.5 %`, `4.5 phần trăm`).
     static let styleMutedBefore: KeySet = ["%", "phần"]
 

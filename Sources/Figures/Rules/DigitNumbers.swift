@@ -74,6 +74,9 @@ public enum DigitNumbers {
             guard dots + commas > 0 else { return }
             // `4.0`, `1.0.2`: versions
             if commas == 0, let i = chars.firstIndex(of: 0x2E), chars.count - 1 - i == 1, chars.last == 0x30 { return }
+            // `6.2013`: a month and year
+            if commas == 0, dots == 1, let i = chars.firstIndex(of: 0x2E), (1...2).contains(i), chars.count - 1 - i == 4,
+               let y = Int(String(decoding: chars[(i + 1)...], as: UTF8.self)), (1900...2100).contains(y) { return }
             if dots >= 2 || (dots >= 1 && commas == 1 && chars.lastIndex(of: 0x2C)! > chars.lastIndex(of: 0x2E)!) { vietnamese += 1 }
             if commas >= 2 || (commas >= 1 && dots == 1 && chars.lastIndex(of: 0x2E)! > chars.lastIndex(of: 0x2C)!) { english += 1 }
             if dots == 0, commas == 1, let i = chars.firstIndex(of: 0x2C), chars.count - 1 - i != 3 { vietnamese += 1 }

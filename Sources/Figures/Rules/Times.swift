@@ -28,6 +28,13 @@ enum Times {
         return y
     }
 
+    /// `2.6`, `31.12`: a day and month written with a dot.
+    static func isDayMonth(_ s: String) -> Bool {
+        let p = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard p.count == 2, p.allSatisfy({ (1...2).contains($0.count) }), let d = Int(p[0]), let m = Int(p[1]) else { return false }
+        return (1...31).contains(d) && (1...12).contains(m)
+    }
+
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// The year a token states, when it is one (`2018`), or a year-less phrase in context.

@@ -71,9 +71,9 @@ enum Units {
     static func rateAfter(_ v: SentenceView, _ j: Int) -> (String, Int)? {
         var k = j
         var parts: [String] = []
-        while v.is(k, "/"), k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation {
-            // a rate is one noun: `cổ phiếu`, but `tháng` in `tháng năm` is `tháng`
-            var end = v.isAny(k + 1, timeUnitKeys) ? k + 2 : max(v.wordEnd(k + 1), k + 2)
+        while v.is(k, "/"), k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation || v.isWordLike(k + 1) {
+            // a rate is one noun: `cổ phiếu`, but `tháng` in `tháng năm` is `tháng`; `ngày đêm` is one day
+            var end = v.isAny(k + 1, timeUnitKeys) ? (v.is(k + 1, "ngày") && v.is(k + 2, "đêm") ? k + 3 : k + 2) : max(v.wordEnd(k + 1), k + 2)
             // `/đầu người` is per person
             if v.is(k + 1, "đầu"), v.is(k + 2, "người") { parts.append("người"); k += 3; continue }
             if end > v.count { end = v.count }
@@ -97,6 +97,8 @@ enum Units {
             if v.isAny(k, RuleWords.w4) { return nil }
             // `mỗi năm`, `mỗi hộ`, `mỗi sào`: the word after mỗi is the denominator
             if v.keys[k - 1] == moi, v.kind[k] == .syllable { return v.normalized(k..<max(v.wordEnd(k), k + 1)).lowercased() }
+            // `thu nhập bình quân đầu người đạt 51,2 triệu đồng`
+            if v.is(k - 1, "đầu"), v.is(k, "người"), v.is(k - 2, "quân") || v.is(k - 2, "tính") { return "người" }
             if v.keys[k - 1] == mot, v.isAny(k, timeUnitKeys), k >= 2, v.isAny(k - 2, RuleWords.w5) || v.is(k - 3, "bình") || v.is(k - 3, "trung") {
                 return v.lower[k]
             }
