@@ -165,6 +165,7 @@ public final class FigureExtractor {
         return figures
     }
 
+
     /// The number style the extractor reads an article in (as `extract` decides it from the
     /// article's first piece).
     public func numberStyle(utf16 units: [UInt16]) -> NumberStyle {
@@ -560,13 +561,21 @@ struct SentenceFigures {
             }
         }
         if let end = figureEnd, let right = rightTime(end) { return right }
-        if let before = usable.last(where: { $0.range.upperBound <= i }) { return before.value }
+        // a time inside a parenthesis (`(khoanh nợ từ năm 2014)`) is no time of the figures outside it
+        // unless the parenthesis holds only the time (`giai đoạn 1 (từ năm 2017 đến năm 2022) khoảng ...`)
+        let reachable = usable.filter { parenDepth[$0.range.lowerBound] <= depth || isWholeParenthesis($0.range) }
+        if let before = reachable.last(where: { $0.range.upperBound <= i }) { return before.value }
         // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
-        if let after = usable.first(where: { $0.range.lowerBound > i }), after.range.lowerBound - i <= 8,
+        if let after = reachable.first(where: { $0.range.lowerBound > i }), after.range.lowerBound - i <= 8,
            !(i..<after.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w1) }) {
             return after.value
         }
         return inherited
+    }
+
+    /// Whether `r` is all that stands between a `(` and its `)`.
+    private func isWholeParenthesis(_ r: Range<Int>) -> Bool {
+        view.is(r.lowerBound - 1, "(") && view.is(r.upperBound, ")")
     }
 
     /// A time right after a figure's words is its own: `8,1 triệu đồng năm 2022`.
