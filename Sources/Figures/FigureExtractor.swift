@@ -564,12 +564,16 @@ struct SentenceFigures {
         // a time inside a parenthesis (`(khoanh nợ từ năm 2014)`) is no time of the figures outside it
         // unless the parenthesis holds only the time (`giai đoạn 1 (từ năm 2017 đến năm 2022) khoảng ...`)
         let reachable = usable.filter { parenDepth[$0.range.lowerBound] <= depth || isWholeParenthesis($0.range) }
-        if let before = reachable.last(where: { $0.range.upperBound <= i }) { return before.value }
-        // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
-        if let after = reachable.first(where: { $0.range.lowerBound > i }), after.range.lowerBound - i <= 8,
-           !(i..<after.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w1) }) {
-            return after.value
+        let after = reachable.first(where: { $0.range.lowerBound > i && $0.range.lowerBound - i <= 8 })
+        let afterInClause = after.map { t in !(i..<t.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w1) }) } ?? false
+        if let before = reachable.last(where: { $0.range.upperBound <= i }) {
+            // `..., chiếm tới gần 4,1% tổng thu năm 2016`: a time later in the figure's own clause
+            // beats one stated in an earlier clause
+            if afterInClause, let after, (before.range.upperBound..<i).contains(where: { view.isAny($0, RuleWords.w2) }) { return after.value }
+            return before.value
         }
+        // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
+        if afterInClause, let after { return after.value }
         return inherited
     }
 

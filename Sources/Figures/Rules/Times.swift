@@ -92,9 +92,11 @@ enum Times {
                 if let value = e.value, let p = Period(value), p.grain == .range, case .year(let a) = p.from, case .year(let b) = p.to, b - a >= 1, b - a < 12 {
                     e.items = (a...b).map { "\($0)" }
                 }
-                let before = max(0, e.range.lowerBound - 4)
-                for k in before..<e.range.lowerBound where v.is(k, "so") || (v.is(k, "cùng") && v.is(k + 1, "kỳ")) || v.is(k, "so với") {
-                    e.isComparison = true
+                // `so với (thời điểm) (cuối) quý III/2016`, `cùng kỳ năm 2019`: back to the clause's start
+                var k = e.range.lowerBound - 1
+                while k >= 0, k >= e.range.lowerBound - 6, !v.isAny(k, RuleWords.w2) {
+                    if v.is(k, "so") || (v.is(k, "cùng") && v.is(k + 1, "kỳ")) { e.isComparison = true; break }
+                    k -= 1
                 }
                 // a document's date or number (`văn bản 571/VPCP-KTTH ngày 19/01/2017`,
                 // `Thông tư 02/2017`) is not the time of the figures
