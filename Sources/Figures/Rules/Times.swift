@@ -45,7 +45,8 @@ enum Times {
 
     /// All time expressions in a sentence, left to right. `referenceYear` completes dates that
     /// leave the year out (`ngày 12/7`).
-    static func find(in v: SentenceView, referenceYear: Int?) -> [TimeExpression] {
+    /// `articleYear` (the article's own date) resolves `năm nay`.
+    static func find(in v: SentenceView, referenceYear: Int?, articleYear: Int? = nil) -> [TimeExpression] {
         var out: [TimeExpression] = []
         // the first explicit year in the sentence completes `8 tháng đầu năm`, `quý I`, `tháng 3`
         var sentenceYear: Int? = nil
@@ -62,7 +63,7 @@ enum Times {
         let contextYear = sentenceYear ?? referenceYear
         var i = 0
         while i < v.count {
-            if let (expr, matchEnd) = match(v, i, contextYear: contextYear, referenceYear: referenceYear) {
+            if let (expr, matchEnd) = match(v, i, contextYear: contextYear, referenceYear: referenceYear, articleYear: articleYear) {
                 var e = expr
                 var next = matchEnd
                 // `năm 2013 và 2014`, `ngày 31/12 và 1/1`, `năm 2018, 2019 và 2020`: the members
@@ -91,6 +92,10 @@ enum Times {
                 }
                 if let value = e.value, let p = Period(value), p.grain == .range, case .year(let a) = p.from, case .year(let b) = p.to, b - a >= 1, b - a < 12 {
                     e.items = (a...b).map { "\($0)" }
+                }
+                // `gấp 1,5 lần năm 2022`, `gấp đôi năm 2023`: the base of a ratio
+                if v.is(e.range.lowerBound - 1, "lần") || (v.isAny(e.range.lowerBound - 1, ratioWords) && v.is(e.range.lowerBound - 2, "gấp")) {
+                    e.isComparison = true
                 }
                 // `so với (thời điểm) (cuối) quý III/2016`, `cùng kỳ năm 2019`: back to the clause's start
                 var k = e.range.lowerBound - 1
@@ -146,7 +151,7 @@ enum Times {
         "từ", "đoạn", "kỳ", "năm", "quý", "tháng", "hiện", "đến", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai",
     ]
 
-    private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?) -> (TimeExpression, Int)? {
+    private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?, articleYear: Int?) -> (TimeExpression, Int)? {
         if v.kind[i] == .syllable, !openers.contains(v.keys[i]) { return nil }
         if v.kind[i] == .punctuation || v.kind[i] == .symbol || v.kind[i] == .abbreviation { return nil }
         // token i's text is made only where a rule needs it (numbers, dates)
@@ -178,15 +183,31 @@ enum Times {
                     }
                 }
             }
+            // từ đầu năm (Y) đến (hết) (ngày) 14/7: the year so far
+            if v.is(i + 1, "đầu"), v.is(i + 2, "năm") {
+                var j = i + 3
+                var y = contextYear
+                if let yy = yearAt(v, j) { y = yy; j += 1 }
+                if v.is(j, "đến") || v.is(j, "tới") {
+                    var k = j + 1
+                    if v.is(k, "hết") { k += 1 }
+                    if v.is(k, "ngày") || v.is(k, "phiên") { k += 1 }
+                    if let y, k < v.count, v.kind[k] == .date || v.kind[k] == .fraction, let b = dateValue(v.lower[k], v.kind[k], y) {
+                        return (TimeExpression(range: i..<(k + 1), value: "\(y)-01-01..\(b)"), k + 1)
+                    }
+                }
+            }
             // từ tháng 6 đến (hết) tháng 8 (năm Y)
             if v.is(i + 1, "tháng"), let m1 = Int(v.lower(i + 2) ?? ""), (1...12).contains(m1) {
                 var k = i + 3
                 if v.is(k, "đến") || v.is(k, "tới") {
                     k += 1
                     if v.is(k, "hết") || v.is(k, "cuối") { k += 1 }
-                    if v.is(k, "tháng"), let m2 = Int(v.lower(k + 1) ?? ""), (1...12).contains(m2), m2 > m1 {
+                    // `tháng 8`, `tháng 8/2024`
+                    let second = v.lower(k + 1).map(dateParts) ?? []
+                    if v.is(k, "tháng"), let m2 = second.first, (1...12).contains(m2), m2 > m1, second.count == 1 || second.count == 2 && second[1] >= 1900 {
                         k += 2
-                        var y = contextYear
+                        var y = second.count == 2 ? second[1] : contextYear
                         if v.is(k, "năm"), let yy = yearAt(v, k + 1) { y = yy; k += 2 }
                         return (TimeExpression(range: i..<k, value: y.map { "\($0)-\(pad(m1))..\($0)-\(pad(m2))" }), k)
                     }
@@ -268,6 +289,11 @@ enum Times {
             }
             if p.count == 2 { return (TimeExpression(range: i..<(i + 1), value: "\(p[1])-\(pad(p[0]))"), i + 1) }
         }
+        // `ngày 30.6`, `trước ngày 15.3`: a day and month written with a dot
+        if v.kind[i] == .number, v.isAny(i - 1, dateIntroducers) || v.is(i - 1, "mùng"), isDayMonth(v.lower[i]) {
+            let p = v.lower[i].split(separator: ".").compactMap { Int($0) }
+            return (TimeExpression(range: i..<(i + 1), value: contextYear.map { "\($0)-\(pad(p[1]))-\(pad(p[0]))" }), i + 1)
+        }
         if v.kind[i] == .fraction, v.isAny(i - 1, dateIntroducers) {
             let p = dateParts(v.lower[i])
             if p.count == 2, (1...31).contains(p[0]), (1...12).contains(p[1]) {
@@ -298,6 +324,8 @@ enum Times {
         // năm 2018, năm nay / năm qua (relative: no stated time)
         if v.is(i, "năm") {
             if let y = yearAt(v, i + 1) { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
+            // `năm nay` is the article's year when its date is known
+            if v.is(i + 1, "nay"), let y = articleYear { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
             if v.isAny(i + 1, RuleWords.w9) {
                 return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
             }
@@ -325,6 +353,8 @@ extension Times {
         "tăng", "giảm", "còn", "chỉ", "tới", "đến", "từ", "vào", "cuối", "đầu", "trong", "sau", "trước", "mới", "thêm", "những", "các",
         "mỗi", "của", "cho", "ở", "tại", "bằng", "chiếm", "nộp", "thu", "chi", "vay", "bán", "mua", "xuất", "nhập",
     ]
+    /// `gấp đôi`, `gấp rưỡi`: a ratio spelled as one word.
+    static let ratioWords: KeySet = ["đôi", "rưỡi", "ba", "bốn", "năm", "mười"]
     /// Words after `năm 2013 và 2014` that keep the second year a year (`lần lượt`, `là`, `đạt`,
     /// `qua`); any other word makes it a count (`năm 2020 và 2014 hộ`).
     static let followersOfCoordinatedYears: KeySet = ["lần", "là", "đạt", "nay", "qua", "ngoái", "trước", "tới", "sau", "có", "được", "tăng", "giảm"]
