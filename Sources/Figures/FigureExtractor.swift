@@ -127,7 +127,7 @@ public final class FigureExtractor {
             let v = SentenceView(analyzed, sentence, segment: { [analyzer] r in analyzer.words(of: r, in: analyzed) })
             // a month or quarter without a year (`tháng 1`) takes the article's date, else the
             // year carried in the paragraph, else the last year the article stated
-            let times = Times.find(in: v, referenceYear: year ?? carriedYear(carried) ?? state.lastYear, articleYear: year)
+            let times = Times.find(in: v, referenceYear: carriedYear(carried) ?? year ?? state.lastYear, articleYear: year)
             // a sentence that details the one before (`Trong đó`, `Cụ thể`) inherits its time;
             // other sentences pass the paragraph's time to money and percentages only: carrying
             // it to every figure was measured worse on gold-dev (time agreement 0.68 against

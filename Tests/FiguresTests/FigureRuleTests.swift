@@ -97,7 +97,8 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
         ("Ngày 12/7, tỉnh chi 30 tỷ đồng.", [Expected(value: "30000000000", unit: "đồng", time: "2024-07-12")]),
         ("Thu năm 2020 giảm 16% so với cùng kỳ năm 2019.", [Expected(value: "16", unit: "%", time: "2020")]),
         ("Hiện nay có 300 hộ.", [Expected(value: "300", unit: "hộ")]),
-        ("Năm nay có 300 hộ.", [Expected(value: "300", unit: "hộ")]),
+        // with the article's date (here the reference year 2024) `năm nay` is that year
+        ("Năm nay có 300 hộ.", [Expected(value: "300", unit: "hộ", time: "2024")]),
         ("Năm 2023 thu 100 tỷ đồng. Trong đó, thu nội địa 80 tỷ đồng.",
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "80000000000", unit: "đồng", time: "2023")]),
         // the paragraph's year reaches later money and percentages, not counts, rates or the present

@@ -105,4 +105,13 @@ import Testing
         #expect(got.map(\.text) == ["12 xã"])
         #expect(warnings == [FigureWarning(start: 6, end: 51, message: "a number of 45 digits is longer than 30 and is not read")])
     }
+
+    /// Without the article's date, `năm nay` states no time (spec: relative times stay null).
+    @Test func thisYearWithoutADateIsNull() throws {
+        let f = try #require(try figures("Năm nay có 300 hộ.").first)
+        #expect(f.text == "300 hộ")
+        #expect(f.time == nil)
+        let dated = try #require(try figures("Thứ Sáu, 01/02/2019\nNăm nay có 300 hộ.").first)
+        #expect(dated.time == Period("2019"))
+    }
 }

@@ -324,6 +324,11 @@ enum Times {
         // năm 2018, năm nay / năm qua (relative: no stated time)
         if v.is(i, "năm") {
             if let y = yearAt(v, i + 1) { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
+            // `Trong năm, tỉnh cấp mới 27 dự án`: the year in context
+            if v.is(i - 1, "trong"), i + 1 >= v.count || v.isPunctuation(i + 1) || !v.isAny(i + 1, RuleWords.w9) && v.kind[i + 1] != .number,
+               let y = contextYear, i + 1 >= v.count || !v.isWordLike(i + 1) || v.isPunctuation(i + 1) {
+                return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
+            }
             // `năm nay` is the article's year when its date is known
             if v.is(i + 1, "nay"), let y = articleYear { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
             if v.isAny(i + 1, RuleWords.w9) {
