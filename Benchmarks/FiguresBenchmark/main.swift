@@ -1,6 +1,10 @@
 // Throughput and peak memory of figure extraction (the `solieu extract` path) on one core.
 //
 //   swift run -c release FiguresBenchmark [--mb 20] [--rounds 3] [DIR_OR_FILE...]
+//   swift run -c release FiguresBenchmark --styles [DIR_OR_FILE...]
+//
+// With --styles it only prints each article read in English number style (`2,338`, `1.5`) and
+// the count, for checking those by hand.
 //
 // Reads the articles given (default: ../shared/data/news) as UTF-16 (as the CLI decodes its
 // input), extracts the figures of each,
@@ -12,15 +16,18 @@ import Foundation
 var target = 20.0
 var rounds = 3
 var paths: [String] = []
+var stylesOnly = false
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     if a == "--mb", let v = args.popFirst(), let mb = Double(v) { target = mb }
     else if a == "--rounds", let v = args.popFirst(), let r = Int(v), r > 0 { rounds = r }
+    else if a == "--styles" { stylesOnly = true }
     else { paths.append(a) }
 }
 if paths.isEmpty { paths = ["../shared/data/news"] }
 
 var articles: [[UInt16]] = []
+var names: [String] = []
 for p in paths {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
@@ -29,7 +36,17 @@ for p in paths {
     let files = isDir.boolValue
         ? try FileManager.default.contentsOfDirectory(atPath: p).filter { $0.hasSuffix(".txt") }.sorted().map { "\(p)/\($0)" }
         : [p]
-    for f in files { articles.append(Array(try String(contentsOfFile: f, encoding: .utf8).utf16)) }
+    for f in files { articles.append(Array(try String(contentsOfFile: f, encoding: .utf8).utf16)); names.append(f) }
+}
+if stylesOnly {
+    let extractor = try FigureExtractor()
+    var english = 0
+    for (name, units) in zip(names, articles) where extractor.numberStyle(utf16: units) == .english {
+        english += 1
+        print("english: \(name)")
+    }
+    print("\(english) of \(articles.count) articles read in English number style")
+    exit(0)
 }
 let bytesPerPass = articles.reduce(0) { $0 + String(decoding: $1, as: UTF16.self).utf8.count }
 guard bytesPerPass > 0 else { print("no text"); exit(2) }

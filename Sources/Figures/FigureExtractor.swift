@@ -38,14 +38,18 @@ public final class FigureExtractor {
 
     /// Streams the figures piece by piece (in text order) to `body`, so that a huge article
     /// never holds all its records at once.
-    public func extract(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil, _ body: ([Figure]) throws -> Void) rethrows {
+    /// `warn` hears of text that looks like a figure but cannot be read exactly (a number too long).
+    public func extract(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil,
+                        warn: (FigureWarning) -> Void = { _ in }, _ body: ([Figure]) throws -> Void) rethrows {
         var state = ArticleState(referenceYear: referenceYear)
         var start = 0
         var scalarStart = 0
         while start < units.count {
             let end = Self.chunkEnd(units, from: start, limit: Self.chunkLimit)
             let chunk = Array(units[start..<end])
-            var found = extractChunk(chunk, article: article, state: &state)
+            var found = extractChunk(chunk, article: article, state: &state, warn: { w in
+                warn(FigureWarning(start: w.start + scalarStart, end: w.end + scalarStart, message: w.message))
+            })
             if scalarStart > 0 {
                 for k in found.indices { found[k].start += scalarStart; found[k].end += scalarStart }
             }
@@ -61,6 +65,14 @@ public final class FigureExtractor {
         var style: NumberStyle? = nil
         var carried: String? = nil
         var first = true
+        /// The figures so far (the next figure's id is one more).
+        var ordinal = 0
+        /// The sentences so far (the next sentence's index).
+        var sentences = 0
+        /// The time of a lead that ends with `:`, while the list items after it go on.
+        var listLead: String? = nil
+        /// The last year the article stated (completes `tháng 1` in a later paragraph).
+        var lastYear: Int? = nil
     }
 
     /// Where to cut `units` after `start`: the whole rest when short, else the last line break,
@@ -79,50 +91,66 @@ public final class FigureExtractor {
         return (units[hardEnd - 1] >= 0xD800 && units[hardEnd - 1] <= 0xDBFF) ? hardEnd + 1 : hardEnd
     }
 
-    private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState) -> [Figure] {
+    private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState, warn: (FigureWarning) -> Void) -> [Figure] {
         let analyzed = analyzer.analyze(analyzer.normalizer.normalize(units), words: false)
-        if state.style == nil {
-            let numbers = analyzed.tokens.filter { $0.kind == .number }.prefix(2000).map { analyzed.normalized($0) }
-            state.style = DigitNumbers.style(of: numbers)
-        }
+        let offsets = ScalarOffsets(analyzed.text.original)
+        Self.warnTooLong(analyzed, offsets, warn)
+        if state.style == nil { state.style = Self.numberStyle(analyzed) }
         if state.first {
             state.referenceYear = state.referenceYear ?? Self.dateLineYear(analyzed)
             state.first = false
         }
         let style = state.style ?? .vietnamese
         let year = state.referenceYear
-        let offsets = ScalarOffsets(analyzed.text.original)
         var figures: [Figure] = []
         var carried: String? = state.carried
         defer { state.carried = carried }
         var previousEnd = 0
         for sentence in analyzed.sentences {
-            // a new paragraph starts afresh: only a dated lead governs the sentences after it
+            let sentenceIndex = state.sentences
+            state.sentences += 1
+            // a new paragraph starts afresh, unless it is an item of a list whose dated lead
+            // ends with `:` (`Các chỉ tiêu năm 2021 gồm:` then `- ...` lines)
             let gap = analyzed.text.normalized[previousEnd..<sentence.normalizedRange.lowerBound]
-            if gap.contains(0x0A) || gap.contains(0x0D) { carried = nil }
+            if gap.contains(0x0A) || gap.contains(0x0D) {
+                carried = state.listLead != nil && Self.isListItem(analyzed, sentence) ? state.listLead : nil
+                if carried == nil { state.listLead = nil }
+            }
             previousEnd = sentence.normalizedRange.upperBound
+            if Self.endsWithColon(analyzed, sentence) { state.listLead = nil }
             // most sentences hold no number at all: nothing to read, and no time to carry
             guard Self.mayHoldFigures(analyzed, sentence) else {
-                if !carriesOver(analyzed, sentence) { carried = nil }
+                if !carriesOver(analyzed, sentence) && state.listLead == nil { carried = nil }
+                if Self.endsWithColon(analyzed, sentence) { state.listLead = carried }
                 continue
             }
             let v = SentenceView(analyzed, sentence, segment: { [analyzer] r in analyzer.words(of: r, in: analyzed) })
-            let times = Times.find(in: v, referenceYear: year ?? carriedYear(carried))
-            // only a sentence that details the one before (`Trong đó`, `Cụ thể`) inherits its time:
-            // carrying a time to every following sentence of a paragraph was measured worse on
-            // gold-dev (time agreement 0.66 against 0.74)
-            let governed = Self.isGoverned(v)
+            // a month or quarter without a year (`tháng 1`) takes the article's date, else the
+            // year carried in the paragraph, else the last year the article stated
+            let times = Times.find(in: v, referenceYear: carriedYear(carried) ?? year ?? state.lastYear, articleYear: year)
+            // a sentence that details the one before (`Trong đó`, `Cụ thể`) inherits its time;
+            // other sentences pass the paragraph's time to money and percentages only: carrying
+            // it to every figure was measured worse on gold-dev (time agreement 0.68 against
+            // 0.81), because counts and sizes (`8,5 ha`, `26 tầng`) mostly have no time
+            let governed = Self.isGoverned(v) || state.listLead != nil
             var found = SentenceFigures(view: v, times: times, inherited: governed ? carried : nil, style: style, rules: rules)
+            found.paragraphTime = carried
             found.run()
+            found.assignRespectively()
             let longSentence = sentence.range.count > Self.sentenceLimit
             let sentenceText = found.figures.isEmpty || longSentence ? "" : analyzed.original(sentence)
-            for f in found.figures {
-                let r = f.originalRange
-                figures.append(Figure(
-                    text: f.text, value: f.value, valueMax: f.valueMax, unit: f.unit, qualifier: f.qualifier,
-                    rate: f.rate, time: f.time, start: offsets.scalarOffset(r.lowerBound), end: offsets.scalarOffset(r.upperBound),
-                    sentence: longSentence ? Self.window(analyzed.text.original, around: r, in: sentence.range) : sentenceText,
-                    numberStyle: f.ambiguous ? style : nil, article: article))
+            for (f, note) in zip(found.figures, found.notes) {
+                var figure = f
+                let r = note.originalRange
+                state.ordinal += 1
+                figure.id = state.ordinal
+                figure.article = article
+                figure.start = offsets.scalarOffset(r.lowerBound)
+                figure.end = offsets.scalarOffset(r.upperBound)
+                figure.sentenceIndex = sentenceIndex
+                figure.sentence = longSentence ? Self.window(analyzed.text.original, around: r, in: sentence.range) : sentenceText
+                figure.numberStyle = note.ambiguous ? note.style : nil
+                figures.append(figure)
             }
             // what the next sentences of the paragraph inherit: the last time stated here
             // (a relative time such as `hiện nay` states none and ends the carry)
@@ -130,9 +158,62 @@ public final class FigureExtractor {
             let stated = times.filter { !$0.isComparison }
             if let lead = stated.first, lead.range.lowerBound <= 1 { carried = lead.value }
             else if let last = stated.last { carried = last.value }
-            else if !governed { carried = nil }
+            else if !governed && !Self.keepsCarry(carried, found.figures) { carried = nil }
+            if let y = stated.last?.value.flatMap(Period.init)?.to.year { state.lastYear = y }
+            if Self.endsWithColon(analyzed, sentence) { state.listLead = carried }
         }
         return figures
+    }
+
+
+    /// The number style the extractor reads an article in (as `extract` decides it from the
+    /// article's first piece).
+    public func numberStyle(utf16 units: [UInt16]) -> NumberStyle {
+        let end = Self.chunkEnd(units, from: 0, limit: Self.chunkLimit)
+        return Self.numberStyle(analyzer.analyze(analyzer.normalizer.normalize(Array(units[0..<end])), words: false))
+    }
+
+    /// The article's number style from its first 2,000 numbers, leaving out those that look like
+    /// something else: a day and month (`ngày 15.3`), a percentage (`4.5 %`, `4.5 phần trăm`),
+    /// a version (`4.0`, `công nghiệp 4.0`).
+    static func numberStyle(_ analyzed: AnalyzedText) -> NumberStyle {
+        var vote = DigitNumbers.StyleVote()
+        var counted = 0
+        let tokens = analyzed.tokens
+        analyzed.text.normalized.withUnsafeBufferPointer { u in
+            func key(_ k: Int) -> UInt64? {
+                k >= 0 && k < tokens.count && tokens[k].kind != .number ? TextKey.of(u, tokens[k].normalizedRange) : nil
+            }
+            for (k, token) in tokens.enumerated() where token.kind == .number && counted < 2000 {
+                counted += 1
+                if let before = key(k - 1), Self.styleMutedAfter.contains(before) { continue }
+                if let after = key(k + 1), Self.styleMutedBefore.contains(after) { continue }
+                // `Chiều nay (2.6)`: a day and month alone in parentheses
+                if let before = key(k - 1), let after = key(k + 1), before == TextKey.ofLowercase("("), after == TextKey.ofLowercase(")"),
+                   Times.isDayMonth(analyzed.normalized(token)) { continue }
+                vote.add(analyzed.normalized(token))
+            }
+        }
+        return vote.style
+    }
+
+    /// Words after which a number votes on no style: dates (`ngày 15.3`), versions (`công nghiệp 4.0`).
+    static let styleMutedAfter = KeySet(keys: Set(
+        (Times.dateIntroducerWords + ["tháng", "mùng", "nghiệp", "bản", "phiên", "version", "v"]).map(TextKey.ofLowercase)))
+    /// Words before which a number votes on no style: percentages (`4.5 %`, `4.5 phần trăm`).
+    static let styleMutedBefore: KeySet = ["%", "phần"]
+
+    /// Digit strings longer than `DigitNumbers.maxDigits`: no exact value, so no figure, and a warning.
+    static func warnTooLong(_ analyzed: AnalyzedText, _ offsets: ScalarOffsets, _ warn: (FigureWarning) -> Void) {
+        analyzed.text.normalized.withUnsafeBufferPointer { u in
+            for token in analyzed.tokens where token.kind != .syllable && token.kind != .punctuation && token.normalizedRange.count > DigitNumbers.maxDigits {
+                var digits = 0
+                for k in token.normalizedRange where u[k] >= 0x30 && u[k] <= 0x39 { digits += 1 }
+                guard digits > DigitNumbers.maxDigits else { continue }
+                warn(FigureWarning(start: offsets.scalarOffset(token.range.lowerBound), end: offsets.scalarOffset(token.range.upperBound),
+                                   message: "a number of \(digits) digits is longer than \(DigitNumbers.maxDigits) and is not read"))
+            }
+        }
     }
 
     /// The longest sentence reported whole (UTF-16 units); past it (a text with no full stops)
@@ -173,6 +254,31 @@ public final class FigureExtractor {
         }
     }
 
+    /// A sentence that states no time keeps the paragraph's time for the next one when its own
+    /// figures took it, unless it is a day (an event's date does not run on).
+    static func keepsCarry(_ carried: String?, _ figures: [Figure]) -> Bool {
+        guard let carried, let period = Period(carried), period.grain != .day else { return false }
+        return figures.contains { $0.time == period }
+    }
+
+    /// Whether the sentence ends with `:` (a lead that introduces a list).
+    static func endsWithColon(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
+        guard let last = sentence.tokens.last else { return false }
+        let r = analyzed.tokens[last].normalizedRange
+        return r.count == 1 && analyzed.text.normalized[r.lowerBound] == 0x3A
+    }
+
+    /// Whether the sentence opens with a list marker: `-`, `+`, `•`, `*`, `–`, `a)`, `1.`, `1)`.
+    static func isListItem(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
+        guard let first = sentence.tokens.first else { return false }
+        let u = analyzed.text.normalized
+        let r = analyzed.tokens[first].normalizedRange
+        if r.count == 1, [0x2D, 0x2B, 0x2022, 0x2A, 0x2013].contains(u[r.lowerBound]) { return true }
+        let next = first + 1 < analyzed.tokens.count ? analyzed.tokens[first + 1].normalizedRange : r
+        let short = r.count <= 2 && (analyzed.tokens[first].kind == .number || (r.count == 1 && u[r.lowerBound] >= 0x61 && u[r.lowerBound] <= 0x7A))
+        return short && next.count == 1 && (u[next.lowerBound] == 0x29 || u[next.lowerBound] == 0x2E)
+    }
+
     /// A sentence without numbers keeps the carried time only when it details the one before.
     private func carriesOver(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
         let t = sentence.tokens
@@ -209,18 +315,33 @@ public final class FigureExtractor {
     }
 }
 
-/// The figures of one sentence.
+/// Text that looks like a figure but is not read: `start`/`end` are Unicode-scalar offsets
+/// into the article (line and column are computed by whoever prints it).
+public struct FigureWarning: Equatable, Sendable, Error, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+    public var message: String
+    public init(start: Int, end: Int, message: String) {
+        self.start = start
+        self.end = end
+        self.message = message
+    }
+    public var description: String { message }
+}
+
+/// The figures of one sentence, as records whose `start`/`end` are still UTF-16 offsets into
+/// the original text (the caller converts them to scalar offsets), with what the rules of the
+/// sentence note about each.
 struct SentenceFigures {
-    struct Found {
-        var text: String
-        var value: Decimal
-        var valueMax: Decimal?
-        var unit: String
-        var qualifier: Qualifier
-        var rate: String?
-        var time: String?
+    struct Note {
         var originalRange: Range<Int>
+        /// The reading of a digit group depended on the article's style.
         var ambiguous: Bool
+        /// The style that read it (the article's, unless a rule overruled it).
+        var style: NumberStyle
+        /// The figure's number token in the sentence.
+        var token: Int
+        /// The figure is the old value of a change (`từ X lên Y`).
         var changeFrom = false
     }
 
@@ -229,7 +350,12 @@ struct SentenceFigures {
     let inherited: String?
     let style: NumberStyle
     let rules: FigureRules
-    var figures: [Found] = []
+    var figures: [Figure] = []
+    var notes: [Note] = []
+    /// The time stated earlier in the paragraph: the time of money and percentages that state none.
+    var paragraphTime: String? = nil
+    /// The sentence speaks of the present (`hiện nay`, `Hiện ...`, `năm nay` without a date).
+    private var statesPresent: Bool { times.contains { $0.value == nil && !$0.isComparison } }
     private var inTime: [Bool]
     private var parenDepth: [Int]
 
@@ -278,8 +404,9 @@ struct SentenceFigures {
         else { return nil }
         if v.is(end, "lần") { end += 1 }
         // the year after `gấp 2 lần năm 2020` is the base of the comparison, not the figure's time
+        let step = v.kind[i + 1] == .number ? Quantities.single(v, i + 1, style: style).map { Precision.of($0, v, style: style) } ?? 1 : 1
         let qual = Qualifiers.find(v, start: i, end: end, rules: rules)   // `gần gấp đôi`
-        add(qual.start..<end, value: value, valueMax: nil, unit: "lần", qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false, ownTime: false)
+        add(qual.start..<end, value: value, valueMax: nil, unit: "lần", qualifier: qual.qualifier, rate: nil, at: i, precision: step, ambiguous: false, ownTime: false)
         return end
     }
 
@@ -287,18 +414,34 @@ struct SentenceFigures {
     private mutating func fraction(_ i: Int) -> Int? {
         let v = view
         guard v.kind[i] == .fraction else { return nil }
-        let parts = v.lower[i].split(separator: "/").compactMap { DigitNumbers.read(String($0), style: style)?.value }
-        guard parts.count == 2, parts[1] != 0 else { return nil }
-        let q = Quantity(value: parts[0], range: i..<(i + 1))
-        let u = Units.unit(v, after: i + 1, quantity: q, rules: rules)
+        let readings = v.lower[i].split(separator: "/").compactMap { DigitNumbers.read(String($0), style: style) }
+        guard readings.count == 2, readings[1].value != 0 else { return nil }
+        var parts = readings.map(\.value)
+        var precision = readings[1].step
+        // `923,835/1.010 tỷ đồng`: both ends take the scale
+        var next = i + 1
+        var scale: Decimal? = nil
+        if let s = v.lower(next).flatMap(ScaleWords.value(of:)) {
+            scale = s
+            parts = parts.map { $0 * s }
+            precision *= s
+            next += 1
+        }
+        var q = Quantity(value: parts[0], range: i..<next)
+        q.scale = scale
+        let u = Units.unit(v, after: next, quantity: q, rules: rules)
         let qual = Qualifiers.find(v, start: i, end: u.end, rules: rules)
         if Exclusions.fractionExcluded(v, i) { return i + 1 }
-        if parts[0] < parts[1] && parts[1] <= 10 {
-            add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
+        // `3/4 diện tích` is 0,75; `7/9 khu dân cư` is 7 of 9
+        let portion = u.unit.isEmpty || rules.portionNouns.contains(Units.wordKey(v, next..<max(v.wordEnd(next), next + 1)))
+        if scale == nil && parts[0] < parts[1] && parts[1] <= 10 && portion {
+            add(qual.start..<u.end, value: parts[0] / parts[1], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i,
+                precision: Precision.ofQuotient, ambiguous: false)
         } else {
             guard !u.unit.isEmpty else { return i + 1 }
-            add(qual.start..<u.end, value: parts[0], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i, ambiguous: false)
-            add(i..<u.end, value: parts[1], valueMax: nil, unit: u.unit, qualifier: .exact, rate: nil, at: i, ambiguous: false)
+            add(qual.start..<u.end, value: parts[0], valueMax: nil, unit: u.unit, qualifier: qual.qualifier, rate: nil, at: i,
+                precision: scale.map { readings[0].step * $0 } ?? readings[0].step, ambiguous: false)
+            add(i..<u.end, value: parts[1], valueMax: nil, unit: u.unit, qualifier: .exact, rate: nil, at: i, precision: precision, ambiguous: false)
         }
         return u.end
     }
@@ -310,6 +453,18 @@ struct SentenceFigures {
         var negative = false
         if v.is(i, "âm") { negative = true; start = i + 1 }
         guard start < v.count, !inTime[start], var q = Quantities.withRange(v, start, style: style) else { return nil }
+        // `tăng từ 15.000 - 35.000 đồng/lượt`: after a change verb, `X - Y` is a change from X to
+        // Y (two figures sharing the unit), not a range
+        if q.valueMax != nil, !negative, v.is(start - 1, "từ"), v.isAny(start - 2, RuleWords.changeVerbs),
+           let x = Quantities.single(v, start, style: style), x.range.upperBound < q.range.upperBound, v.is(x.range.upperBound, "-") {
+            let shared = Units.unit(v, after: q.range.upperBound, quantity: q, rules: rules)
+            let rate = Units.rateAfter(v, shared.end)?.0
+            let scale = x.scale == nil && q.scale != nil ? q.scale! : 1
+            add(x.range, value: x.value * scale, valueMax: nil, unit: shared.unit, qualifier: .exact, rate: rate, at: start,
+                precision: Precision.of(x, v, style: style) * scale, ambiguous: x.ambiguous)
+            notes[notes.count - 1].changeFrom = true
+            return x.range.upperBound + 1
+        }
         if v.kind[start] == .syllable && negative == false && v.is(start, "âm") { return nil }
         // `-1.200.000`: a minus sign glued to the number
         if !negative, start > 0, v.is(start - 1, "-"), !v.spaceBefore[start], start == 1 || v.spaceBefore[start - 1],
@@ -317,6 +472,18 @@ struct SentenceFigures {
             negative = true
         }
         var u = Units.unit(v, after: q.range.upperBound, quantity: q, rules: rules)
+        // `45.000 tỷ đồng`, `7.000 ha` in an article voted English: three digits before a scale
+        // word or a unit are a thousands group
+        var numberStyle = style
+        if q.ambiguous, q.scale != nil || !u.unit.isEmpty, v.kind[start] == .number,
+           DigitNumbers.mustBeThousands(v.lower[start], style: style) {
+            let other: NumberStyle = style == .english ? .vietnamese : .english
+            if let reread = Quantities.withRange(v, start, style: other) {
+                q = reread
+                numberStyle = other
+                u = Units.unit(v, after: q.range.upperBound, quantity: q, rules: rules)
+            }
+        }
         if Exclusions.excluded(v, q, unit: u.unit, unitEnd: u.end) { return q.range.upperBound }
         var rateEnd = u.end
         var rate: String? = nil
@@ -351,18 +518,18 @@ struct SentenceFigures {
         let end = max(rateEnd, u.end)
         // `từ 11.160 tỷ đồng lên 41.924 tỷ đồng` under `Năm 2012-2016`: each end of the change has its year
         let changeFrom = v.is(q.range.lowerBound - 1, "từ") && changesTo(after: end)
-        let changeTo = (v.is(textStart - 1, "lên") || v.is(textStart - 1, "xuống")) && figures.last.map { $0.changeFrom } == true
+        let changeTo = (v.is(textStart - 1, "lên") || v.is(textStart - 1, "xuống")) && notes.last.map { $0.changeFrom } == true
         add(textStart..<end, value: q.value, valueMax: q.valueMax, unit: u.unit, qualifier: qual.qualifier, rate: rate,
-            at: q.range.lowerBound, ambiguous: q.ambiguous)
-        if changeFrom || changeTo, let t = figures[figures.count - 1].time {
-            if t.contains("..") {
-                let ends = t.components(separatedBy: "..")
-                figures[figures.count - 1].time = changeFrom ? ends[0] : ends[1]
+            at: q.range.lowerBound, precision: Precision.of(q, v, style: numberStyle), ambiguous: q.ambiguous, style: numberStyle)
+        let last = figures.count - 1
+        if changeFrom || changeTo, let t = figures[last].time {
+            if t.grain == .range {
+                figures[last].time = Period(changeFrom ? t.from : t.to)
             } else if changeFrom, rightTime(end) == nil {
-                figures[figures.count - 1].time = nil   // the old value predates the stated time
+                figures[last].time = nil   // the old value predates the stated time
             }
         }
-        figures[figures.count - 1].changeFrom = changeFrom
+        notes[last].changeFrom = changeFrom
         return end
     }
 
@@ -395,13 +562,25 @@ struct SentenceFigures {
             }
         }
         if let end = figureEnd, let right = rightTime(end) { return right }
-        if let before = usable.last(where: { $0.range.upperBound <= i }) { return before.value }
-        // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
-        if let after = usable.first(where: { $0.range.lowerBound > i }), after.range.lowerBound - i <= 8,
-           !(i..<after.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w1) }) {
-            return after.value
+        // a time inside a parenthesis (`(khoanh nợ từ năm 2014)`) is no time of the figures outside it
+        // unless the parenthesis holds only the time (`giai đoạn 1 (từ năm 2017 đến năm 2022) khoảng ...`)
+        let reachable = usable.filter { parenDepth[$0.range.lowerBound] <= depth || isWholeParenthesis($0.range) }
+        let after = reachable.first(where: { $0.range.lowerBound > i && $0.range.lowerBound - i <= 8 })
+        let afterInClause = after.map { t in !(i..<t.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w1) }) } ?? false
+        if let before = reachable.last(where: { $0.range.upperBound <= i }) {
+            // `..., chiếm tới gần 4,1% tổng thu năm 2016`: a time later in the figure's own clause
+            // beats one stated in an earlier clause
+            if afterInClause, let after, (before.range.upperBound..<i).contains(where: { view.isAny($0, RuleWords.w2) }) { return after.value }
+            return before.value
         }
+        // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
+        if afterInClause, let after { return after.value }
         return inherited
+    }
+
+    /// Whether `r` is all that stands between a `(` and its `)`.
+    private func isWholeParenthesis(_ r: Range<Int>) -> Bool {
+        view.is(r.lowerBound - 1, "(") && view.is(r.upperBound, ")")
     }
 
     /// A time right after a figure's words is its own: `8,1 triệu đồng năm 2022`.
@@ -413,9 +592,50 @@ struct SentenceFigures {
     }
 
     private mutating func add(_ r: Range<Int>, value: Decimal, valueMax: Decimal?, unit: String, qualifier: Qualifier,
-                              rate: String?, at i: Int, ambiguous: Bool, ownTime: Bool = true) {
-        figures.append(Found(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier,
-                             rate: rate, time: time(at: i, figureEnd: ownTime ? r.upperBound : nil), originalRange: view.originalRange(r), ambiguous: ambiguous))
+                              rate: String?, at i: Int, precision: Decimal, ambiguous: Bool, style: NumberStyle? = nil, ownTime: Bool = true) {
+        let original = view.originalRange(r)
+        var stated: String?
+        if let compared = comparedTime(before: r.lowerBound) { stated = compared }
+        else {
+            // the paragraph's time reaches money and percentages, not per-unit amounts (`85 triệu đồng/ha`)
+            let takesParagraphTime = rate == nil && (unit == "%" || rules.currencyUnits.contains(unit)) && !statesPresent
+            stated = time(at: i, figureEnd: ownTime ? r.upperBound : nil) ?? (takesParagraphTime ? paragraphTime : nil)
+        }
+        figures.append(Figure(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier, rate: rate,
+                              time: stated.flatMap(Period.init), start: original.lowerBound, end: original.upperBound, sentence: "", precision: precision))
+        notes.append(Note(originalRange: original, ambiguous: ambiguous, style: style ?? self.style, token: i))
+    }
+
+    /// `cùng kỳ năm trước là 4.500 tỷ`, `(cùng kỳ năm 2018: 4.500 tỷ)`: a figure right after a
+    /// compared time is that time's; `cùng kỳ` (năm trước, năm ngoái) is the year before the
+    /// sentence's time (`.some(nil)` when that is unknown). Nil when no compared time stands
+    /// right before `start`.
+    private func comparedTime(before start: Int) -> String?? {
+        var k = start - 1
+        while k >= start - 2, view.isAny(k, RuleWords.linksBeforeComparedFigure) { k -= 1 }
+        guard k >= 0 else { return nil }
+        var relativeStart: Int? = nil
+        if let e = times.first(where: { $0.isComparison && $0.range.upperBound == k + 1 }) {
+            if let value = e.value { return .some(value) }
+            relativeStart = e.range.lowerBound
+        } else if view.is(k, "kỳ"), view.is(k - 1, "cùng") {
+            relativeStart = k - 1
+        }
+        guard let from = relativeStart, (max(0, from - 2)...from).contains(where: { view.is($0, "cùng") }) || view.is(k, "kỳ") else { return nil }
+        let base = times.last(where: { !$0.isComparison && $0.range.upperBound <= from })?.value ?? inherited ?? paragraphTime
+        return .some(base.flatMap(Period.init)?.yearBefore().description)
+    }
+
+    /// `từ năm 2008 đến 2013 là 82,55%, 12%, ... và 4%`, `năm 2013 và 2014 lần lượt là X và Y`:
+    /// as many figures of one unit as the time has members take them one by one.
+    mutating func assignRespectively() {
+        for t in times where t.items.count >= 2 && !t.isComparison {
+            let nextTime = times.first(where: { $0.range.lowerBound >= t.range.upperBound })?.range.lowerBound ?? view.count
+            let after = notes.indices.filter { notes[$0].token >= t.range.upperBound && notes[$0].token < nextTime }
+            guard after.count == t.items.count, let unit = after.first.map({ figures[$0].unit }),
+                  after.allSatisfy({ figures[$0].unit == unit }) else { continue }
+            for (k, item) in zip(after, t.items) { figures[k].time = Period(item) }
+        }
     }
 }
 
@@ -423,4 +643,8 @@ struct SentenceFigures {
 extension RuleWords {
     static let w1: KeySet = [",", ";", ":", ".", "(", ")"]
     static let w2: KeySet = [",", ";", ":", "."]
+    /// Verbs of change: `tăng từ X - Y` is a change from X to Y.
+    static let changeVerbs: KeySet = ["tăng", "giảm", "nâng", "hạ", "lên", "xuống", "chỉnh"]
+    /// What stands between a compared time and its figure: `cùng kỳ năm trước là`, `(cùng kỳ: `.
+    static let linksBeforeComparedFigure: KeySet = ["là", ":", "đạt", "chỉ", "có", "("]
 }

@@ -14,13 +14,13 @@ struct Expected: CustomStringConvertible, Sendable {
 
     func matches(_ f: Figure) -> Bool {
         f.value == Decimal(value) && f.valueMax == valueMax.map(Decimal.init) && f.unit == unit && f.qualifier == qualifier
-            && f.rate == rate && f.time == time
+            && f.rate == rate && f.time?.description == time
     }
 }
 
 func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLocation = #_sourceLocation) throws {
     let got = try figures(sentence, referenceYear: 2024)
-    let rendered = got.map { "\($0.value)\($0.valueMax.map { "..\($0)" } ?? "") \($0.unit) \($0.qualifier) rate=\($0.rate ?? "-") time=\($0.time ?? "-")" }
+    let rendered = got.map { "\($0.value)\($0.valueMax.map { "..\($0)" } ?? "") \($0.unit) \($0.qualifier) rate=\($0.rate ?? "-") time=\($0.time?.description ?? "-")" }
     #expect(got.count == expected.count, "\(sentence)\n got: \(rendered)\n expected: \(expected)", sourceLocation: sourceLocation)
     for (g, e) in zip(got, expected) {
         #expect(e.matches(g), "\(sentence)\n got: \(rendered)\n expected: \(expected)", sourceLocation: sourceLocation)
@@ -97,11 +97,36 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
         ("Ngày 12/7, tỉnh chi 30 tỷ đồng.", [Expected(value: "30000000000", unit: "đồng", time: "2024-07-12")]),
         ("Thu năm 2020 giảm 16% so với cùng kỳ năm 2019.", [Expected(value: "16", unit: "%", time: "2020")]),
         ("Hiện nay có 300 hộ.", [Expected(value: "300", unit: "hộ")]),
-        ("Năm nay có 300 hộ.", [Expected(value: "300", unit: "hộ")]),
+        // with the article's date (here the reference year 2024) `năm nay` is that year
+        ("Năm nay có 300 hộ.", [Expected(value: "300", unit: "hộ", time: "2024")]),
         ("Năm 2023 thu 100 tỷ đồng. Trong đó, thu nội địa 80 tỷ đồng.",
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "80000000000", unit: "đồng", time: "2023")]),
+        // the paragraph's year reaches later money and percentages, not counts, rates or the present
         ("Năm 2023 thu 100 tỷ đồng. Chi 60 tỷ đồng.",
+         [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "60000000000", unit: "đồng", time: "2023")]),
+        ("Năm 2023 thu 100 tỷ đồng. Xây 12 trường học.",
+         [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "12", unit: "trường học")]),
+        ("Năm 2023 thu 100 tỷ đồng. Hiện còn nợ 5 tỷ đồng.",
+         [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "5000000000", unit: "đồng")]),
+        ("Năm 2023 thu 100 tỷ đồng.\nChi 60 tỷ đồng.",
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "60000000000", unit: "đồng")]),
+        // a dated lead ending in `:` governs its list items
+        ("Các chỉ tiêu năm 2021 gồm:\n- Thu ngân sách 800 tỷ đồng;\n- Trồng mới 1.200 ha rừng.\nXây 3 cầu.",
+         [Expected(value: "800000000000", unit: "đồng", time: "2021"), Expected(value: "1200", unit: "ha", time: "2021"), Expected(value: "3", unit: "cầu")]),
+        // `lần lượt`: members of a coordination or a short year range, one by one
+        ("Tỷ lệ cổ tức từ năm 2008 đến 2010 là 8%, 12% và 13,5%.",
+         [Expected(value: "8", unit: "%", time: "2008"), Expected(value: "12", unit: "%", time: "2009"), Expected(value: "13.5", unit: "%", time: "2010")]),
+        ("Doanh thu năm 2013 và 2014 lần lượt là 120 tỷ đồng và 150 tỷ đồng.",
+         [Expected(value: "120000000000", unit: "đồng", time: "2013"), Expected(value: "150000000000", unit: "đồng", time: "2014")]),
+        ("Ngày 31/12 và 1/1 đón 3.000 lượt khách.", [Expected(value: "3000", unit: "lượt khách", time: "2024-12-31")]),
+        // `cùng kỳ năm trước` is the year before the sentence's time
+        ("Năm 2019 thu 5.000 tỷ đồng, cùng kỳ năm trước là 4.500 tỷ đồng.",
+         [Expected(value: "5000000000000", unit: "đồng", time: "2019"), Expected(value: "4500000000000", unit: "đồng", time: "2018")]),
+        // a parenthesised period after a rate; a bare year after a noun
+        ("Tăng trưởng bình quân 6,5%/năm (2016 - 2020).", [Expected(value: "6.5", unit: "%", rate: "năm", time: "2016..2020")]),
+        ("Dự toán ngân sách 2016 là 300 tỷ đồng.", [Expected(value: "300000000000", unit: "đồng", time: "2016")]),
+        ("Sản lượng dự kiến 2018 là 2.000 tấn.", [Expected(value: "2000", unit: "tấn", time: "2018")]),
+        ("Xã có 2016 hộ dân.", [Expected(value: "2016", unit: "hộ dân")]),
     ]
 
     /// Numbers that are not figures (spec: what is not a figure).

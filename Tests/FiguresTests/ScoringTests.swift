@@ -57,7 +57,7 @@ struct Score {
                 let s = system[k]
                 if s.qualifier.rawValue == g.qualifier { qualifierAgree += 1 }
                 if s.rate == g.rate { rateAgree += 1 }
-                if s.time == g.time { timeAgree += 1 }
+                if s.time?.description == g.time { timeAgree += 1 }
             }
         }
     }

@@ -166,8 +166,8 @@ struct Scratch {
         #expect((articles[0]["figures"] as? [Any])?.count == 2)
         let csv = try solieu(["extract", scratch.path("b.txt"), "--format", "csv"])
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.first == "article,text,value,valueMax,unit,qualifier,rate,time,start,end,sentence,schemaVersion")
-        #expect(rows.dropFirst().first == "b.txt,10-15%,10,15,%,exact,,,9,15,Giá tăng 10-15%.,1")
+        #expect(rows.first == "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,sentenceIndex,sentence,precision,schemaVersion")
+        #expect(rows.dropFirst().first == "b.txt,1,10-15%,10,15,%,exact,,,9,15,0,Giá tăng 10-15%.,1,2")
     }
 
     /// An unreadable input, a non-UTF-8 file, an empty file: a clear error or an empty result,

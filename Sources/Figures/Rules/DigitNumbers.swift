@@ -10,6 +10,11 @@ public enum DigitNumbers {
         public var value: Decimal
         /// Whether the reading depended on the article's style.
         public var ambiguous: Bool
+        /// Digits printed after the decimal separator (`1,25` -> 2): the printed precision.
+        public var fractionDigits: Int = 0
+
+        /// The step of the last printed digit: `1,25` -> 0.01, `2.400` -> 1.
+        public var step: Decimal { Decimal(sign: .plus, exponent: -fractionDigits, significand: 1) }
     }
 
     /// Reads `text` (digits, `.` and `,` only) in `style`; nil when it is not a number.
@@ -28,33 +33,70 @@ public enum DigitNumbers {
             return head.count == 3
         } && (1...3).contains(groups[0].count))
         var digits = ""
+        var fractionDigits = 0
         if groupsValid {
             let joined = groups.joined()
             let parts = joined.split(separator: decimal, omittingEmptySubsequences: false)
             guard parts.count <= 2 else { return nil }
             digits = String(decoding: parts[0], as: UTF8.self)
-            if parts.count == 2 { digits += "." + String(decoding: parts[1], as: UTF8.self) }
+            if parts.count == 2 { digits += "." + String(decoding: parts[1], as: UTF8.self); fractionDigits = parts[1].count }
         } else {
             // one separator of the grouping kind, not followed by three digits: a decimal point
             guard separators.count == 1 else { return nil }
             digits = String(decoding: chars.map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self)
+            fractionDigits = chars.count - 1 - chars.firstIndex(of: separators[0])!
         }
         guard let value = exactDecimal(digits) else { return nil }
-        return Reading(value: value, ambiguous: ambiguous)
+        return Reading(value: value, ambiguous: ambiguous, fractionDigits: fractionDigits)
     }
 
     /// The style an article uses, from its unambiguous numbers; Vietnamese when nothing tells.
     public static func style<S: Sequence>(of numbers: S) -> NumberStyle where S.Element == String {
-        var vietnamese = 0, english = 0
-        for n in numbers {
+        var vote = StyleVote()
+        for n in numbers { vote.add(n) }
+        return vote.style
+    }
+
+    /// Counts the numbers that can only be read one way (`2.338.000`, `1,5`, `2,338,000`, `1.5`).
+    ///
+    /// Numbers that look like another thing do not vote: a day and month (`ngày 15.3`), a version
+    /// (`4.0`, `công nghiệp 4.0`), a percentage (`4.5 %`); their caller says so with `skip`.
+    public struct StyleVote: Sendable {
+        public private(set) var vietnamese = 0
+        public private(set) var english = 0
+        public init() {}
+
+        public var style: NumberStyle { english > vietnamese ? .english : .vietnamese }
+
+        public mutating func add(_ n: String) {
             let chars = Array(n.utf8)
             let dots = chars.filter { $0 == 0x2E }.count, commas = chars.filter { $0 == 0x2C }.count
+            guard dots + commas > 0 else { return }
+            // `4.0`, `1.0.2`: versions
+            if commas == 0, let i = chars.firstIndex(of: 0x2E), chars.count - 1 - i == 1, chars.last == 0x30 { return }
+            // `6.2013`: a month and year
+            if commas == 0, dots == 1, let i = chars.firstIndex(of: 0x2E), (1...2).contains(i), chars.count - 1 - i == 4,
+               let y = Int(String(decoding: chars[(i + 1)...], as: UTF8.self)), (1900...2100).contains(y) { return }
             if dots >= 2 || (dots >= 1 && commas == 1 && chars.lastIndex(of: 0x2C)! > chars.lastIndex(of: 0x2E)!) { vietnamese += 1 }
             if commas >= 2 || (commas >= 1 && dots == 1 && chars.lastIndex(of: 0x2E)! > chars.lastIndex(of: 0x2C)!) { english += 1 }
             if dots == 0, commas == 1, let i = chars.firstIndex(of: 0x2C), chars.count - 1 - i != 3 { vietnamese += 1 }
             if commas == 0, dots == 1, let i = chars.firstIndex(of: 0x2E), chars.count - 1 - i != 3 { english += 1 }
         }
-        return english > vietnamese ? .english : .vietnamese
+    }
+
+    /// Whether a number that `style` reads with three decimals must be a thousands group instead:
+    /// before a scale word or a unit (`45.000 tỷ đồng`, `7.000 ha`) nobody prints a decimal
+    /// point and three decimals, whatever the article's style; a Vietnamese decimal comma is
+    /// overruled only by `,000` (`2,125 tỷ USD` stays 2,125 tỷ).
+    public static func mustBeThousands(_ text: String, style: NumberStyle) -> Bool {
+        let chars = Array(text.utf8)
+        let seps = chars.indices.filter { chars[$0] == 0x2C || chars[$0] == 0x2E }
+        guard seps.count == 1, let i = seps.first, i >= 1, i <= 3, chars.count - 1 - i == 3,
+              chars.allSatisfy({ isDigit($0) || $0 == 0x2C || $0 == 0x2E }) else { return false }
+        switch style {
+        case .english: return chars[i] == 0x2E
+        case .vietnamese: return chars[i] == 0x2C && chars.suffix(3).allSatisfy { $0 == 0x30 }
+        }
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
@@ -69,13 +111,21 @@ public enum DigitNumbers {
             if c == 0x2E { if seenPoint { return nil }; seenPoint = true; continue }
             guard isDigit(c) else { return nil }
             digits += 1
-            guard digits <= 19 else { return Decimal(string: s, locale: posix) }  // past UInt64: the slow path
+            // past UInt64: the slow path; past `maxDigits` no exact value (the caller warns)
+            guard digits <= 19 else {
+                let all = s.utf8.reduce(0) { $0 + (isDigit($1) ? 1 : 0) }
+                return all <= maxDigits ? Decimal(string: s, locale: posix) : nil
+            }
             mantissa = mantissa * 10 + UInt64(c - 0x30)
             if seenPoint { fractionDigits += 1 }
         }
         guard digits > 0 else { return nil }
         return Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(mantissa))
     }
+
+    /// The longest digit string read exactly: `Decimal` holds 38 digits, and scale words
+    /// (`nghìn tỷ`) and halves must still multiply in without rounding.
+    public static let maxDigits = 30
 
     static let posix = Locale(identifier: "en_US_POSIX")
 }

@@ -32,6 +32,9 @@ enum Exclusions {
     static let vagueWords = RuleWords.words("vague-words.txt")
     static let timeFrameBefore = RuleWords.phrases("time-frame-before.txt")
     static let timeFrameAfter = RuleWords.phrases("time-frame-after.txt")
+    static let notTimeFrameAfter = RuleWords.phrases("not-time-frame-after.txt")
+    /// Words that frame a duration right before it, not across a qualifier (`trong 6 tháng`).
+    static let timeFrameBeforeUnqualified = RuleWords.phrases("time-frame-before-unqualified.txt")
     /// Units that measure time: a number with one is a duration (`duration-units.txt`).
     static let durationUnits = RuleWords.phrases("duration-units.txt")
     static let durationUnitNames = Set(RuleWords.lines("duration-units.txt"))
@@ -131,19 +134,25 @@ enum Exclusions {
             let digits = v.lower[start].filter(\.isNumber)
             if digits.hasPrefix("0"), digits.count >= 8 { return true }
         }
-        if v.isAny(b, phoneWords) { return true }
+        // `số máy 0912...`, `hotline 1900...`; but `xe máy 5.000 đồng/lượt` is a price
+        if v.isAny(b, phoneWords), v.kind[start] == .number, v.lower[start].filter(\.isNumber).count >= 6 || v.lower[start].hasPrefix("0") { return true }
         // one person's age: `ông A, 45 tuổi`, `(45 tuổi)`
-        if unit == "tuổi", v.isAny(b, ageMarkers) { return true }
+        // (`bé N.T.H., 7 tháng tuổi`)
+        let isAge = unit == "tuổi" || durationUnitNames.contains(unit.lowercased()) && v.is(unitEnd, "tuổi")
+        if isAge, v.isAny(b, ageMarkers) { return true }
         // idioms: `1 chút`, `chờ 1 lát`
         if q.value == 1, q.valueMax == nil, idiomUnits.startsAt(q.range.upperBound, in: v) { return true }
         if isClockTime(v, q, unit: unit, unitEnd: unitEnd) { return true }
         // durations that frame a time: `5 năm qua`, `sau 2 năm triển khai`, `sau khoảng 2 năm`;
         // a qualifier alone does not frame (`khoảng 40 ngày`, `hơn 20 năm tuổi`)
-        if durationUnitNames.contains(unit.lowercased()) {
+        if durationUnitNames.contains(unit.lowercased()) || durationUnits.startsAt(q.range.upperBound, in: v) {
             // the unit is the first word of a time: `SEA Games 22 năm 2003`, `kế hoạch 5 năm 2016 - 2020`
             if unitEnd < v.count, v.kind[unitEnd] == .number && Times.year(v.lower[unitEnd]) != nil || v.kind[unitEnd] == .range { return true }
-            if timeFrameAfter.startsAt(unitEnd, in: v) { return true }
-            if timeFrameBefore.endsAt(qualifierStart(v, start) - 1, in: v) { return true }
+            if timeFrameAfter.startsAt(unitEnd, in: v), !notTimeFrameAfter.startsAt(unitEnd, in: v) { return true }
+            let before = qualifierStart(v, start) - 1
+            if timeFrameBefore.endsAt(before, in: v) { return true }
+            // `trong 6 tháng` frames; `vận hành thử trong khoảng 40 ngày` is the length
+            if timeFrameBeforeUnqualified.endsAt(b, in: v) { return true }
         }
         // a plain four-digit year standing alone, or after the name of a lunar year (`Canh Tý 2020`)
         if v.kind[start] == .number, Times.year(v.lower[start]) != nil {
@@ -294,9 +303,13 @@ enum Exclusions {
         // minutes: `9 giờ 30`, `23 giờ 30 phút`
         if unitEnd < v.count, v.kind[unitEnd] == .number, let m = Int(v.lower[unitEnd]), m < 60 { return true }
         // the end of a range of clock times: the `11h` of `7h - 11h`
-        if v.isAny(start - 1, Quantities.rangeLinks), start >= 3, v.isAny(start - 2, clockUnits), v.kind[start - 3] == .number,
-           !v.spaceBefore[u] && !v.spaceBefore[start - 2] || v.is(start - 4, "từ") {
-            return true
+        if v.isAny(start - 1, Quantities.rangeLinks) {
+            // `7h - 11h`, `từ 6h sáng đến 9h`
+            var k = start - 2
+            k -= clockAfter.lengthEnding(at: k, in: v)
+            if k >= 1, v.isAny(k, clockUnits), v.kind[k - 1] == .number, k < start - 2 || !v.spaceBefore[u] && !v.spaceBefore[k] || v.is(k - 2, "từ") {
+                return true
+            }
         }
         // a range of clock times: `từ 7h - 11h`, `7h đến 11h` (a `h` glued to both ends)
         if v.isAny(unitEnd, Quantities.rangeLinks), unitEnd + 2 < v.count, v.kind[unitEnd + 1] == .number, clockUnits.contains(v.keys[unitEnd + 2]) {

@@ -7,11 +7,21 @@ public struct FigureRules: Sendable {
     let qualifiers: [([UInt64], Qualifier)]
     /// Currency words as written -> unit.
     let currencies: [String: String]
+    /// The units money is given in (`đồng`, `USD`).
+    let currencyUnits: Set<String>
     /// Multi-word currency phrases (lowercased syllables) -> unit, longest first.
     let currencyPhrases: [([UInt64], String)]
     /// Multi-word units (lowercased syllables), longest first.
     let units: [[UInt64]]
     let notUnits: KeySet
+    /// Verbs, conjunctions and adverbs (`verbs.txt`): never a unit, and where a unit's noun phrase stops.
+    let verbs: KeySet
+    /// Classifiers and measure nouns (`classifiers.txt`) that take the noun after them into the unit.
+    let classifiers: KeySet
+    /// Length units that take a lost superscript (`km 2`: `powered-units.txt`).
+    let poweredUnits: KeySet
+    /// Amount nouns a fraction takes a part of (`portion-nouns.txt`: `3/4 diện tích`).
+    let portionNouns: KeySet
 
     public static func builtin() throws -> FigureRules {
         func lines(_ name: String) throws -> [String] {
@@ -43,8 +53,13 @@ public struct FigureRules: Sendable {
         return FigureRules(
             qualifiers: qualifiers.sorted { $0.0.count > $1.0.count },
             currencies: currencies,
+            currencyUnits: Set(currencies.values).union(phrases.map(\.1)).union(["đồng"]),
             currencyPhrases: phrases.sorted { $0.0.count > $1.0.count },
             units: try lines("units.txt").map { $0.split(separator: " ").map { TextKey.of(String($0)) } }.sorted { $0.count > $1.count },
-            notUnits: KeySet(keys: Set(try lines("not-units.txt").map(TextKey.of))))
+            notUnits: KeySet(keys: Set(try lines("not-units.txt").map(TextKey.of))),
+            verbs: KeySet(keys: Set(try lines("verbs.txt").map(TextKey.ofLowercase))),
+            classifiers: KeySet(keys: Set(try lines("classifiers.txt").map(TextKey.ofLowercase))),
+            poweredUnits: KeySet(keys: Set(try lines("powered-units.txt").map(TextKey.ofLowercase))),
+            portionNouns: KeySet(keys: Set(try lines("portion-nouns.txt").map(TextKey.ofLowercase))))
     }
 }

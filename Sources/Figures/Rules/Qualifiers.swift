@@ -12,6 +12,8 @@
 /// are few and stable, while the verbs that report an outcome are open-ended.
 enum Qualifiers {
     static let ceilingQualifiers = RuleWords.phrases("ceiling-qualifiers.txt")
+    /// Words that end with a qualifier but qualify nothing (`giám sát`, `khảo sát`).
+    static let notQualifierWords = RuleWords.phrases("not-qualifier-words.txt")
     static let ceilingVerbs = RuleWords.phrases("ceiling-verbs.txt")
     /// Tokens that end the clause a ceiling verb is looked for in.
     static let clauseEnds = RuleWords.words("clause-ends.txt")
@@ -33,7 +35,8 @@ enum Qualifiers {
         var k = start
         var first = true
         while k > 0 {
-            guard let (phrase, q) = rules.qualifiers.first(where: { v.matches($0.0, at: k - $0.0.count) }) else { break }
+            guard let (phrase, q) = rules.qualifiers.first(where: { v.matches($0.0, at: k - $0.0.count) }),
+                  notQualifierWords.lengthEnding(at: k - 1, in: v) <= phrase.count else { break }   // `giám sát`
             if first {
                 result.qualifier = q
                 if ceilingQualifiers.endsAt(k - 1, in: v), ceilingQualifiers.lengthEnding(at: k - 1, in: v) == phrase.count,

@@ -127,6 +127,22 @@ struct SentenceView {
         return analyzed.tokens[base + r.lowerBound].range.lowerBound..<analyzed.tokens[base + r.upperBound - 1].range.upperBound
     }
 
+    /// Whether token `i` is a word (a syllable, an abbreviation, a code with letters).
+    func isWordLike(_ i: Int) -> Bool {
+        guard i >= 0, i < count else { return false }
+        switch kind[i] {
+        case .syllable, .abbreviation: return true
+        case .code: return lower[i].first?.isLetter == true
+        default: return false
+        }
+    }
+
+    /// Whether token `i` is a word that begins with a capital letter.
+    func isCapitalised(_ i: Int) -> Bool {
+        guard isWordLike(i), let first = text[i].unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
     func isPunctuation(_ i: Int) -> Bool { i >= 0 && i < count && (kind[i] == .punctuation || kind[i] == .symbol) }
 }
 

@@ -11,17 +11,28 @@ struct TimeExpression: Equatable {
     var range: Range<Int>     // sentence-relative token indices
     var value: String?        // nil: a relative time (`năm nay`), which states no time
     var isComparison = false
+    /// The members of a coordination or a short range of years, in order (`năm 2013 và 2014`,
+    /// `từ năm 2008 đến 2013`): what a list of figures after it takes one by one (`lần lượt`).
+    var items: [String] = []
 }
 
 enum Times {
     static let romanQuarters = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
 
     /// Words that introduce a day and month: `ngày 12/7`, `chiều 10/2`.
-    static let dateIntroducers: KeySet = ["ngày", "đến", "từ", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "tới", "hết", "cuối"]
+    static let dateIntroducerWords = ["ngày", "đến", "từ", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "tới", "hết", "cuối"]
+    static let dateIntroducers = KeySet(keys: Set(dateIntroducerWords.map(TextKey.ofLowercase)))
 
     static func year(_ s: String) -> Int? {
         guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
         return y
+    }
+
+    /// `2.6`, `31.12`: a day and month written with a dot.
+    static func isDayMonth(_ s: String) -> Bool {
+        let p = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard p.count == 2, p.allSatisfy({ (1...2).contains($0.count) }), let d = Int(p[0]), let m = Int(p[1]) else { return false }
+        return (1...31).contains(d) && (1...12).contains(m)
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -34,7 +45,8 @@ enum Times {
 
     /// All time expressions in a sentence, left to right. `referenceYear` completes dates that
     /// leave the year out (`ngày 12/7`).
-    static func find(in v: SentenceView, referenceYear: Int?) -> [TimeExpression] {
+    /// `articleYear` (the article's own date) resolves `năm nay`.
+    static func find(in v: SentenceView, referenceYear: Int?, articleYear: Int? = nil) -> [TimeExpression] {
         var out: [TimeExpression] = []
         // the first explicit year in the sentence completes `8 tháng đầu năm`, `quý I`, `tháng 3`
         var sentenceYear: Int? = nil
@@ -51,11 +63,45 @@ enum Times {
         let contextYear = sentenceYear ?? referenceYear
         var i = 0
         while i < v.count {
-            if let (expr, next) = match(v, i, contextYear: contextYear, referenceYear: referenceYear) {
+            if let (expr, matchEnd) = match(v, i, contextYear: contextYear, referenceYear: referenceYear, articleYear: articleYear) {
                 var e = expr
-                let before = max(0, e.range.lowerBound - 4)
-                for k in before..<e.range.lowerBound where v.is(k, "so") || (v.is(k, "cùng") && v.is(k + 1, "kỳ")) || v.is(k, "so với") {
+                var next = matchEnd
+                // `năm 2013 và 2014`, `ngày 31/12 và 1/1`, `năm 2018, 2019 và 2020`: the members
+                // after the first are times too, never figures
+                if let value = e.value, let first = Period(value), first.grain == .year || first.grain == .day {
+                    var members = [value]
+                    var k = next
+                    while k + 1 < v.count, v.is(k, "và") || v.is(k, ",") || v.is(k, "-") && first.grain == .day {
+                        let m: String?
+                        if first.grain == .year { m = yearAt(v, k + 1).map { "\($0)" } }
+                        else if v.kind[k + 1] == .fraction || v.kind[k + 1] == .date { m = dateValue(v.lower[k + 1], .fraction, first.from.year) ?? dateValue(v.lower[k + 1]) }
+                        else { m = nil }
+                        // `năm 2020 và 2.000 tỷ`: a year-shaped member only when it is one
+                        guard let m, Period(m) != nil else { break }
+                        // `năm 2018 và 2019 dẫn đến`: a year close to the first is a member whatever follows
+                        if first.grain == .year, let y = Int(m), abs(y - first.from.year) > 10, k + 2 < v.count, v.isWordLike(k + 2),
+                           !v.isAny(k + 2, followersOfCoordinatedYears) { break }
+                        members.append(m)
+                        k += 2
+                    }
+                    if members.count > 1 {
+                        e.range = e.range.lowerBound..<k
+                        e.items = members
+                        next = k
+                    }
+                }
+                if let value = e.value, let p = Period(value), p.grain == .range, case .year(let a) = p.from, case .year(let b) = p.to, b - a >= 1, b - a < 12 {
+                    e.items = (a...b).map { "\($0)" }
+                }
+                // `gấp 1,5 lần năm 2022`, `gấp đôi năm 2023`: the base of a ratio
+                if v.is(e.range.lowerBound - 1, "lần") || (v.isAny(e.range.lowerBound - 1, ratioWords) && v.is(e.range.lowerBound - 2, "gấp")) {
                     e.isComparison = true
+                }
+                // `so với (thời điểm) (cuối) quý III/2016`, `cùng kỳ năm 2019`: back to the clause's start
+                var k = e.range.lowerBound - 1
+                while k >= 0, k >= e.range.lowerBound - 6, !v.isAny(k, RuleWords.w2) {
+                    if v.is(k, "so") || (v.is(k, "cùng") && v.is(k + 1, "kỳ")) { e.isComparison = true; break }
+                    k -= 1
                 }
                 // a document's date or number (`văn bản 571/VPCP-KTTH ngày 19/01/2017`,
                 // `Thông tư 02/2017`) is not the time of the figures
@@ -105,7 +151,7 @@ enum Times {
         "từ", "đoạn", "kỳ", "năm", "quý", "tháng", "hiện", "đến", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai",
     ]
 
-    private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?) -> (TimeExpression, Int)? {
+    private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?, articleYear: Int?) -> (TimeExpression, Int)? {
         if v.kind[i] == .syllable, !openers.contains(v.keys[i]) { return nil }
         if v.kind[i] == .punctuation || v.kind[i] == .symbol || v.kind[i] == .abbreviation { return nil }
         // token i's text is made only where a rule needs it (numbers, dates)
@@ -137,15 +183,31 @@ enum Times {
                     }
                 }
             }
+            // từ đầu năm (Y) đến (hết) (ngày) 14/7: the year so far
+            if v.is(i + 1, "đầu"), v.is(i + 2, "năm") {
+                var j = i + 3
+                var y = contextYear
+                if let yy = yearAt(v, j) { y = yy; j += 1 }
+                if v.is(j, "đến") || v.is(j, "tới") {
+                    var k = j + 1
+                    if v.is(k, "hết") { k += 1 }
+                    if v.is(k, "ngày") || v.is(k, "phiên") { k += 1 }
+                    if let y, k < v.count, v.kind[k] == .date || v.kind[k] == .fraction, let b = dateValue(v.lower[k], v.kind[k], y) {
+                        return (TimeExpression(range: i..<(k + 1), value: "\(y)-01-01..\(b)"), k + 1)
+                    }
+                }
+            }
             // từ tháng 6 đến (hết) tháng 8 (năm Y)
             if v.is(i + 1, "tháng"), let m1 = Int(v.lower(i + 2) ?? ""), (1...12).contains(m1) {
                 var k = i + 3
                 if v.is(k, "đến") || v.is(k, "tới") {
                     k += 1
                     if v.is(k, "hết") || v.is(k, "cuối") { k += 1 }
-                    if v.is(k, "tháng"), let m2 = Int(v.lower(k + 1) ?? ""), (1...12).contains(m2), m2 > m1 {
+                    // `tháng 8`, `tháng 8/2024`
+                    let second = v.lower(k + 1).map(dateParts) ?? []
+                    if v.is(k, "tháng"), let m2 = second.first, (1...12).contains(m2), m2 > m1, second.count == 1 || second.count == 2 && second[1] >= 1900 {
                         k += 2
-                        var y = contextYear
+                        var y = second.count == 2 ? second[1] : contextYear
                         if v.is(k, "năm"), let yy = yearAt(v, k + 1) { y = yy; k += 2 }
                         return (TimeExpression(range: i..<k, value: y.map { "\($0)-\(pad(m1))..\($0)-\(pad(m2))" }), k)
                     }
@@ -185,6 +247,11 @@ enum Times {
                     return (TimeExpression(range: i..<j, value: value), j)
                 }
             }
+            // `8 tháng qua`: the year so far
+            if !hasFrame, v.is(j, "qua"), (1...12).contains(n) {
+                let value = contextYear.map { y in n == 12 ? "\(y)" : "\(y)-01..\(y)-\(pad(n))" }
+                return (TimeExpression(range: i..<(j + 1), value: value), j + 1)
+            }
             if hasFrame { return (TimeExpression(range: i..<j, value: nil), j) }
         }
         // quý I/2019, quý I năm 2019, quý 3
@@ -222,6 +289,11 @@ enum Times {
             }
             if p.count == 2 { return (TimeExpression(range: i..<(i + 1), value: "\(p[1])-\(pad(p[0]))"), i + 1) }
         }
+        // `ngày 30.6`, `trước ngày 15.3`: a day and month written with a dot
+        if v.kind[i] == .number, v.isAny(i - 1, dateIntroducers) || v.is(i - 1, "mùng"), isDayMonth(v.lower[i]) {
+            let p = v.lower[i].split(separator: ".").compactMap { Int($0) }
+            return (TimeExpression(range: i..<(i + 1), value: contextYear.map { "\($0)-\(pad(p[1]))-\(pad(p[0]))" }), i + 1)
+        }
         if v.kind[i] == .fraction, v.isAny(i - 1, dateIntroducers) {
             let p = dateParts(v.lower[i])
             if p.count == 2, (1...31).contains(p[0]), (1...12).contains(p[1]) {
@@ -232,9 +304,33 @@ enum Times {
         if let y = yearAt(v, i), v.isAny(i - 1, RuleWords.w8) {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
+        // `(2016 - 2020)`, `(2016-2020)` after a figure: the period it covers
+        if v.is(i - 1, "(") {
+            if v.kind[i] == .range, v.is(i + 1, ")") {
+                let parts = v.lower[i].split(separator: "-").compactMap { year(String($0)) }
+                if parts.count == 2, parts[0] < parts[1] { return (TimeExpression(range: i..<(i + 1), value: "\(parts[0])..\(parts[1])"), i + 1) }
+            }
+            if let a = yearAt(v, i), v.is(i + 1, "-") || v.is(i + 1, "–"), let b = yearAt(v, i + 2), a < b, v.is(i + 3, ")") {
+                return (TimeExpression(range: i..<(i + 3), value: "\(a)..\(b)"), i + 3)
+            }
+        }
+        // a bare year after a noun: `ngân sách 2016`, `dự kiến 2018 là`, `Canh Tý 2020`; not a
+        // count (`có 2016 hộ`: a noun follows) nor after a function word (`là 2016`)
+        // `Olympic Rio 2016`, `Canh Tý 2020`: after a name, a year is part of it or its time
+        if let y = yearAt(v, i), i > 0, v.kind[i - 1] == .syllable, !v.isAny(i - 1, notBeforeBareYear),
+           !v.isWordLike(i + 1) || v.isAny(i + 1, afterBareYear) || v.isCapitalised(i - 1) || v.isCapitalised(i + 1) {
+            return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
+        }
         // năm 2018, năm nay / năm qua (relative: no stated time)
         if v.is(i, "năm") {
             if let y = yearAt(v, i + 1) { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
+            // `Trong năm, tỉnh cấp mới 27 dự án`: the year in context
+            if v.is(i - 1, "trong"), i + 1 >= v.count || v.isPunctuation(i + 1) || !v.isAny(i + 1, RuleWords.w9) && v.kind[i + 1] != .number,
+               let y = contextYear, i + 1 >= v.count || !v.isWordLike(i + 1) || v.isPunctuation(i + 1) {
+                return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
+            }
+            // `năm nay` is the article's year when its date is known
+            if v.is(i + 1, "nay"), let y = articleYear { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
             if v.isAny(i + 1, RuleWords.w9) {
                 return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
             }
@@ -243,12 +339,32 @@ enum Times {
         if let y = yearAt(v, i), i == 0 || v.isPunctuation(i - 1), v.is(i + 1, "là") {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
+        // `Hiện toàn tỉnh còn ...`: a sentence about the present states no time of its own
+        if i == 0, v.is(i, "hiện"), !v.is(i + 1, "nay"), !v.is(i + 1, "tại") {
+            return (TimeExpression(range: i..<(i + 1), value: nil), i + 1)
+        }
         // relative times state none: hiện nay, hiện tại, đến nay, năm nay (above)
         if (v.is(i, "hiện") && (v.is(i + 1, "nay") || v.is(i + 1, "tại"))) || (v.is(i, "đến") && v.is(i + 1, "nay")) {
             return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
         }
         return nil
     }
+}
+
+extension Times {
+    /// Words after which a bare year is a count, not a time (`là 2016`, `có 2016`, `hơn 2016`).
+    static let notBeforeBareYear: KeySet = [
+        "là", "có", "đạt", "được", "gồm", "với", "và", "hơn", "trên", "dưới", "khoảng", "gần", "tổng", "số", "mã", "thứ", "lên", "xuống",
+        "tăng", "giảm", "còn", "chỉ", "tới", "đến", "từ", "vào", "cuối", "đầu", "trong", "sau", "trước", "mới", "thêm", "những", "các",
+        "mỗi", "của", "cho", "ở", "tại", "bằng", "chiếm", "nộp", "thu", "chi", "vay", "bán", "mua", "xuất", "nhập",
+    ]
+    /// `gấp đôi`, `gấp rưỡi`: a ratio spelled as one word.
+    static let ratioWords: KeySet = ["đôi", "rưỡi", "ba", "bốn", "năm", "mười"]
+    /// Words after `năm 2013 và 2014` that keep the second year a year (`lần lượt`, `là`, `đạt`,
+    /// `qua`); any other word makes it a count (`năm 2020 và 2014 hộ`).
+    static let followersOfCoordinatedYears: KeySet = ["lần", "là", "đạt", "nay", "qua", "ngoái", "trước", "tới", "sau", "có", "được", "tăng", "giảm"]
+    /// Words that may follow a bare year that is a time (`dự kiến 2018 là`, `ngân sách 2016 đạt`).
+    static let afterBareYear: KeySet = ["là", "đạt", "tăng", "giảm", "của", "so", "được", "ước", "vẫn", "đã", "sẽ", "có", "với", "và"]
 }
 
 /// Rule word sets, built once.

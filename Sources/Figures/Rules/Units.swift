@@ -30,11 +30,34 @@ enum Units {
         let kind = v.kind[j]
         let isWordLike = kind == .syllable || kind == .abbreviation || (kind == .code && v.lower[j].count <= 4 && v.lower[j].first!.isLetter)
         if isWordLike, !rules.notUnits.contains(v.keys[j]), ScaleWords.value(key: v.keys[j]) == nil {
-            let end = max(v.wordEnd(j), j + 1)
-            return Match(unit: v.normalized(j..<end), end: end)
+            var end = max(v.wordEnd(j), j + 1)
+            if !rules.verbs.contains(wordKey(v, j..<end)) {
+                // a classifier takes its noun: `cuộc thanh tra`, `lượt công dân`, `tuyến xe buýt`
+                if end == j + 1, rules.classifiers.contains(v.keys[j]), let nounEnd = noun(v, at: end, rules: rules) { end = nounEnd }
+                // `700 km 2`: an area whose superscript was lost
+                if end == j + 1, rules.poweredUnits.contains(v.keys[j]), end < v.count, v.kind[end] == .number, v.spaceBefore[end], v.lower(end) == "2" || v.lower(end) == "3" {
+                    return Match(unit: v.normalized(j..<end) + v.lower[end], end: end + 1)
+                }
+                return Match(unit: v.normalized(j..<end), end: end)
+            }
         }
         if q.scale != nil { return Match(unit: "đồng", end: j, isCurrency: true) }
         return Match(unit: "", end: j)
+    }
+
+    /// The lowercase key of the text of tokens `r` (a word of one or more syllables).
+    static func wordKey(_ v: SentenceView, _ r: Range<Int>) -> UInt64 {
+        r.count == 1 ? v.keys[r.lowerBound] : TextKey.ofLowercase(v.normalized(r))
+    }
+
+    /// The end of the noun (one segmenter word) at `k`: a lowercase word, not a function word,
+    /// verb, scale word or number.
+    static func noun(_ v: SentenceView, at k: Int, rules: FigureRules) -> Int? {
+        guard k < v.count, v.kind[k] == .syllable, v.spaceBefore[k], let first = v.text[k].unicodeScalars.first,
+              first.properties.isLowercase, !rules.notUnits.contains(v.keys[k]), ScaleWords.value(key: v.keys[k]) == nil,
+              !timeUnitKeys.contains(v.keys[k]) else { return nil }
+        let end = max(v.wordEnd(k), k + 1)
+        return rules.verbs.contains(wordKey(v, k..<end)) ? nil : end
     }
 
     private static func currencyMatch(_ v: SentenceView, _ unit: String, _ end: Int) -> Match {
@@ -48,9 +71,9 @@ enum Units {
     static func rateAfter(_ v: SentenceView, _ j: Int) -> (String, Int)? {
         var k = j
         var parts: [String] = []
-        while v.is(k, "/"), k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation {
-            // a rate is one noun: `cổ phiếu`, but `tháng` in `tháng năm` is `tháng`
-            var end = v.isAny(k + 1, timeUnitKeys) ? k + 2 : max(v.wordEnd(k + 1), k + 2)
+        while v.is(k, "/"), k + 1 < v.count, v.kind[k + 1] == .syllable || v.kind[k + 1] == .abbreviation || v.isWordLike(k + 1) {
+            // a rate is one noun: `cổ phiếu`, but `tháng` in `tháng năm` is `tháng`; `ngày đêm` is one day
+            var end = v.isAny(k + 1, timeUnitKeys) ? (v.is(k + 1, "ngày") && v.is(k + 2, "đêm") ? k + 3 : k + 2) : max(v.wordEnd(k + 1), k + 2)
             // `/đầu người` is per person
             if v.is(k + 1, "đầu"), v.is(k + 2, "người") { parts.append("người"); k += 3; continue }
             if end > v.count { end = v.count }
@@ -74,6 +97,8 @@ enum Units {
             if v.isAny(k, RuleWords.w4) { return nil }
             // `mỗi năm`, `mỗi hộ`, `mỗi sào`: the word after mỗi is the denominator
             if v.keys[k - 1] == moi, v.kind[k] == .syllable { return v.normalized(k..<max(v.wordEnd(k), k + 1)).lowercased() }
+            // `thu nhập bình quân đầu người đạt 51,2 triệu đồng`
+            if v.is(k - 1, "đầu"), v.is(k, "người"), v.is(k - 2, "quân") || v.is(k - 2, "tính") { return "người" }
             if v.keys[k - 1] == mot, v.isAny(k, timeUnitKeys), k >= 2, v.isAny(k - 2, RuleWords.w5) || v.is(k - 3, "bình") || v.is(k - 3, "trung") {
                 return v.lower[k]
             }

@@ -92,10 +92,13 @@ public struct Tokenizer {
                 while k > s && (u[k - 1] == 0x2E || u[k - 1] == 0x2C) { k -= 1 }
                 var letterDigits = false
                 for i in firstLetter..<e where chars.isDigit(u[i]) { letterDigits = true; break }
-                if !letterDigits && k > s {
+                // `15.000m2`, `120.000m3`, `5km2`: a lowercase unit with a power glued after it
+                let power = letterDigits && e - firstLetter >= 2 && e - firstLetter <= 4 && (u[e - 1] == 0x32 || u[e - 1] == 0x33)
+                    && (firstLetter..<(e - 1)).allSatisfy { chars.isLower(u[$0]) }
+                if (!letterDigits || power) && k > s {
                     emit(.number, s, k)
                     if k < firstLetter { emit(.punctuation, k, firstLetter) }
-                    emit(letterKind(u, firstLetter, e), firstLetter, e)
+                    emit(power ? .code : letterKind(u, firstLetter, e), firstLetter, e)
                     return
                 }
             }
