@@ -88,7 +88,7 @@ func check(_ c: MarkedSentence, sourceLocation: SourceLocation = #_sourceLocatio
         "Đêm 31/12 và 1/1 có bắn pháo hoa.", "Số liệu năm 2013 và 2014 được điều chỉnh.", "Mùng 5 Tết, cả nhà đi chúc Tết.",
         "Tết Canh Tý 2020 đã qua.", "Trong cả 3 năm, công ty không lãi.", "Qua 8 tháng, dự án vẫn chậm.",
         "Sau 4 phiên giảm, thị trường hồi phục.", "Trạm y tế trực 24/24 giờ.", "Xin vui lòng chờ 1 chút.",
-        "Nhân kỷ niệm 20 năm thành lập trường.", "Bệnh nhân nhỏ nhất là bé A., 7 tháng tuổi.", "Trong 7 ngày nghỉ Tết, khách đông.", "Nước bị cắt từ 6h sáng đến 9h.", "Tỉnh tổng kết kế hoạch 5 năm.", "Nhóm có ba bốn người.", "Sau khoảng 2 năm triển khai, dự án xong.", "Trong hơn 20 năm qua, tỉnh đổi mới.",
+        "Nhân kỷ niệm 20 năm thành lập trường.", "Luỹ kế 9 tháng, doanh thu tăng.", "Nhiệm vụ 6 tháng còn lại rất nặng.", "Chào mừng 40 năm Ngày thiết lập quan hệ ngoại giao.", "Bệnh nhân nhỏ nhất là bé A., 7 tháng tuổi.", "Trong 7 ngày nghỉ Tết, khách đông.", "Nước bị cắt từ 6h sáng đến 9h.", "Tỉnh tổng kết kế hoạch 5 năm.", "Nhóm có ba bốn người.", "Sau khoảng 2 năm triển khai, dự án xong.", "Trong hơn 20 năm qua, tỉnh đổi mới.",
         "Trong suốt hơn 30 năm đổi mới, tỉnh phát triển.", "Đã hơn 6 tháng trôi qua.", "Cây đứng đó cả trăm năm mới lớn.",
         "Cách đây 5 năm, xã còn nghèo.", "Bác viết bài này cách nay tròn 90 năm.", "Sau đó 1 năm, ông nghỉ hưu.",
         "Hội nghị sơ kết 5 năm thực hiện Luật Đất đai.", "Nhìn lại 1 năm đã qua, tỉnh có nhiều đổi mới.",

@@ -149,6 +149,9 @@ enum Exclusions {
             // the unit is the first word of a time: `SEA Games 22 năm 2003`, `kế hoạch 5 năm 2016 - 2020`
             if unitEnd < v.count, v.kind[unitEnd] == .number && Times.year(v.lower[unitEnd]) != nil || v.kind[unitEnd] == .range { return true }
             if timeFrameAfter.startsAt(unitEnd, in: v), !notTimeFrameAfter.startsAt(unitEnd, in: v) { return true }
+            // an anniversary: `40 năm Ngày ký Hiệp ước`, `70 năm Ngày Thương binh - Liệt sĩ`
+            // (the capital marks the day's name; `chất vấn lên 3 ngày Đây là ...` is a headline running on)
+            if unitEnd < v.count, v.is(unitEnd - 1, "năm"), v.text[unitEnd] == "Ngày" { return true }
             let before = qualifierStart(v, start) - 1
             if timeFrameBefore.endsAt(before, in: v) { return true }
             // `trong 6 tháng` frames; `vận hành thử trong khoảng 40 ngày` is the length
