@@ -15,8 +15,13 @@ import VietText
 ///   a rate's denominator (`15.000 đồng/3 giờ`);
 /// - durations that frame when something happened (`sau 2 năm triển khai`, `16 tháng qua`,
 ///   `cả 3 năm`, `kỷ niệm 20 năm`), while a qualified duration is a figure (`khoảng 40 ngày`);
-/// - phone numbers, one person's age (`ông A, 45 tuổi`), vague amounts (`hàng trăm`, `cả
-///   nghìn`), idioms (`1 chút`, `24/24 giờ`), the bare `một` (`một số`, `một đồng chí`).
+/// - phone numbers, one person's age (`ông A, 45 tuổi`, `bé A., 7 tháng tuổi`), vague amounts
+///   (`hàng trăm`, `cả nghìn`, `ngàn năm`), idioms (`1 chút`, `24/24 giờ`, `chín muồi`, `hai bên`),
+///   the bare `một` (`một số`, `một đồng chí`), runs of number words (`ba bốn người`);
+/// - years and codes: a bare year-like number without a group separator (`Búa liềm vàng 2017`,
+///   unless a count verb or a qualifier precedes it: `xây 2000 biệt thự`), letters glued to digits
+///   that are no currency (`VN30`, `B2`), a day and month after a day part (`sáng 19.5`),
+///   anniversaries (`kỷ niệm 20 năm`, `40 năm Ngày ...`), plenums (`Trung ương 4 khóa XII`).
 ///
 /// The word sets are data files under `Resources/data/` (named after the sets below).
 enum Exclusions {
