@@ -198,10 +198,9 @@ public final class FigureExtractor {
     }
 
     /// Words after which a number votes on no style: dates (`ngày 15.3`), versions (`công nghiệp 4.0`).
-    static let styleMutedAfter = KeySet(keys: Set(
-        (Times.dateIntroducerWords + ["tháng", "mùng", "nghiệp", "bản", "phiên", "version", "v"]).map(TextKey.ofLowercase)))
+    static let styleMutedAfter = RuleWords.words("style-muted-after.txt")
     /// Words before which a number votes on no style: percentages (`4.5 %`, `4.5 phần trăm`).
-    static let styleMutedBefore: KeySet = ["%", "phần"]
+    static let styleMutedBefore = RuleWords.words("style-muted-before.txt")
 
     /// Digit strings longer than `DigitNumbers.maxDigits`: no exact value, so no figure, and a warning.
     static func warnTooLong(_ analyzed: AnalyzedText, _ offsets: ScalarOffsets, _ warn: (FigureWarning) -> Void) {
@@ -232,12 +231,10 @@ public final class FigureExtractor {
     /// Tokens that can start a figure or a time: numbers in digits, and the words of spelled
     /// numbers, fractions and multiples (`một` and `năm` alone are no figures; with a scale or
     /// tens word the other word triggers).
-    static let triggers = KeySet(keys: Set(
-        ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi", "chục", "trăm", "nghìn", "ngàn", "vạn",
-         "triệu", "tỷ", "tỉ", "nửa", "gấp", "rưỡi", "tư", "mốt", "lăm", "nhăm", "linh", "lẻ"].map(TextKey.ofLowercase)))
+    static let triggers = RuleWords.words("figure-triggers.txt")
 
     /// Syllables that can begin a figure: number words, `gấp`, `âm`, `nửa`.
-    static let starters = KeySet(keys: Set(triggers.values).union(["một", "năm", "không", "âm", "gấp", "nửa"].map(TextKey.ofLowercase)))
+    static let starters = KeySet(keys: Set(triggers.values).union(RuleWords.words("figure-starters.txt").values))
 
     static func mayHoldFigures(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
         analyzed.text.normalized.withUnsafeBufferPointer { u in
@@ -566,11 +563,11 @@ struct SentenceFigures {
         // unless the parenthesis holds only the time (`giai đoạn 1 (từ năm 2017 đến năm 2022) khoảng ...`)
         let reachable = usable.filter { parenDepth[$0.range.lowerBound] <= depth || isWholeParenthesis($0.range) }
         let after = reachable.first(where: { $0.range.lowerBound > i && $0.range.lowerBound - i <= 8 })
-        let afterInClause = after.map { t in !(i..<t.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w1) }) } ?? false
+        let afterInClause = after.map { t in !(i..<t.range.lowerBound).contains(where: { view.isAny($0, Qualifiers.clauseEnds) }) } ?? false
         if let before = reachable.last(where: { $0.range.upperBound <= i }) {
             // `..., chiếm tới gần 4,1% tổng thu năm 2016`: a time later in the figure's own clause
             // beats one stated in an earlier clause
-            if afterInClause, let after, (before.range.upperBound..<i).contains(where: { view.isAny($0, RuleWords.w2) }) { return after.value }
+            if afterInClause, let after, (before.range.upperBound..<i).contains(where: { view.isAny($0, RuleWords.clauseBreaks) }) { return after.value }
             return before.value
         }
         // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
@@ -587,7 +584,7 @@ struct SentenceFigures {
     private func rightTime(_ end: Int) -> String? {
         let usable = times.filter { !$0.isComparison }
         guard let right = usable.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 }),
-              !(end..<right.range.lowerBound).contains(where: { view.isAny($0, RuleWords.w2) }) else { return nil }
+              !(end..<right.range.lowerBound).contains(where: { view.isAny($0, RuleWords.clauseBreaks) }) else { return nil }
         return right.value
     }
 
@@ -641,10 +638,10 @@ struct SentenceFigures {
 
 /// Rule word sets, built once.
 extension RuleWords {
-    static let w1: KeySet = [",", ";", ":", ".", "(", ")"]
-    static let w2: KeySet = [",", ";", ":", "."]
+    /// Punctuation that ends a clause, parentheses aside.
+    static let clauseBreaks = RuleWords.words("clause-breaks.txt")
     /// Verbs of change: `tăng từ X - Y` is a change from X to Y.
-    static let changeVerbs: KeySet = ["tăng", "giảm", "nâng", "hạ", "lên", "xuống", "chỉnh"]
+    static let changeVerbs = RuleWords.words("change-verbs.txt")
     /// What stands between a compared time and its figure: `cùng kỳ năm trước là`, `(cùng kỳ: `.
-    static let linksBeforeComparedFigure: KeySet = ["là", ":", "đạt", "chỉ", "có", "("]
+    static let linksBeforeComparedFigure = RuleWords.words("compared-figure-links.txt")
 }

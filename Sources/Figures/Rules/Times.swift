@@ -20,8 +20,7 @@ enum Times {
     static let romanQuarters = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
 
     /// Words that introduce a day and month: `ngày 12/7`, `chiều 10/2`.
-    static let dateIntroducerWords = ["ngày", "đến", "từ", "sáng", "chiều", "trưa", "tối", "đêm", "hôm", "tới", "hết", "cuối"]
-    static let dateIntroducers = KeySet(keys: Set(dateIntroducerWords.map(TextKey.ofLowercase)))
+    static let dateIntroducers = RuleWords.words("date-introducers.txt")
 
     static func year(_ s: String) -> Int? {
         guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else { return nil }
@@ -99,7 +98,7 @@ enum Times {
                 }
                 // `so với (thời điểm) (cuối) quý III/2016`, `cùng kỳ năm 2019`: back to the clause's start
                 var k = e.range.lowerBound - 1
-                while k >= 0, k >= e.range.lowerBound - 6, !v.isAny(k, RuleWords.w2) {
+                while k >= 0, k >= e.range.lowerBound - 6, !v.isAny(k, RuleWords.clauseBreaks) {
                     if v.is(k, "so") || (v.is(k, "cùng") && v.is(k + 1, "kỳ")) { e.isComparison = true; break }
                     k -= 1
                 }
@@ -108,7 +107,7 @@ enum Times {
                 let s = e.range.lowerBound
                 if v.kind[s] == .date || v.kind[s] == .fraction || v.is(s, "ngày") {
                     let k = s - 1
-                    if k >= 0, v.kind[k] == .code || v.isAny(k, RuleWords.w6) { e.isComparison = true }
+                    if k >= 0, v.kind[k] == .code || v.isAny(k, RuleWords.documentEndings) { e.isComparison = true }
                     if k >= 1, v.is(k, "ngày"), v.kind[k - 1] == .code { e.isComparison = true }
                 }
                 out.append(e)
@@ -147,9 +146,7 @@ enum Times {
     }
 
     /// The words a time expression can begin with; other syllables are skipped at once.
-    static let openers: KeySet = [
-        "từ", "đoạn", "kỳ", "năm", "quý", "tháng", "hiện", "đến", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai",
-    ]
+    static let openers = RuleWords.words("time-openers.txt")
 
     private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?, articleYear: Int?) -> (TimeExpression, Int)? {
         if v.kind[i] == .syllable, !openers.contains(v.keys[i]) { return nil }
@@ -215,7 +212,7 @@ enum Times {
             }
         }
         // giai đoạn / nhiệm kỳ / thời kỳ / năm 2015-2020 or 2015 - 2020
-        if v.isAny(i, RuleWords.w7) {
+        if v.isAny(i, RuleWords.periodHeads) {
             let j = i + 1
             if j < v.count, v.kind[j] == .range {
                 let parts = v.lower[j].split(separator: "-").compactMap { year(String($0)) }
@@ -301,7 +298,7 @@ enum Times {
             }
         }
         // `đến 2016`, `vào 2020`, `cuối 2016`: a bare year after a time preposition
-        if let y = yearAt(v, i), v.isAny(i - 1, RuleWords.w8) {
+        if let y = yearAt(v, i), v.isAny(i - 1, RuleWords.yearPrepositions) {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
         // `(2016 - 2020)`, `(2016-2020)` after a figure: the period it covers
@@ -325,13 +322,13 @@ enum Times {
         if v.is(i, "năm") {
             if let y = yearAt(v, i + 1) { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
             // `Trong năm, tỉnh cấp mới 27 dự án`: the year in context
-            if v.is(i - 1, "trong"), i + 1 >= v.count || v.isPunctuation(i + 1) || !v.isAny(i + 1, RuleWords.w9) && v.kind[i + 1] != .number,
+            if v.is(i - 1, "trong"), i + 1 >= v.count || v.isPunctuation(i + 1) || !v.isAny(i + 1, RuleWords.relativeYearWords) && v.kind[i + 1] != .number,
                let y = contextYear, i + 1 >= v.count || !v.isWordLike(i + 1) || v.isPunctuation(i + 1) {
                 return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
             }
             // `năm nay` is the article's year when its date is known
             if v.is(i + 1, "nay"), let y = articleYear { return (TimeExpression(range: i..<(i + 2), value: "\(y)"), i + 2) }
-            if v.isAny(i + 1, RuleWords.w9) {
+            if v.isAny(i + 1, RuleWords.relativeYearWords) {
                 return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
             }
         }
@@ -353,24 +350,24 @@ enum Times {
 
 extension Times {
     /// Words after which a bare year is a count, not a time (`là 2016`, `có 2016`, `hơn 2016`).
-    static let notBeforeBareYear: KeySet = [
-        "là", "có", "đạt", "được", "gồm", "với", "và", "hơn", "trên", "dưới", "khoảng", "gần", "tổng", "số", "mã", "thứ", "lên", "xuống",
-        "tăng", "giảm", "còn", "chỉ", "tới", "đến", "từ", "vào", "cuối", "đầu", "trong", "sau", "trước", "mới", "thêm", "những", "các",
-        "mỗi", "của", "cho", "ở", "tại", "bằng", "chiếm", "nộp", "thu", "chi", "vay", "bán", "mua", "xuất", "nhập",
-    ]
+    static let notBeforeBareYear = RuleWords.words("not-before-bare-year.txt")
     /// `gấp đôi`, `gấp rưỡi`: a ratio spelled as one word.
-    static let ratioWords: KeySet = ["đôi", "rưỡi", "ba", "bốn", "năm", "mười"]
+    static let ratioWords = RuleWords.words("ratio-words.txt")
     /// Words after `năm 2013 và 2014` that keep the second year a year (`lần lượt`, `là`, `đạt`,
     /// `qua`); any other word makes it a count (`năm 2020 và 2014 hộ`).
-    static let followersOfCoordinatedYears: KeySet = ["lần", "là", "đạt", "nay", "qua", "ngoái", "trước", "tới", "sau", "có", "được", "tăng", "giảm"]
+    static let followersOfCoordinatedYears = RuleWords.words("coordinated-year-followers.txt")
     /// Words that may follow a bare year that is a time (`dự kiến 2018 là`, `ngân sách 2016 đạt`).
-    static let afterBareYear: KeySet = ["là", "đạt", "tăng", "giảm", "của", "so", "được", "ước", "vẫn", "đã", "sẽ", "có", "với", "và"]
+    static let afterBareYear = RuleWords.words("after-bare-year.txt")
 }
 
 /// Rule word sets, built once.
 extension RuleWords {
-    static let w6: KeySet = ["tư", "định", "số", "bản", "thị"]
-    static let w7: KeySet = ["đoạn", "kỳ", "năm"]
-    static let w8: KeySet = ["đến", "tới", "vào", "cuối", "đầu", "từ", "trong", "sau", "trước"]
-    static let w9: KeySet = ["nay", "qua", "ngoái", "trước", "tới", "sau"]
+    /// `thông tư`, `quyết định`, `văn bản`: a date after one is the document's.
+    static let documentEndings = RuleWords.words("document-endings.txt")
+    /// `giai đoạn`, `nhiệm kỳ`, `năm` before a span of years.
+    static let periodHeads = RuleWords.words("period-heads.txt")
+    /// `đến 2016`, `vào 2020`: prepositions that make a bare year a time.
+    static let yearPrepositions = RuleWords.words("year-prepositions.txt")
+    /// `năm nay`, `năm qua`, `năm ngoái`: relative years.
+    static let relativeYearWords = RuleWords.words("relative-year-words.txt")
 }

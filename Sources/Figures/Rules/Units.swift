@@ -64,8 +64,8 @@ enum Units {
         Match(unit: unit, end: end, isCurrency: true)
     }
 
-    static let timeUnits: Set<String> = ["năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "đêm"]
-    static let timeUnitKeys = KeySet(timeUnits)
+    static let timeUnits = Set(RuleWords.lines("time-units.txt"))
+    static let timeUnitKeys = RuleWords.words("time-units.txt")
 
     /// `/năm`, `/người/năm`, `/cổ phiếu`, `mỗi ngày`, `một ngày` right after the unit.
     static func rateAfter(_ v: SentenceView, _ j: Int) -> (String, Int)? {
@@ -81,7 +81,7 @@ enum Units {
             k = end
         }
         if !parts.isEmpty { return (parts.joined(separator: "/"), k) }
-        if v.isAny(j, RuleWords.w3), v.isAny(j + 1, timeUnitKeys) || v.is(j + 1, "người") {
+        if v.isAny(j, RuleWords.rateIntroducers), v.isAny(j + 1, timeUnitKeys) || v.is(j + 1, "người") {
             return (v.lower[j + 1], j + 2)
         }
         return nil
@@ -94,12 +94,12 @@ enum Units {
         while k > 0, k > start - 12 {
             // `Mỗi năm, tỉnh bố trí 45 tỷ đồng`: the clause may open with the rate
             if v.keys[k] == comma, k >= 2, v.keys[k - 2] == moi, v.isAny(k - 1, timeUnitKeys) { return v.lower[k - 1] }
-            if v.isAny(k, RuleWords.w4) { return nil }
+            if v.isAny(k, RuleWords.clauseBreaks) { return nil }
             // `mỗi năm`, `mỗi hộ`, `mỗi sào`: the word after mỗi is the denominator
             if v.keys[k - 1] == moi, v.kind[k] == .syllable { return v.normalized(k..<max(v.wordEnd(k), k + 1)).lowercased() }
             // `thu nhập bình quân đầu người đạt 51,2 triệu đồng`
             if v.is(k - 1, "đầu"), v.is(k, "người"), v.is(k - 2, "quân") || v.is(k - 2, "tính") { return "người" }
-            if v.keys[k - 1] == mot, v.isAny(k, timeUnitKeys), k >= 2, v.isAny(k - 2, RuleWords.w5) || v.is(k - 3, "bình") || v.is(k - 3, "trung") {
+            if v.keys[k - 1] == mot, v.isAny(k, timeUnitKeys), k >= 2, v.isAny(k - 2, RuleWords.averageOpeners) || v.is(k - 3, "bình") || v.is(k - 3, "trung") {
                 return v.lower[k]
             }
             k -= 1
@@ -110,7 +110,8 @@ enum Units {
 
 /// Rule word sets, built once.
 extension RuleWords {
-    static let w3: KeySet = ["mỗi", "một", "/"]
-    static let w4: KeySet = [",", ";", ":", "."]
-    static let w5: KeySet = ["bình", "trung"]
+    /// `mỗi năm`, `một ngày`, `/tháng`: what makes a time unit a rate.
+    static let rateIntroducers = RuleWords.words("rate-introducers.txt")
+    /// `bình quân`, `trung bình`.
+    static let averageOpeners = RuleWords.words("average-openers.txt")
 }
