@@ -74,8 +74,11 @@ extension Solieu {
 
         private func appendSentences(_ analyzed: AnalyzedText, to out: inout [UInt8]) {
             for sentence in analyzed.sentences {
-                let words = Array(analyzed.words[sentence.words])
-                VLSP.append(words: words, tokens: analyzed.tokens, original: analyzed.text.original, to: &out)
+                // the sentence's own tokens (VLSP.append sizes its buffer from the tokens given:
+                // all of a long text's tokens for each sentence was quadratic)
+                let base = sentence.tokens.lowerBound
+                let words = analyzed.words[sentence.words].map { Word(tokens: ($0.tokens.lowerBound - base)..<($0.tokens.upperBound - base)) }
+                VLSP.append(words: words, tokens: Array(analyzed.tokens[sentence.tokens]), original: analyzed.text.original, to: &out)
                 out.append(0x0A)
             }
         }

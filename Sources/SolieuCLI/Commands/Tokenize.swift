@@ -70,7 +70,7 @@ extension Solieu {
             }
             if format == .json {
                 let name = String(decoding: try encoder.encode(source), as: UTF8.self)
-                try output.write((number == 0 ? "\n" : "") + "\n  ],\n  \"source\" : \(name)\n}\n")
+                try output.write("\n  ],\n  \"source\" : \(name)\n}\n")
             }
         }
 
