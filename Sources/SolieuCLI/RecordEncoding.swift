@@ -23,35 +23,46 @@ final class RecordEncoder {
         return e
     }()
 
+    /// Reused for every record (its field list keeps its capacity).
+    private lazy var collector = FieldsEncoder(fallback: fallback)
+    /// The key order of the last record and, for it, the fields to write (the last of a key
+    /// encoded twice, as JSONEncoder keeps) sorted by key, each with its `"key":` bytes.
+    private var lastKeys: [String] = []
+    private var order: [(field: Int, key: [UInt8])] = []
+
     /// The top-level fields of `record` in the order encoded; nil when it is not a flat keyed record.
     func fields<T: Encodable>(_ record: T) throws -> [(key: String, value: Value)]? {
-        let encoder = FieldsEncoder(fallback: fallback)
+        let encoder = collector
+        encoder.reset()
         try record.encode(to: encoder)
         return encoder.unsupported ? nil : encoder.fields
     }
 
     /// Appends `record` as one line of compact JSON with sorted keys (no newline).
     func appendJSON<T: Encodable>(_ record: T, to out: inout [UInt8]) throws {
-        guard var fields = try fields(record) else {
+        guard let fields = try fields(record) else {
             out += try fallback.encode(record)
             return
         }
-        // stable sort; a key encoded twice keeps its last value, as JSONEncoder does
-        var seen: [String: Int] = [:]
-        var unique: [(key: String, value: Value)] = []
-        for f in fields {
-            if let k = seen[f.key] { unique[k] = f } else { seen[f.key] = unique.count; unique.append(f) }
+        if fields.count != lastKeys.count || !zip(fields, lastKeys).allSatisfy({ $0.key == $1 }) {
+            lastKeys = fields.map(\.key)
+            var last: [String: Int] = [:]
+            for (k, f) in fields.enumerated() { last[f.key] = k }
+            order = last.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { key, field in
+                var bytes: [UInt8] = []
+                Self.appendJSONString(key, to: &bytes)
+                bytes.append(0x3A)
+                return (field, bytes)
+            }
         }
-        fields = unique.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         out.append(0x7B)
-        for (n, f) in fields.enumerated() {
+        for (n, o) in order.enumerated() {
             if n > 0 { out.append(0x2C) }
-            Self.appendJSONString(f.key, to: &out)
-            out.append(0x3A)
-            switch f.value {
+            out += o.key
+            switch fields[o.field].value {
             case .string(let s): Self.appendJSONString(s, to: &out)
             case .literal(let s): out += s.utf8
-            case .null: out += "null".utf8
+            case .null: out += [0x6E, 0x75, 0x6C, 0x6C]
             case .json(let bytes): out += bytes
             }
         }
@@ -104,25 +115,34 @@ final class RecordEncoder {
     /// control characters as `\n`, `\r`, `\t`, `\b`, `\f` or `\u00XX`, everything else as UTF-8.
     static func appendJSONString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x08: out += [0x5C, 0x62]
-            case 0x0C: out += [0x5C, 0x66]
-            case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { b in
+            // runs without anything to escape are copied whole
+            var run = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
+                run = i + 1
+                switch c {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x08: out += [0x5C, 0x62]
+                case 0x0C: out += [0x5C, 0x66]
+                default: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]]
+                }
             }
+            if run < b.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count])) }
         }
         out.append(0x22)
     }
 }
 
 /// Collects the top-level fields of a keyed record.
-private final class FieldsEncoder: Encoder {
+final class FieldsEncoder: Encoder {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
     var fields: [(key: String, value: RecordEncoder.Value)] = []
@@ -130,6 +150,11 @@ private final class FieldsEncoder: Encoder {
     let fallback: JSONEncoder
 
     init(fallback: JSONEncoder) { self.fallback = fallback }
+
+    func reset() {
+        fields.removeAll(keepingCapacity: true)
+        unsupported = false
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         KeyedEncodingContainer(FieldsContainer<Key>(encoder: self))
