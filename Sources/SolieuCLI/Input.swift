@@ -83,7 +83,12 @@ struct InputError: Error, CustomStringConvertible {
 /// Diagnostics on standard error.
 enum Console {
     static func report(_ error: any Error) {
-        let line = Array("solieu: \(error)\n".utf8)
+        write("solieu: \(error)\n")
+    }
+
+    /// Writes `text` to standard error (a failure there cannot be reported anywhere).
+    static func write(_ text: String) {
+        let line = Array(text.utf8)
         line.withUnsafeBufferPointer { b in
             var written = 0
             while written < b.count {

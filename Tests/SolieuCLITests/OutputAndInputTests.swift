@@ -31,6 +31,17 @@ struct FailedWriteTests {
         }
     }
 
+    /// Help and version are standard output too.
+    @Test(arguments: [["--help"], ["--version"], ["extract", "--help"], []])
+    func helpToAFullDisk(_ arguments: [String]) throws {
+        let run = try solieu(arguments, stdout: full())
+        #expect(run.status == 1)
+        #expect(run.stderr == diskFull)
+        let ok = try solieu(arguments)
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix(arguments == ["--version"] ? "0.1.0\n" : "OVERVIEW: "))
+    }
+
     /// The checked writer still writes when it can.
     @Test func outputIsStillWrittenWhenItCan() throws {
         let run = try solieu(["segment"], stdin: "đảng viên\n")
