@@ -102,7 +102,7 @@ struct FailedWriteTests {
         }
     }
 
-    /// A directory that cannot be listed, for real: as root (who reads everything) the binary is
+    /// A directory that cannot be listed and a file that cannot be opened, for real: as root (who reads everything) the binary is
     /// run as `nobody` through `setpriv`.
     @Test(.enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs setpriv as root"))
     func unlistableDirectoryIsAnErrorForItOnly() throws {
@@ -115,12 +115,18 @@ struct FailedWriteTests {
             try FileManager.default.createDirectory(atPath: scratch.path(sub), withIntermediateDirectories: false)
             try Data("Có 5 xã.\n".utf8).write(to: URL(fileURLWithPath: scratch.path(sub + "/b.txt")))
         }
+        try Data("Có 9 xã.\n".utf8).write(to: URL(fileURLWithPath: scratch.path("secret.txt")))
         #expect(chmod(scratch.path("locked"), 0) == 0)
+        #expect(chmod(scratch.path("secret.txt"), 0) == 0)
         chmod(scratch.dir.path, 0o755)
         let prefix = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        let run = try solieu(["extract", scratch.path("locked"), scratch.path("open"), scratch.path("a.txt")], prefix: prefix)
+        let run = try solieu(["extract", scratch.path("locked"), scratch.path("open"), scratch.path("secret.txt"), scratch.path("a.txt")], prefix: prefix)
         #expect(run.status == 1)
-        #expect(run.stderr == "solieu: \(scratch.path("locked")): error: cannot list directory: Permission denied\n")
+        #expect(run.stderr == """
+        solieu: \(scratch.path("locked")): error: cannot list directory: Permission denied
+        solieu: \(scratch.path("secret.txt")): error: cannot open for reading: Permission denied
+
+        """)
         #expect(run.stdout.split(separator: "\n").map { $0.split(separator: ",").first ?? "" }
                 == [#"{"article":"b.txt""#, #"{"article":"a.txt""#])
     }
