@@ -23,6 +23,10 @@ func solieu(_ arguments: [String], stdin: String? = nil, stdout: FileHandle? = n
     process.standardError = err
     process.standardInput = input
     try process.run()
+    // a hang (a FIFO opened for reading, a deadlock) fails the test instead of stalling the run
+    DispatchQueue.global().asyncAfter(deadline: .now() + 300) { [process] in
+        if process.isRunning { process.terminate() }
+    }
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     if stdout != nil { try out.fileHandleForWriting.close() }
