@@ -6,26 +6,11 @@ struct Input {
     let name: String
     let bytes: [UInt8]
 
-    /// Reads `path` ("-" for standard input); the error names the file.
-    static func read(_ path: String) throws(InputError) -> Input {
-        if path == "-" {
-            return Input(name: "<stdin>", bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: path, position: nil, message: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw InputError(file: path, position: nil, message: "is a directory") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(file: path, position: nil, message: "cannot open for reading (permission denied?)")
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return Input(name: path, bytes: Array(data))
-        } catch {
-            throw InputError(file: path, position: nil, message: "cannot read: \(error.localizedDescription)")
-        }
+    /// Reads `path` ("-" for standard input); the error names the file. Only regular files are
+    /// opened: a directory, FIFO, socket or device is an error without blocking.
+    static func read(_ path: String, in fs: FileSystem = .real) throws(InputError) -> Input {
+        if path == "-" { return Input(name: "<stdin>", bytes: try fs.readStandardInput()) }
+        return Input(name: path, bytes: try fs.read(path))
     }
 
     /// Calls `body` with each line (without its `\n` or `\r\n`) decoded to UTF-16, and its
@@ -95,31 +80,23 @@ struct InputError: Error, CustomStringConvertible {
     }
 }
 
-/// Buffered standard output and diagnostics on standard error.
-struct Console {
-    private var buffer: [UInt8] = []
-
-    mutating func write(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { flush() }
+/// Diagnostics on standard error.
+enum Console {
+    static func report(_ error: any Error) {
+        write("solieu: \(error)\n")
     }
 
-    mutating func write(_ string: String) { write(Array(string.utf8)) }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBufferPointer { b in
+    /// Writes `text` to standard error (a failure there cannot be reported anywhere).
+    static func write(_ text: String) {
+        let line = Array(text.utf8)
+        line.withUnsafeBufferPointer { b in
             var written = 0
             while written < b.count {
-                let n = Foundation.write(1, b.baseAddress! + written, b.count - written)
+                let n = Foundation.write(2, b.baseAddress! + written, b.count - written)
+                if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
                 written += n
             }
         }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    static func report(_ error: any Error) {
-        FileHandle.standardError.write(Data("solieu: \(error)\n".utf8))
     }
 }

@@ -16,6 +16,17 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
+    /// The normalizer and lexicon (built-in plus `--lexicon` files): immutable, loaded once and
+    /// shared by the analyzers of several threads (`TextAnalyzer(lexicon:normalizer:)`).
+    func makeLanguageData() throws -> (TextNormalizer, Lexicon) {
+        do {
+            let normalizer = try TextNormalizer(tonePlacement: tone)
+            return (normalizer, try Lexicon.builtin(adding: lexicon.map { URL(fileURLWithPath: $0) }, normalizer: normalizer))
+        } catch let error as LanguageDataError {
+            throw ValidationError(error.description)
+        }
+    }
+
     func makeAnalyzer() throws -> TextAnalyzer {
         do {
             return try TextAnalyzer(options: AnalyzerOptions(

@@ -27,71 +27,125 @@ extension Solieu {
         @Option(name: .long, help: "The year that completes dates without one (default: the article's date line).")
         var referenceYear: Int?
 
+        @Option(name: .long, help: "Articles analyzed in parallel (default: the number of active processors).")
+        var jobs: Int?
+
         @OptionGroup var options: AnalysisOptions
 
         func validate() throws {
             if let y = referenceYear, !(1900...2100).contains(y) {
                 throw ValidationError("--reference-year \(y) is not a year between 1900 and 2100")
             }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs) is not a positive number") }
         }
 
         func run() throws {
-            let extractor = try FigureExtractor(analyzer: options.makeAnalyzer(), rules: FigureRules.builtin())
-            var console = Console()
-            var failed = false
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            if format == .csv { console.write(FigureCSV.header + "\n") }
-            if format == .json { console.write("[\n") }
-            var firstArticle = true
-            let (paths, problems) = try Self.expand(inputs)
-            for problem in problems { Console.report(problem); failed = true }
-            for path in paths {
-                do {
-                    let units = try Input.read(path).utf16()
-                    let name = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
-                    switch format {
-                    case .jsonl:
-                        try extractor.extract(utf16: units, article: name, referenceYear: referenceYear) { figures in
-                            for f in figures { console.write(Array(try encoder.encode(f)) + [0x0A]) }
-                        }
-                    case .json:
-                        let figures = extractor.extract(utf16: units, article: name, referenceYear: referenceYear)
-                        let pretty = JSONEncoder()
-                        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                        let body = try pretty.encode(ArticleFigures(article: name, figures: figures))
-                        console.write((firstArticle ? "" : ",\n") + String(decoding: body, as: UTF8.self))
-                        firstArticle = false
-                    case .csv:
-                        extractor.extract(utf16: units, article: name, referenceYear: referenceYear) { figures in
-                            for f in figures { console.write(FigureCSV.row(f) + "\n") }
-                        }
+            // the lexicon and rules are immutable: loaded once, shared by the workers
+            let (normalizer, lexicon) = try options.makeLanguageData()
+            let rules = try FigureRules.builtin()
+            let (paths, problems) = Self.expand(inputs)
+            let format = format, referenceYear = referenceYear
+            let pipeline = OrderedPipeline(count: paths.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            try Console.run { output, failed in
+                if format == .csv { try output.write(FigureCSV.header + "\n") }
+                if format == .json { try output.write("[\n") }
+                for problem in problems { Console.report(problem); failed = true }
+                var articles = 0
+                var started = false
+                try pipeline.run(makeWork: {
+                    let extractor = FigureExtractor(analyzer: try TextAnalyzer(lexicon: lexicon, normalizer: normalizer), rules: rules)
+                    let records = RecordEncoder()
+                    return { index, emit in
+                        Self.extract(paths[index], extractor: extractor, records: records, format: format,
+                                     referenceYear: referenceYear, emit: emit)
                     }
-                } catch {
-                    console.flush()
-                    Console.report(error)
-                    failed = true
-                }
+                }, consume: { _, event in
+                    switch event {
+                    case .output(let piece):
+                        // json: the articles' objects are separated by `,\n`
+                        if format == .json && !started {
+                            if articles > 0 { try output.write(",\n") }
+                            articles += 1
+                            started = true
+                        }
+                        try output.write(piece)
+                    case .end(let errors):
+                        started = false
+                        if !errors.isEmpty { try output.flush() }
+                        for error in errors { Console.report(error); failed = true }
+                    }
+                })
+                if format == .json { try output.write("\n]\n") }
             }
-            if format == .json { console.write("\n]\n") }
-            console.flush()
-            if failed { throw ExitCode.failure }
+        }
+
+        /// Extracts one article on a worker, emitting its records in pieces of about 64 kB.
+        static func extract(_ path: String, extractor: FigureExtractor, records: RecordEncoder, format: Format,
+                            referenceYear: Int?, emit: OrderedPipeline.Emit) -> [any Error] {
+            struct Stopped: Error {}
+            var out: [UInt8] = []
+            var opened = false
+            var figures = 0
+            do {
+                let units = try Input.read(path).utf16()
+                let name = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
+                if format == .json {
+                    out += #"{"article":"#.utf8
+                    RecordEncoder.appendJSONString(name, to: &out)
+                    out += #","figures":["#.utf8
+                    opened = true
+                }
+                try extractor.extract(utf16: units, article: name, referenceYear: referenceYear) { found in
+                    for f in found {
+                        switch format {
+                        case .jsonl:
+                            try records.appendJSON(f, to: &out)
+                            out.append(0x0A)
+                        case .json:
+                            out += (figures == 0 ? "\n" : ",\n").utf8
+                            try records.appendJSON(f, to: &out)
+                        case .csv:
+                            try records.appendCSV(f, columns: FigureCSV.columns, to: &out)
+                            out.append(0x0A)
+                        }
+                        figures += 1
+                    }
+                    if out.count >= 1 << 16 {
+                        guard emit(out) else { throw Stopped() }
+                        out.removeAll(keepingCapacity: true)
+                    }
+                }
+                if opened { out += (figures == 0 ? "]}" : "\n]}").utf8 }
+                if !out.isEmpty { _ = emit(out) }
+                return []
+            } catch is Stopped {
+                return []
+            } catch {
+                // keep the json well formed around an article that failed half way
+                if opened { out += (figures == 0 ? "]}" : "\n]}").utf8 }
+                if !out.isEmpty { _ = emit(out) }
+                return [error]
+            }
         }
 
         /// Files, with directories replaced by their `.txt` files (sorted); a missing path is kept
-        /// so that reading it reports the error.
-        static func expand(_ inputs: [String]) throws -> ([String], [InputError]) {
+        /// so that reading it reports the error. A directory that cannot be listed, or has no
+        /// `.txt` file, is a problem of its own; the other inputs are still expanded.
+        static func expand(_ inputs: [String], in fs: FileSystem = .real) -> ([String], [InputError]) {
             var out: [String] = []
             var problems: [InputError] = []
             for path in inputs {
-                var isDirectory: ObjCBool = false
-                if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }.sorted()
-                    if names.isEmpty { problems.append(InputError(file: path, position: nil, message: "is a directory with no .txt files")) }
-                    out += names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
-                } else {
+                guard path != "-", fs.kind(path) == .directory else {
                     out.append(path)
+                    continue
                 }
+                let names: [String]
+                do { names = try fs.list(path).filter { $0.hasSuffix(".txt") }.sorted() } catch {
+                    problems.append(error)
+                    continue
+                }
+                if names.isEmpty { problems.append(InputError(file: path, position: nil, message: "is a directory with no .txt files")) }
+                out += names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
             }
             return (out, problems)
         }

@@ -21,32 +21,64 @@ extension Solieu {
 
         func run() throws {
             let analyzer = try options.makeAnalyzer()
-            var console = Console()
-            var failed = false
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            for path in files {
-                do {
-                    let text = try Input.read(path).text()
-                    let report = TextReport(analyzer.analyze(text), source: path)
-                    switch format {
-                    case .json: console.write(Array(try encoder.encode(report)) + [0x0A])
-                    case .text: console.write(render(report))
+            try Console.run { output, failed in
+                for path in files {
+                    let units: [UInt16]
+                    do { units = try Input.read(path).utf16() } catch {
+                        try output.flush()
+                        Console.report(error)
+                        failed = true
+                        continue
                     }
-                } catch {
-                    console.flush()
-                    Console.report(error)
-                    failed = true
+                    try write(units, source: path, analyzer: analyzer, encoder: encoder, to: output)
                 }
             }
-            console.flush()
-            if failed { throw ExitCode.failure }
         }
 
-        private func render(_ report: TextReport) -> String {
-            var out = "# \(report.source ?? "")\n"
+        /// The report of one text, streamed: the text is analyzed in bounded pieces (cut at
+        /// line breaks, sentence ends or spaces) and each piece's sentences are written with
+        /// offsets into the whole text, so that a 30 MB line needs no more memory than a piece.
+        /// The output is the same as one `TextReport` of the whole text.
+        private func write(_ units: [UInt16], source: String, analyzer: TextAnalyzer, encoder: JSONEncoder, to output: Output) throws {
+            var number = 0
+            switch format {
+            case .text: try output.write("# \(source)\n")
+            case .json: try output.write("{\n  \"schemaVersion\" : \(TextReport.schemaVersion),\n  \"sentences\" : [\n")
+            }
+            try Chunks.forEach(units) { piece, base in
+                var report = TextReport(analyzer.analyze(analyzer.normalizer.normalize(piece)), source: source)
+                if base > 0 { report.shift(by: base) }
+                switch format {
+                case .text:
+                    try output.write(render(report, from: number))
+                case .json:
+                    var out: [UInt8] = []
+                    for sentence in report.sentences {
+                        if number > 0 || !out.isEmpty { out += Array(",\n".utf8) }
+                        // the record at the depth of the array's elements: 4 spaces
+                        out += [0x20, 0x20, 0x20, 0x20]
+                        for byte in try encoder.encode(sentence) {
+                            out.append(byte)
+                            if byte == 0x0A { out += [0x20, 0x20, 0x20, 0x20] }
+                        }
+                    }
+                    try output.write(out)
+                }
+                number += report.sentences.count
+            }
+            if format == .json {
+                let name = String(decoding: try encoder.encode(source), as: UTF8.self)
+                try output.write("\n  ],\n  \"source\" : \(name)\n}\n")
+            }
+        }
+
+        /// The text lines of a piece's sentences, numbered from `first` + 1.
+        private func render(_ report: TextReport, from first: Int) -> String {
+            var out = ""
             for (n, s) in report.sentences.enumerated() {
-                out += "sentence \(n + 1) [\(s.start)..<\(s.end)]: \(s.text)\n"
+                out += "sentence \(first + n + 1) [\(s.start)..<\(s.end)]: \(s.text)\n"
                 for t in s.tokens {
                     let normalized = t.normalized.map { " -> \($0)" } ?? ""
                     out += "  \(t.start)..<\(t.end)\t\(t.kind)\t\(t.text)\(normalized)\n"
@@ -54,6 +86,24 @@ extension Solieu {
                 out += "  words: " + s.words.map { $0.text.replacingOccurrences(of: " ", with: "_") }.joined(separator: " ") + "\n"
             }
             return out
+        }
+    }
+}
+
+extension TextReport {
+    /// Moves every offset by `delta` scalars (a piece's report into the whole text's).
+    mutating func shift(by delta: Int) {
+        for s in sentences.indices {
+            sentences[s].start += delta
+            sentences[s].end += delta
+            for t in sentences[s].tokens.indices {
+                sentences[s].tokens[t].start += delta
+                sentences[s].tokens[t].end += delta
+            }
+            for w in sentences[s].words.indices {
+                sentences[s].words[w].start += delta
+                sentences[s].words[w].end += delta
+            }
         }
     }
 }
