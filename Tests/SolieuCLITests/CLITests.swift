@@ -158,7 +158,7 @@ struct Scratch {
         // keys sorted; `trên` starts at scalar 23 (`Năm 2018, tỉnh kết nạp ` is 23 scalars) and the
         // 20 scalars of `trên 2.400 đảng viên` end at 43; `2.400` could be read two ways, so the
         // article's style is stated
-        #expect(lines.first == #"{"article":"bai.txt","end":43,"numberStyle":"vietnamese","qualifier":"over","rate":null,"schemaVersion":1,"sentence":"Năm 2018, tỉnh kết nạp trên 2.400 đảng viên, thu 1,5 tỷ đồng.","start":23,"text":"trên 2.400 đảng viên","time":"2018","unit":"đảng viên","value":2400}"#)
+        #expect(lines.first == #"{"article":"bai.txt","end":43,"id":1,"interval":{"lower":2400,"lowerOpen":true,"upper":null,"upperOpen":false},"numberStyle":"vietnamese","precision":1,"qualifier":"over","rate":null,"schemaVersion":2,"sentence":"Năm 2018, tỉnh kết nạp trên 2.400 đảng viên, thu 1,5 tỷ đồng.","sentenceIndex":0,"start":23,"text":"trên 2.400 đảng viên","time":"2018","unit":"đảng viên","value":2400}"#)
         let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
         #expect(second["value"] as? Int == 1_500_000_000)
         #expect(second["unit"] as? String == "đồng")

@@ -3,7 +3,7 @@ import Testing
 import Figures
 @testable import SolieuCLI
 
-let header = "article,text,value,valueMax,unit,qualifier,rate,time,start,end,sentence,schemaVersion\n"
+let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,sentenceIndex,sentence,precision,schemaVersion\n"
 
 @Suite struct CSVTests {
     /// Article names are file names, which may hold CR LF, commas and quotes. `\r\n` is one
@@ -17,10 +17,10 @@ let header = "article,text,value,valueMax,unit,qualifier,rate,time,start,end,sen
         let run = try solieu(["extract", "--format", "csv"] + names.map(scratch.path))
         #expect(run.status == 0)
         #expect(run.stdout == header
-            + "\"a\r\nb.txt\",300 hộ,300,,hộ,exact,,,3,9,Có 300 hộ.,1\n"
-            + "\"c,\u{301}d.txt\",300 hộ,300,,hộ,exact,,,3,9,Có 300 hộ.,1\n"
-            + "\"q\"\"x.txt\",300 hộ,300,,hộ,exact,,,3,9,Có 300 hộ.,1\n"
-            + "\"lf\nonly.txt\",300 hộ,300,,hộ,exact,,,3,9,Có 300 hộ.,1\n")
+            + "\"a\r\nb.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,2\n"
+            + "\"c,\u{301}d.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,2\n"
+            + "\"q\"\"x.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,2\n"
+            + "\"lf\nonly.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,2\n")
     }
 
     @Test func fieldQuoting() {
@@ -41,7 +41,7 @@ let header = "article,text,value,valueMax,unit,qualifier,rate,time,start,end,sen
     @Test func rowsMatchFigureCSV() throws {
         let figures = [
             Figure(text: "trên 2.400 đảng viên", value: Decimal(2400), unit: "đảng viên", qualifier: .over,
-                   time: "2018", start: 23, end: 43, sentence: "Năm 2018 có trên 2.400 đảng viên.", numberStyle: .vietnamese, article: "a.txt"),
+                   time: Period("2018"), start: 23, end: 43, sentence: "Năm 2018 có trên 2.400 đảng viên.", numberStyle: .vietnamese, article: "a.txt"),
             Figure(text: "10-15%", value: Decimal(10), valueMax: Decimal(15), unit: "%", rate: "năm", start: 9, end: 15,
                    sentence: "Giá tăng 10-15%.", article: nil),
             Figure(text: "1,5 tỷ", value: Decimal(string: "1.5")! * 1_000_000_000, unit: "", start: 0, end: 6, sentence: "x"),
@@ -79,7 +79,7 @@ let header = "article,text,value,valueMax,unit,qualifier,rate,time,start,end,sen
         for (n, s) in strings.enumerated() {
             for d in decimals {
                 let f = Figure(text: s, value: d, valueMax: n % 2 == 0 ? d : nil, unit: s, qualifier: .atLeast,
-                               rate: n % 3 == 0 ? nil : s, time: n % 2 == 0 ? s : nil, start: n, end: -n, sentence: s,
+                               rate: n % 3 == 0 ? nil : s, time: n % 2 == 0 ? Period("2017-01..2017-05") : nil, start: n, end: -n, sentence: s,
                                numberStyle: n % 2 == 0 ? .english : nil, article: n % 3 == 1 ? nil : s)
                 #expect(try fast(f) == reference(f))
             }
@@ -120,8 +120,8 @@ let header = "article,text,value,valueMax,unit,qualifier,rate,time,start,end,sen
         #expect(run.stdout == """
         [
         {"article":"a.txt","figures":[
-        {"article":"a.txt","end":9,"qualifier":"exact","rate":null,"schemaVersion":1,"sentence":"Có 300 hộ, 5 xã.","start":3,"text":"300 hộ","time":null,"unit":"hộ","value":300},
-        {"article":"a.txt","end":15,"qualifier":"exact","rate":null,"schemaVersion":1,"sentence":"Có 300 hộ, 5 xã.","start":11,"text":"5 xã","time":null,"unit":"xã","value":5}
+        {"article":"a.txt","end":9,"id":1,"interval":{"lower":299.5,"lowerOpen":false,"upper":300.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":2,"sentence":"Có 300 hộ, 5 xã.","sentenceIndex":0,"start":3,"text":"300 hộ","time":null,"unit":"hộ","value":300},
+        {"article":"a.txt","end":15,"id":2,"interval":{"lower":4.5,"lowerOpen":false,"upper":5.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":2,"sentence":"Có 300 hộ, 5 xã.","sentenceIndex":0,"start":11,"text":"5 xã","time":null,"unit":"xã","value":5}
         ]},
         {"article":"b.txt","figures":[]}
         ]
