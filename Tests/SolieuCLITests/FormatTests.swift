@@ -190,3 +190,17 @@ let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,
         }
     }
 }
+
+@Suite struct WarningTests {
+    /// A number too long to hold exactly is no figure and a warning with its position; the other
+    /// figures are still written and the run succeeds.
+    @Test func tooLongNumberIsAWarningWithItsPosition() throws {
+        let digits = String(repeating: "9", count: 45)
+        let scratch = try Scratch(["so.txt": Array("Dòng đầu.\nSố dư \(digits) đồng và 12 xã.\n".utf8)])
+        defer { scratch.cleanup() }
+        let run = try solieu(["extract", scratch.path("so.txt"), "--format", "csv"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "solieu: \(scratch.path("so.txt")):2:7: warning: a number of 45 digits is longer than 30 and is not read\n")
+        #expect(run.stdout == header + "so.txt,1,12 xã,12,,xã,exact,,,70,75,1,Số dư \(digits) đồng và 12 xã.,1,2\n")
+    }
+}

@@ -95,7 +95,12 @@ extension Solieu {
                     out += #","figures":["#.utf8
                     opened = true
                 }
-                try extractor.extract(utf16: units, article: name, referenceYear: referenceYear) { found in
+                var warnings: [FigureWarning] = []
+                defer {
+                    // after the article's records; a warning does not fail the run
+                    for w in warnings { Console.write("solieu: \(path == "-" ? "stdin" : path):\(Self.position(of: w.start, in: units)): warning: \(w.message)\n") }
+                }
+                try extractor.extract(utf16: units, article: name, referenceYear: referenceYear, warn: { warnings.append($0) }) { found in
                     for f in found {
                         switch format {
                         case .jsonl:
@@ -126,6 +131,17 @@ extension Solieu {
                 if !out.isEmpty { _ = emit(out) }
                 return [error]
             }
+        }
+
+        /// `line:column` (1-based, columns in Unicode scalars) of a scalar offset.
+        static func position(of scalarOffset: Int, in units: [UInt16]) -> String {
+            var line = 1, column = 1, scalars = 0
+            for u in units where scalars < scalarOffset {
+                if (u & 0xFC00) == 0xDC00 { continue }
+                scalars += 1
+                if u == 0x0A { line += 1; column = 1 } else { column += 1 }
+            }
+            return "\(line):\(column)"
         }
 
         /// Files, with directories replaced by their `.txt` files (sorted); a missing path is kept
