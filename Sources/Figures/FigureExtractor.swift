@@ -401,7 +401,7 @@ struct SentenceFigures {
         else { return nil }
         if v.is(end, "lần") { end += 1 }
         // the year after `gấp 2 lần năm 2020` is the base of the comparison, not the figure's time
-        let step = v.kind[i + 1] == .number ? Quantities.single(v, i + 1, style: style).map { Precision.of($0, v, style: style) } ?? 1 : 1
+        let step = v.kind[i + 1] == .number ? Quantities.single(v, i + 1, style: style).map { Precision.of($0) } ?? 1 : 1
         let qual = Qualifiers.find(v, start: i, end: end, rules: rules)   // `gần gấp đôi`
         add(qual.start..<end, value: value, valueMax: nil, unit: "lần", qualifier: qual.qualifier, rate: nil, at: i, precision: step, ambiguous: false, ownTime: false)
         return end
@@ -458,7 +458,7 @@ struct SentenceFigures {
             let rate = Units.rateAfter(v, shared.end)?.0
             let scale = x.scale == nil && q.scale != nil ? q.scale! : 1
             add(x.range, value: x.value * scale, valueMax: nil, unit: shared.unit, qualifier: .exact, rate: rate, at: start,
-                precision: Precision.of(x, v, style: style) * scale, ambiguous: x.ambiguous)
+                precision: Precision.of(x) * scale, ambiguous: x.ambiguous)
             notes[notes.count - 1].changeFrom = true
             return x.range.upperBound + 1
         }
@@ -517,7 +517,7 @@ struct SentenceFigures {
         let changeFrom = v.is(q.range.lowerBound - 1, "từ") && changesTo(after: end)
         let changeTo = (v.is(textStart - 1, "lên") || v.is(textStart - 1, "xuống")) && notes.last.map { $0.changeFrom } == true
         add(textStart..<end, value: q.value, valueMax: q.valueMax, unit: u.unit, qualifier: qual.qualifier, rate: rate,
-            at: q.range.lowerBound, precision: Precision.of(q, v, style: numberStyle), ambiguous: q.ambiguous, style: numberStyle)
+            at: q.range.lowerBound, precision: Precision.of(q), ambiguous: q.ambiguous, style: numberStyle)
         let last = figures.count - 1
         if changeFrom || changeTo, let t = figures[last].time {
             if t.grain == .range {

@@ -133,17 +133,15 @@ public struct Period: Hashable, Sendable, Codable, CustomStringConvertible, Loss
 
     /// Parses the spec's form; nil when `description` is not one.
     public init?(_ description: String) {
-        let ends = description.components(separatedBy: "..")
-        switch ends.count {
-        case 1:
-            guard let u = Unit(parsing: Substring(ends[0])) else { return nil }
+        // `A` or `A..B` (no Foundation: this runs for every figure)
+        guard let dots = description.firstRange(of: "..") else {
+            guard let u = Unit(parsing: Substring(description)) else { return nil }
             self.init(u)
-        case 2:
-            guard let a = Unit(parsing: Substring(ends[0])), let b = Unit(parsing: Substring(ends[1])) else { return nil }
-            self.init(from: a, to: b)
-        default:
-            return nil
+            return
         }
+        let second = description[dots.upperBound...]
+        guard !second.contains("."), let a = Unit(parsing: description[..<dots.lowerBound]), let b = Unit(parsing: second) else { return nil }
+        self.init(from: a, to: b)
     }
 
     public var grain: Grain { from == to ? from.grain : .range }

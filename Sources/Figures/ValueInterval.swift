@@ -21,11 +21,12 @@ public struct ValueInterval: Hashable, Sendable, Codable {
 
     /// The share of the value that `approx` and `nearly` allow (spec: 0,9X).
     public static let looseness = Decimal(string: "0.1")!
+    static let half = Decimal(string: "0.5")!
 
     /// The interval of `value` (to `valueMax` for a range) printed with `precision` under `qualifier`.
     public init(value: Decimal, valueMax: Decimal?, precision: Decimal, qualifier: Qualifier) {
         let low = value, high = valueMax ?? value
-        let half = precision / 2
+        let half = precision * ValueInterval.half
         let loose = ValueInterval.looseness
         switch qualifier {
         case .exact:

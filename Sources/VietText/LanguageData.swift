@@ -35,14 +35,21 @@ public enum LanguageData {
             throw LanguageDataError(file: url.path, line: 0, message: "not valid UTF-8")
         }
         var out: [(Int, String)] = []
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(raw)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { out.append((n + 1, trimmed)) }
+        // by UTF-8 bytes: Foundation's trimming was a third of loading the lexicon
+        var n = 0
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            n += 1
+            var end = raw.firstIndex(of: 0x23) ?? raw.endIndex
+            var start = raw.startIndex
+            while start < end, isBlank(raw[start]) { start = raw.index(after: start) }
+            while end > start, isBlank(raw[raw.index(before: end)]) { end = raw.index(before: end) }
+            if start < end { out.append((n, String(Substring(raw[start..<end])))) }
         }
         return out
     }
+
+    /// Space, tab, CR (a file with CRLF line ends).
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
 
     /// A built-in data file's lines.
     static func builtinLines(_ name: String) throws -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Figures
+import VietText
 
 /// Schema 2 of the record: typed periods, printed precision, the qualifier's interval, ids,
 /// sentence indexes, ordered ranges, exact values.
@@ -113,5 +114,23 @@ import Testing
         #expect(f.time == nil)
         let dated = try #require(try figures("Thứ Sáu, 01/02/2019\nNăm nay có 300 hộ.").first)
         #expect(dated.time == Period("2019"))
+    }
+}
+
+/// Rule literals are hashed from their static bytes; the key must be the data files' key.
+@Suite struct KeyTests {
+    @Test(arguments: ["đến", "tỷ", "năm", "%", "(", "ngày đêm", "Đồng"])
+    func literalKeysMatchStringKeys(word: String) {
+        let literal: Key
+        switch word {
+        case "đến": literal = "đến"
+        case "tỷ": literal = "tỷ"
+        case "năm": literal = "năm"
+        case "%": literal = "%"
+        case "(": literal = "("
+        case "ngày đêm": literal = "ngày đêm"
+        default: literal = "Đồng"
+        }
+        #expect(literal.value == TextKey.ofLowercase(word))
     }
 }

@@ -78,7 +78,7 @@ let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,
                                    Decimal(string: "-1200000")!, Decimal(string: "2.400")!]
         for (n, s) in strings.enumerated() {
             for d in decimals {
-                let f = Figure(text: s, value: d, valueMax: n % 2 == 0 ? d : nil, unit: s, qualifier: .atLeast,
+                let f = Figure(text: s, value: d, valueMax: n % 2 == 0 ? d : nil, unit: s, qualifier: Qualifier.allCases[(n + decimals.firstIndex(of: d)!) % Qualifier.allCases.count],
                                rate: n % 3 == 0 ? nil : s, time: n % 2 == 0 ? Period("2017-01..2017-05") : nil, start: n, end: -n, sentence: s,
                                numberStyle: n % 2 == 0 ? .english : nil, article: n % 3 == 1 ? nil : s)
                 #expect(try fast(f) == reference(f))
@@ -202,5 +202,18 @@ let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,
         #expect(run.status == 0)
         #expect(run.stderr == "solieu: \(scratch.path("so.txt")):2:7: warning: a number of 45 digits is longer than 30 and is not read\n")
         #expect(run.stdout == header + "so.txt,1,12 xã,12,,xã,exact,,,70,75,1,Số dư \(digits) đồng và 12 xã.,1,2\n")
+    }
+}
+
+@Suite struct DecimalTextTests {
+    /// The fast decimal text is exactly `description` (what JSONEncoder writes).
+    @Test(arguments: ["0", "1", "-1", "2400", "2399.5", "1500000000", "0.75", "-3.5", "0.0000001", "2.400", "-15", "35.335",
+                      "123456789012345678901234567890", "-1200000", "1e20", "4611686018427387903", "4611686018427387904", "0.01",
+                      "100000000", "12999500000000", "-0.5"])
+    func sameAsDescription(text: String) throws {
+        let d = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(RecordEncoder.decimalText(d) == d.description)
+        let scaled = d * Decimal(string: "0.001")!
+        #expect(RecordEncoder.decimalText(scaled) == scaled.description)
     }
 }

@@ -8,51 +8,32 @@ enum Precision {
     /// A quotient (`3/4 diện tích` = 0,75) is printed as two exact counts.
     static let ofQuotient = Decimal(string: "0.01")!
 
-    static func of(_ q: Quantity, _ v: SentenceView, style: NumberStyle) -> Decimal {
-        // the last token printed with digits (`3 tỷ 200 triệu`: 200)
-        var step: Decimal? = nil
-        for i in q.range.reversed() where v.kind[i] == .number || v.kind[i] == .percent || v.kind[i] == .range || v.kind[i] == .code {
-            var text = v.lower[i]
-            if text.hasSuffix("%") { text.removeLast() }
-            if let last = text.split(separator: "-").last { text = String(last) }
-            if v.kind[i] == .code { text = String(text.drop { $0.isLetter }) }
-            step = DigitNumbers.read(text, style: style)?.step
-            if step != nil { break }
-        }
+    static func of(_ q: Quantity) -> Decimal {
+        // the step of the last digits printed (`3 tỷ 200 triệu`: 200), as the reading found it
+        let step = q.spelled ? nil : q.step
         let scale = q.scale ?? 1
         guard let printed = step else {
             return q.spelled ? lowestPlace(q.value) : q.scale == nil ? 1 : Swift.min(scale, lowestPlace(q.value))
         }
+        // without a scale the last printed digit is the precision (`2.400` -> 1)
+        guard q.scale != nil else { return printed }
         return Swift.min(printed * scale, Swift.max(lowestPlace(q.value), printed))
     }
 
-    /// The place of the last non-zero digit of `x` (2.500.000 -> 100.000, 1,25 -> 0,01).
+    /// The place of the last non-zero digit of `x` (2.500.000 -> 100.000, 1,25 -> 0,01), read
+    /// from its decimal digits (Decimal division is slow).
     static func lowestPlace(_ x: Decimal) -> Decimal {
-        var m = abs(x)
-        guard m != 0 else { return 1 }
-        var place: Decimal = 1
-        // scale down while a whole multiple of 10
-        var guardSteps = 0
-        while guardSteps < 60 {
-            let tenth = m / 10
-            var rounded = Decimal()
-            var t = tenth
-            NSDecimalRound(&rounded, &t, 0, .down)
-            if rounded != tenth { break }
-            m = tenth
-            place *= 10
-            guardSteps += 1
+        let digits = Array(x.description.utf8)
+        guard digits.contains(where: { $0 >= 0x31 && $0 <= 0x39 }) else { return 1 }
+        if let point = digits.firstIndex(of: 0x2E) {
+            var last = digits.count - 1
+            while last > point, digits[last] == 0x30 { last -= 1 }
+            if last > point { return Decimal(sign: .plus, exponent: -(last - point), significand: 1) }
+            return lowestPlace(Decimal(string: String(decoding: digits[..<point], as: UTF8.self)) ?? 1)
         }
-        guardSteps = 0
-        while guardSteps < 40 {
-            var rounded = Decimal()
-            var t = m
-            NSDecimalRound(&rounded, &t, 0, .down)
-            if rounded == m { break }
-            m *= 10
-            place /= 10
-            guardSteps += 1
-        }
-        return place
+        var zeros = 0
+        var k = digits.count - 1
+        while k > 0, digits[k] == 0x30 { zeros += 1; k -= 1 }
+        return Decimal(sign: .plus, exponent: zeros, significand: 1)
     }
 }

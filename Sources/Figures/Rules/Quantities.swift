@@ -12,6 +12,7 @@ struct Quantity: Equatable {
     var hasDigitWord = true        // spelled with a digit word (not only `trăm`, `chục`)
     var ambiguous = false          // `1,500`: the article's style decided
     var currency: String? = nil    // a currency sign or code glued to the number (`$10`, `USD1,23`)
+    var step: Decimal? = nil       // the step of the last digit printed (`1,25` -> 0,01); nil when spelled
 }
 
 /// Rule family: quantities — digits or words, scale words (`1,5 tỷ`, `nghìn tỷ`, `2 triệu rưỡi`),
@@ -36,23 +37,26 @@ enum Quantities {
         case .number:
             guard let r = DigitNumbers.read(v.lower[i], style: style) else { return nil }
             q = Quantity(value: r.value, range: i..<(i + 1), ambiguous: r.ambiguous)
+            q.step = r.step
             j = i + 1
             // `,77`: a decimal with no integer part
             if i > 0, v.is(i - 1, ","), !v.spaceBefore[i], i - 1 == 0 || v.spaceBefore[i - 1] || v.kind[i - 2] != .number,
                let frac = DigitNumbers.read("0," + v.lower[i], style: .vietnamese) {
                 q.value = frac.value
+                q.step = frac.step
                 q.range = (i - 1)..<(i + 1)
             }
             // spoken decimal: `2 chấm 23`, `1 phẩy 1`
             if v.isAny(j, decimalPoints), let frac = fractionDigits(v, j + 1) {
                 q.value += frac
+                q.step = Precision.lowestPlace(frac)
                 j += 2
                 q.range = q.range.lowerBound..<j
             }
         case .percent:
             let digits = String(v.lower[i].dropLast())
             guard let r = DigitNumbers.read(digits, style: style) else { return nil }
-            return Quantity(value: r.value, range: i..<(i + 1), isPercent: true, ambiguous: r.ambiguous)
+            return Quantity(value: r.value, range: i..<(i + 1), isPercent: true, ambiguous: r.ambiguous, step: r.step)
         case .code:
             return codeAmount(v, i, style: style)
         case .syllable:
@@ -82,8 +86,9 @@ enum Quantities {
         if !q.spelled {
             var items: [SpelledNumerals.Item] = [.number(q.value)]
             var k = j
-            var best: (value: Decimal, end: Int, scale: Decimal?)? = nil
+            var best: (value: Decimal, end: Int, scale: Decimal?, step: Decimal?)? = nil
             var lastScale: Decimal? = q.scale
+            var lastStep: Decimal? = q.step
             // each step adds items and keeps the reading only while the items still form one
             // number: a run of scale words (`nghìn nghìn nghìn`) stops at the first that does not
             while k < v.count, k - j < maxScaleTokens {
@@ -94,14 +99,15 @@ enum Quantities {
                 // `3 tỷ 200 triệu`: another number and a smaller scale
                 else if v.kind[k] == .number, case .scale(let s)? = items.last, let next = v.lower(k + 1), let s2 = ScaleWords.value(of: next), s2 < s,
                    let r = DigitNumbers.read(w, style: style) {
-                    items.append(.number(r.value)); items.append(.scale(s2)); k += 2; lastScale = s2
+                    items.append(.number(r.value)); items.append(.scale(s2)); k += 2; lastScale = s2; lastStep = r.step
                 } else { break }
                 guard let value = SpelledNumerals.evaluate(items) else { items.removeLast(items.count - count); break }
-                best = (value, k, lastScale)
+                best = (value, k, lastScale, lastStep)
             }
             if let best {
                 q.value = best.value
                 q.scale = best.scale
+                q.step = best.step
                 j = best.end
                 q.range = q.range.lowerBound..<j
             }
@@ -117,15 +123,17 @@ enum Quantities {
         let parts = v.text[i].split(separator: "-").map(String.init)
         var values: [Decimal] = []
         var currency: String? = nil
+        var step: Decimal = 1
         for p in parts {
             let letters = String(p.prefix { $0.isLetter })
             let digits = String(p.dropFirst(letters.count))
             guard !letters.isEmpty, let r = DigitNumbers.read(digits, style: style) else { return nil }
             currency = letters
             values.append(r.value)
+            step = r.step
         }
         guard let first = values.first, values.count <= 2 else { return nil }
-        return Quantity(value: first, valueMax: values.count == 2 ? values[1] : nil, range: i..<(i + 1), currency: currency)
+        return Quantity(value: first, valueMax: values.count == 2 ? values[1] : nil, range: i..<(i + 1), currency: currency, step: step)
     }
 
     /// The digits after `chấm`/`phẩy` as a fraction: `23` -> 0.23; a spelled digit -> 0.d.
@@ -183,6 +191,7 @@ enum Quantities {
         if q.isPercent && !upper.isPercent && link == "-" { upper.isPercent = true }
         guard upper.value > q.value, q.isPercent == upper.isPercent else { return q }
         q.valueMax = upper.value
+        if let a = q.step, let b = upper.step { q.step = Swift.min(a, b) }
         q.range = q.range.lowerBound..<upper.range.upperBound
         return q
     }
@@ -196,7 +205,7 @@ enum Quantities {
         guard parts.count == 2, let a = DigitNumbers.read(parts[0], style: style), let b = DigitNumbers.read(parts[1], style: style) else { return nil }
         // `10-2` with the larger end first is a date (`chiều 10-2`) or a code, no range
         guard b.value > a.value else { return nil }
-        var q = Quantity(value: a.value, valueMax: b.value, range: i..<(i + 1), isPercent: percent)
+        var q = Quantity(value: a.value, valueMax: b.value, range: i..<(i + 1), isPercent: percent, step: Swift.min(a.step, b.step))
         var j = i + 1
         if let s = v.lower(j).flatMap(ScaleWords.value(of:)) {
             q.value *= s; q.valueMax! *= s; q.scale = s; j += 1
