@@ -354,11 +354,14 @@ struct SentenceFigures {
     /// The sentence speaks of the present (`hiện nay`, `Hiện ...`, `năm nay` without a date).
     private var statesPresent: Bool { times.contains { $0.value == nil && !$0.isComparison } }
     private var inTime: [Bool]
+    /// The times a figure can take (not comparisons), in text order.
+    private let usableTimes: [TimeExpression]
     private var parenDepth: [Int]
 
     init(view: SentenceView, times: [TimeExpression], inherited: String?, style: NumberStyle, rules: FigureRules) {
         self.view = view
         self.times = times
+        self.usableTimes = times.filter { !$0.isComparison }
         self.inherited = inherited
         self.style = style
         self.rules = rules
@@ -547,8 +550,9 @@ struct SentenceFigures {
     /// The time of a figure at token `i`: a time stated in the same parentheses or clause
     /// (nearest before, else after), else the sentence's, else the governing sentence's.
     private func time(at i: Int, figureEnd: Int? = nil) -> String? {
+        let usable = usableTimes
+        guard !usable.isEmpty else { return inherited }
         let depth = parenDepth[i]
-        let usable = times.filter { !$0.isComparison }
         // inside parentheses: a time stated there; else the sentence's, except for a target
         // restated in parentheses (`đạt chỉ tiêu ... đề ra (trên 2.300 đảng viên/năm)`)
         if depth > 0 {
@@ -582,8 +586,7 @@ struct SentenceFigures {
 
     /// A time right after a figure's words is its own: `8,1 triệu đồng năm 2022`.
     private func rightTime(_ end: Int) -> String? {
-        let usable = times.filter { !$0.isComparison }
-        guard let right = usable.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 }),
+        guard let right = usableTimes.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 }),
               !(end..<right.range.lowerBound).contains(where: { view.isAny($0, RuleWords.clauseBreaks) }) else { return nil }
         return right.value
     }

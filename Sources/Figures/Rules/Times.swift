@@ -67,7 +67,11 @@ enum Times {
                 var next = matchEnd
                 // `năm 2013 và 2014`, `ngày 31/12 và 1/1`, `năm 2018, 2019 và 2020`: the members
                 // after the first are times too, never figures
-                if let value = e.value, let first = Period(value), first.grain == .year || first.grain == .day {
+                // only a year (`2013`) or a day (`2024-12-31`) starts a coordination: checked by
+                // shape before parsing, as this runs for every time found
+                let followedByLink = v.is(next, "và") || v.is(next, ",") || v.is(next, "-")
+                if followedByLink, let value = e.value, value.utf8.count == 4 || value.utf8.count == 10,
+                   let first = Period(value), first.grain == .year || first.grain == .day {
                     var members = [value]
                     var k = next
                     while k + 1 < v.count, v.is(k, "và") || v.is(k, ",") || v.is(k, "-") && first.grain == .day {
@@ -89,7 +93,7 @@ enum Times {
                         next = k
                     }
                 }
-                if let value = e.value, let p = Period(value), p.grain == .range, case .year(let a) = p.from, case .year(let b) = p.to, b - a >= 1, b - a < 12 {
+                if let value = e.value, value.utf8.count == 10, let p = Period(value), p.grain == .range, case .year(let a) = p.from, case .year(let b) = p.to, b - a >= 1, b - a < 12 {
                     e.items = (a...b).map { "\($0)" }
                 }
                 // `gấp 1,5 lần năm 2022`, `gấp đôi năm 2023`: the base of a ratio
