@@ -134,13 +134,17 @@ public struct Period: Hashable, Sendable, Codable, CustomStringConvertible, Loss
     /// Parses the spec's form; nil when `description` is not one.
     public init?(_ description: String) {
         // `A` or `A..B` (no Foundation: this runs for every figure)
-        guard let dots = description.firstRange(of: "..") else {
+        let utf8 = description.utf8
+        guard let dot = utf8.firstIndex(of: 0x2E) else {
             guard let u = Unit(parsing: Substring(description)) else { return nil }
             self.init(u)
             return
         }
-        let second = description[dots.upperBound...]
-        guard !second.contains("."), let a = Unit(parsing: description[..<dots.lowerBound]), let b = Unit(parsing: second) else { return nil }
+        let afterDot = utf8.index(after: dot)
+        guard afterDot < utf8.endIndex, utf8[afterDot] == 0x2E else { return nil }
+        let secondStart = utf8.index(after: afterDot)
+        let second = description[secondStart...]
+        guard !second.utf8.contains(0x2E), let a = Unit(parsing: description[..<dot]), let b = Unit(parsing: second) else { return nil }
         self.init(from: a, to: b)
     }
 

@@ -134,3 +134,11 @@ import VietText
         #expect(literal.value == TextKey.ofLowercase(word))
     }
 }
+
+@Suite struct PrecisionTests {
+    @Test(arguments: [("2500000", "100000"), ("1.25", "0.01"), ("2400", "100"), ("7", "1"), ("0.5", "0.1"), ("-30", "10"),
+                      ("1500000000000", "100000000000"), ("123456789012345678901234567890", "10"), ("0", "1")])
+    func lowestPlace(value: String, place: String) {
+        #expect(Precision.lowestPlace(Decimal(value)) == Decimal(place))
+    }
+}

@@ -19,6 +19,12 @@ public enum DigitNumbers {
 
     /// Reads `text` (digits, `.` and `,` only) in `style`; nil when it is not a number.
     public static func read(_ text: String, style: NumberStyle) -> Reading? {
+        // most numbers are plain digits (`15`, `2018`): no separator to weigh
+        if text.utf8.count <= 19, !text.utf8.isEmpty, text.utf8.allSatisfy(isDigit) {
+            var mantissa: UInt64 = 0
+            for c in text.utf8 { mantissa = mantissa * 10 + UInt64(c - 0x30) }
+            return Reading(value: Decimal(mantissa), ambiguous: false, fractionDigits: 0)
+        }
         let chars = Array(text.utf8)
         guard let first = chars.first, let last = chars.last, isDigit(first) || first == 0x2C || first == 0x2E, isDigit(last) else { return nil }
         guard chars.allSatisfy({ isDigit($0) || $0 == 0x2C || $0 == 0x2E }) else { return nil }

@@ -20,19 +20,31 @@ enum Precision {
         return Swift.min(printed * scale, Swift.max(lowestPlace(q.value), printed))
     }
 
-    /// The place of the last non-zero digit of `x` (2.500.000 -> 100.000, 1,25 -> 0,01), read
-    /// from its decimal digits (Decimal division is slow).
+    /// The place of the last non-zero digit of `x` (2.500.000 -> 100.000, 1,25 -> 0,01), from its
+    /// significand and exponent (Decimal division and `description` are slow).
     static func lowestPlace(_ x: Decimal) -> Decimal {
+        guard !x.isZero, !x.isNaN else { return 1 }
+        let significand = x.significand
+        guard significand < limit else { return lowestPlaceByDigits(x) }
+        var m = NSDecimalNumber(decimal: significand).uint64Value
+        var e = x.exponent
+        while m % 10 == 0 { m /= 10; e += 1 }
+        return Decimal(sign: .plus, exponent: e, significand: 1)
+    }
+
+    private static let limit = Decimal(UInt64(1) << 62)
+
+    /// The same from the decimal digits, for significands past 62 bits.
+    static func lowestPlaceByDigits(_ x: Decimal) -> Decimal {
         let digits = Array(x.description.utf8)
         guard digits.contains(where: { $0 >= 0x31 && $0 <= 0x39 }) else { return 1 }
         if let point = digits.firstIndex(of: 0x2E) {
             var last = digits.count - 1
             while last > point, digits[last] == 0x30 { last -= 1 }
             if last > point { return Decimal(sign: .plus, exponent: -(last - point), significand: 1) }
-            return lowestPlace(Decimal(string: String(decoding: digits[..<point], as: UTF8.self)) ?? 1)
         }
         var zeros = 0
-        var k = digits.count - 1
+        var k = (digits.firstIndex(of: 0x2E) ?? digits.count) - 1
         while k > 0, digits[k] == 0x30 { zeros += 1; k -= 1 }
         return Decimal(sign: .plus, exponent: zeros, significand: 1)
     }
