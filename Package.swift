@@ -53,9 +53,11 @@ let package = Package(
             dependencies: ["Figures"],
             path: "Benchmarks/FiguresBenchmark"
         ),
+        // Helpers the test targets share (the ../shared data), one copy.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ICUCoreTests", dependencies: ["ICUCore"]),
-        .testTarget(name: "VietTextTests", dependencies: ["VietText"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
-        .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu"]),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
+        .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Figures
 
 /// Duckling's Vietnamese Numeral and AmountOfMoney examples (../shared/data/duckling-vi, BSD) as

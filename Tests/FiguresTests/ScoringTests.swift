@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Figures
 
 /// The spec's scoring (`../shared/spec/figures.md`): a figure matches a gold figure of the same

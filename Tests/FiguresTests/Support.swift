@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import VietText
 @testable import Figures
 
@@ -23,23 +24,6 @@ func figures(_ text: String, referenceYear: Int? = nil) throws -> [Figure] {
 
 func amount(_ text: String) throws -> Amount? {
     try Shared.shared.with { AmountReader(analyzer: $0.analyzer, rules: $0.rules).read(text) }
-}
-
-/// `../shared/<relative>`; nil (test skipped) when absent, a failure when CI=true.
-func sharedPath(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(relative)
-    if FileManager.default.fileExists(atPath: url.path) { return url }
-    if ProcessInfo.processInfo.environment["CI"] == "true" {
-        Issue.record("\(url.path) is missing: CI needs ../shared", sourceLocation: sourceLocation)
-    }
-    return nil
-}
-
-func hasShared(_ relative: String) -> Bool {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(relative)
-    return FileManager.default.fileExists(atPath: url.path) || ProcessInfo.processInfo.environment["CI"] == "true"
 }
 
 extension Decimal {

@@ -1,23 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SolieuCLI
-
-/// `../shared/<relative>` when present; on CI (CI=true) its absence is a failure, not a skip.
-func sharedPath(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(relative)
-    if FileManager.default.fileExists(atPath: url.path) { return url.path }
-    if ProcessInfo.processInfo.environment["CI"] == "true" {
-        Issue.record("\(url.path) is missing: CI needs ../shared", sourceLocation: sourceLocation)
-    }
-    return nil
-}
-
-func hasShared(_ relative: String) -> Bool {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(relative)
-    return FileManager.default.fileExists(atPath: url.path) || ProcessInfo.processInfo.environment["CI"] == "true"
-}
 
 @Suite struct ParallelExtractTests {
     /// Many articles on several workers: output strictly in input order, a broken article
@@ -58,7 +42,7 @@ func hasShared(_ relative: String) -> Bool {
     /// The news articles: the same bytes with one worker and with several, in every format.
     @Test(.enabled(if: hasShared("data/news"), "needs ../shared/data/news"))
     func sameOutputWithAnyNumberOfWorkers() throws {
-        let news = try #require(sharedPath("data/news"))
+        let news = try #require(sharedPath("data/news")).path
         for format in ["jsonl", "json", "csv"] {
             let one = try solieu(["extract", news, "--format", format, "--jobs", "1"])
             let many = try solieu(["extract", news, "--format", format, "--jobs", "4"])

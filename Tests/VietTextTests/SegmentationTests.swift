@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import VietText
 
 @Suite struct SegmentationTests {
     /// Words the seed article must produce, each as it appears there.
     @Test(arguments: ["đảng_viên", "kết_nạp", "Tỉnh_ủy", "Nghị_quyết", "Hoàng_Văn_Toàn", "Tam_Đảo", "2.338", "01/02/2019"])
     func seedArticleWords(word: String) throws {
-        guard let dir = sharedDirectory("data/seed") else { return }
+        guard let dir = sharedPath("data/seed") else { return }
         let file = try #require(try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil).first)
         let words = try segmented(try String(contentsOf: file, encoding: .utf8)).split(separator: " ").map(String.init)
         #expect(words.contains(word))
@@ -90,7 +91,7 @@ import Testing
     /// Word F1 on the VTB test set, built-in lexicon only (the bar is 93.0).
     @Test(.enabled(if: hasShared("data/ud-vtb"), "needs ../shared/data/ud-vtb"))
     func vtbTestF1() throws {
-        guard let dir = sharedDirectory("data/ud-vtb") else { return }
+        guard let dir = sharedPath("data/ud-vtb") else { return }
         let gold = try String(contentsOf: dir.appendingPathComponent("vi_vtb-ud-test.conllu"), encoding: .utf8)
         var correct = 0, predicted = 0, expected = 0
         try withAnalyzer { analyzer in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import VietText
 
 /// One analyzer for the whole test run: loading the lexicon is the slow part.
@@ -29,23 +30,3 @@ func segmented(_ text: String) throws -> String {
     }
 }
 
-/// `../shared`, next to the package; nil (and the test skipped) when it is absent, except on CI
-/// (`CI=true`), where its absence is a failure.
-func sharedDirectory(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    let url = root.appendingPathComponent(relative)
-    if FileManager.default.fileExists(atPath: url.path) { return url }
-    if ProcessInfo.processInfo.environment["CI"] == "true" {
-        Issue.record("\(url.path) is missing: CI needs ../shared", sourceLocation: sourceLocation)
-    }
-    return nil
-}
-
-/// Whether the tests that read ../shared can run (used as a test trait condition).
-func hasShared(_ relative: String) -> Bool {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    return FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path)
-        || ProcessInfo.processInfo.environment["CI"] == "true"
-}

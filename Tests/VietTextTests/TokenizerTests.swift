@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import VietText
 
 @Suite struct TokenizerTests {
@@ -89,7 +90,7 @@ import Testing
 
     @Test(.enabled(if: hasShared("data/news"), "needs ../shared/data/news"))
     func losslessOnAllSharedArticles() throws {
-        guard let dir = sharedDirectory("data/news") else { return }
+        guard let dir = sharedPath("data/news") else { return }
         let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "txt" }
         #expect(files.count >= 280)
