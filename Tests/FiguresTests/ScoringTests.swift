@@ -108,17 +108,18 @@ struct Score {
         #expect(score.qualifierAgree == 8 && score.rateAgree == 8 && score.timeAgree == 8)
     }
 
-    /// The bars on gold-dev: lenient F1 >= 0.93, exact-unit F1 >= 0.80, qualifier and
-    /// rate agreement >= 0.95, time agreement >= 0.80.
+    /// Second-round bars on gold-dev: lenient F1 >= 0.97, exact-unit F1 >= 0.94, qualifier and
+    /// rate agreement >= 0.98. Time agreement is guarded at 0.85, what the rules reach (the
+    /// issue's 0.90 is not reached: see the closing note of the second round).
     @Test(.enabled(if: hasShared("data/gold-dev"), "needs ../shared/data/gold-dev"))
     func goldDevBars() throws {
         guard let gold = sharedPath("data/gold-dev"), let news = sharedPath("data/news") else { return }
         let score = try Self.scoreShared(gold: gold, news: news)
         #expect(score.gold == 603)
-        #expect(score.lenientF1 >= 0.93, "lenient F1 \(score.lenientF1)")
-        #expect(score.exactF1 >= 0.80, "exact-unit F1 \(score.exactF1)")
-        #expect(score.qualifier >= 0.95, "qualifier \(score.qualifier)")
-        #expect(score.rate >= 0.95, "rate \(score.rate)")
-        #expect(score.time >= 0.80, "time \(score.time)")
+        #expect(score.lenientF1 >= 0.97, "lenient F1 \(score.lenientF1)")
+        #expect(score.exactF1 >= 0.94, "exact-unit F1 \(score.exactF1)")
+        #expect(score.qualifier >= 0.98, "qualifier \(score.qualifier)")
+        #expect(score.rate >= 0.98, "rate \(score.rate)")
+        #expect(score.time >= 0.85, "time \(score.time)")
     }
 }
