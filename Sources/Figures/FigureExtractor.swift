@@ -75,20 +75,9 @@ public final class FigureExtractor {
         var lastYear: Int? = nil
     }
 
-    /// Where to cut `units` after `start`: the whole rest when short, else the last line break,
-    /// else the last sentence end (`. `), else the last space before `limit`, else `limit`.
+    /// Where to cut `units` after `start` (`TextPieces.end`).
     static func chunkEnd(_ units: [UInt16], from start: Int, limit: Int) -> Int {
-        guard units.count - start > limit else { return units.count }
-        let hardEnd = start + limit
-        let floor = start + limit / 2
-        var k = hardEnd
-        while k > floor { if units[k - 1] == 0x0A { return k }; k -= 1 }
-        k = hardEnd
-        while k > floor + 1 { if units[k - 1] == 0x20 && (units[k - 2] == 0x2E || units[k - 2] == 0x3F || units[k - 2] == 0x21) { return k }; k -= 1 }
-        k = hardEnd
-        while k > floor { if units[k - 1] == 0x20 { return k }; k -= 1 }
-        // never split a surrogate pair
-        return (units[hardEnd - 1] >= 0xD800 && units[hardEnd - 1] <= 0xDBFF) ? hardEnd + 1 : hardEnd
+        units.withUnsafeBufferPointer { TextPieces.end($0, from: start, limit: limit) }
     }
 
     private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState, warn: (FigureWarning) -> Void) -> [Figure] {

@@ -1,26 +1,14 @@
+import VietText
+
 /// Long text (a 30 MB single line) cut into bounded pieces for `segment` and `tokenize`, so that
-/// memory stays proportional to the piece, not the line. The same cut rule as
-/// `FigureExtractor.chunkEnd`: the last line break, else the last sentence end (`. `, `? `, `! `),
-/// else the last space in the second half of the window, else the limit (never inside a
-/// surrogate pair).
+/// memory stays proportional to the piece, not the line; the cut rule is `TextPieces.end`, the
+/// one `FigureExtractor` uses.
 enum Chunks {
     /// The largest piece analyzed at once, in UTF-16 units.
     static let limit = 1 << 16
 
     static func end(_ u: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int = Chunks.limit) -> Int {
-        guard u.count - start > limit else { return u.count }
-        let hardEnd = start + limit
-        let floor = start + limit / 2
-        var k = hardEnd
-        while k > floor { if u[k - 1] == 0x0A { return k }; k -= 1 }
-        k = hardEnd
-        while k > floor + 1 {
-            if u[k - 1] == 0x20 && (u[k - 2] == 0x2E || u[k - 2] == 0x3F || u[k - 2] == 0x21) { return k }
-            k -= 1
-        }
-        k = hardEnd
-        while k > floor { if u[k - 1] == 0x20 { return k }; k -= 1 }
-        return (u[hardEnd - 1] >= 0xD800 && u[hardEnd - 1] <= 0xDBFF) ? hardEnd + 1 : hardEnd
+        TextPieces.end(u, from: start, limit: limit)
     }
 
     /// Calls `body` with each piece of `units` and the Unicode-scalar offset of its start.

@@ -2,14 +2,10 @@ import Foundation
 import Testing
 @testable import Figures
 
-/// One expected figure: value, unit and the attributes, written compactly.
-struct Expected: CustomStringConvertible, Sendable {
-    var value: String
-    var valueMax: String? = nil
-    var unit: String
-    var qualifier: Qualifier = .exact
-    var rate: String? = nil
-    var time: String? = nil
+/// One expected figure: the same record as the class tables write (`MarkedFigure`).
+typealias Expected = MarkedFigure
+
+extension MarkedFigure: CustomStringConvertible {
     var description: String { "\(value)\(valueMax.map { "..\($0)" } ?? "") \(unit) \(qualifier) rate=\(rate ?? "-") time=\(time ?? "-")" }
 
     func matches(_ f: Figure) -> Bool {
