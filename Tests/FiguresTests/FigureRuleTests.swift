@@ -120,6 +120,11 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "5000000000", unit: "đồng")]),
         ("Năm 2023 thu [[100 tỷ đồng]].\nChi [[60 tỷ đồng]].",
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "60000000000", unit: "đồng")]),
+        // a sentence that points at another time (`Trước đó`, `Khi đó`) takes no paragraph time
+        ("Năm 2023 thu [[100 tỷ đồng]]. Trước đó, tỉnh chi [[40 tỷ đồng]].",
+         [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "40000000000", unit: "đồng")]),
+        ("Năm 2023 thu [[100 tỷ đồng]]. Khi đó, giá là [[5%]].",
+         [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "5", unit: "%")]),
         // a dated lead ending in `:` governs its list items
         ("Các chỉ tiêu năm 2021 gồm:\n- Thu ngân sách [[800 tỷ đồng]];\n- Trồng mới [[1.200 ha]] rừng.\nXây [[3 cầu]].",
          [Expected(value: "800000000000", unit: "đồng", time: "2021"), Expected(value: "1200", unit: "ha", time: "2021"), Expected(value: "3", unit: "cầu")]),

@@ -340,6 +340,10 @@ enum Times {
         if let y = yearAt(v, i), i == 0 || v.isPunctuation(i - 1), v.is(i + 1, "là") {
             return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
         }
+        // `Trước đó, ...`, `Khi đó, ...`: a sentence that points at another time states none
+        if i == 0, v.isAny(i, anaphoricTimeHeads), v.is(i + 1, "đó") || v.is(i + 1, "đây") || v.is(i + 1, "qua") && v.is(i, "gian") {
+            return (TimeExpression(range: i..<(i + 2), value: nil), i + 2)
+        }
         // `Hiện toàn tỉnh còn ...`: a sentence about the present states no time of its own
         if i == 0, v.is(i, "hiện"), !v.is(i + 1, "nay"), !v.is(i + 1, "tại") {
             return (TimeExpression(range: i..<(i + 1), value: nil), i + 1)
@@ -355,6 +359,9 @@ enum Times {
 extension Times {
     /// Words after which a bare year is a count, not a time (`là 2016`, `có 2016`, `hơn 2016`).
     static let notBeforeBareYear = RuleWords.words("not-before-bare-year.txt")
+    /// `Trước đó`, `Khi đó`, `Lúc đó`, `Sau đó`, `Trước đây`: sentence openers that point at a
+    /// time other than the paragraph's.
+    static let anaphoricTimeHeads = RuleWords.words("anaphoric-time-heads.txt")
     /// `gấp đôi`, `gấp rưỡi`: a ratio spelled as one word.
     static let ratioWords = RuleWords.words("ratio-words.txt")
     /// Words after `năm 2013 và 2014` that keep the second year a year (`lần lượt`, `là`, `đạt`,
