@@ -575,7 +575,9 @@ struct SentenceFigures {
 
     /// A time right after a figure's words is its own: `8,1 triệu đồng năm 2022`.
     private func rightTime(_ end: Int) -> String? {
-        guard let right = usableTimes.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 }),
+        // `lỗ lũy kế 4.766 tỷ đồng tại ngày 31/12/2019`: `tại` may stand between
+        let gap = view.is(end, "tại") ? 1 : 0
+        guard let right = usableTimes.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 + gap }),
               !(end..<right.range.lowerBound).contains(where: { view.isAny($0, RuleWords.clauseBreaks) }) else { return nil }
         return right.value
     }

@@ -125,6 +125,12 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "40000000000", unit: "đồng")]),
         ("Năm 2023 thu [[100 tỷ đồng]]. Khi đó, giá là [[5%]].",
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "5", unit: "%")]),
+        // two periods joined by `và`, one after the other, are one span
+        ("Trong năm 2016 và 5 tháng đầu năm 2017, TP trồng [[gần 300.000 cây]].",
+         [Expected(value: "300000", unit: "cây", qualifier: .nearly, time: "2016..2017-05")]),
+        // a time right after the figure behind `tại` is its own
+        ("Điều chỉnh số liệu năm 2018 dẫn đến lỗ [[4.766 tỷ đồng]] tại ngày 31/12/2019.",
+         [Expected(value: "4766000000000", unit: "đồng", time: "2019-12-31")]),
         // a dated lead ending in `:` governs its list items
         ("Các chỉ tiêu năm 2021 gồm:\n- Thu ngân sách [[800 tỷ đồng]];\n- Trồng mới [[1.200 ha]] rừng.\nXây [[3 cầu]].",
          [Expected(value: "800000000000", unit: "đồng", time: "2021"), Expected(value: "1200", unit: "ha", time: "2021"), Expected(value: "3", unit: "cầu")]),

@@ -93,6 +93,14 @@ enum Times {
                         next = k
                     }
                 }
+                // `năm 2016 và 5 tháng đầu năm 2017`: two periods one after the other are one span
+                if e.items.isEmpty, v.is(next, "và"), let value = e.value, let first = Period(value),
+                   let (e2, end2) = match(v, next + 1, contextYear: contextYear, referenceYear: referenceYear, articleYear: articleYear),
+                   let second = e2.value.flatMap(Period.init), first.end < second.start, first.grain != .day || second.grain != .day {
+                    e.range = e.range.lowerBound..<e2.range.upperBound
+                    e.value = "\(first.from.text)..\(second.to.text)"
+                    next = end2
+                }
                 if let value = e.value, value.utf8.count == 10, let p = Period(value), p.grain == .range, case .year(let a) = p.from, case .year(let b) = p.to, b - a >= 1, b - a < 12 {
                     e.items = (a...b).map { "\($0)" }
                 }
