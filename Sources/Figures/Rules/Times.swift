@@ -263,6 +263,11 @@ enum Times {
             }
             if hasFrame { return (TimeExpression(range: i..<j, value: nil), j) }
         }
+        // `những tháng đầu năm 2017`, `các tháng cuối năm`: the year's
+        if v.is(i, "tháng"), v.is(i - 1, "những") || v.is(i - 1, "các"), v.is(i + 1, "đầu") || v.is(i + 1, "cuối"), v.is(i + 2, "năm") {
+            if let y = yearAt(v, i + 3) { return (TimeExpression(range: (i - 1)..<(i + 4), value: "\(y)"), i + 4) }
+            return (TimeExpression(range: (i - 1)..<(i + 3), value: contextYear.map { "\($0)" }), i + 3)
+        }
         // quý I/2019, quý I năm 2019, quý 3
         if v.is(i, "quý"), i + 1 < v.count {
             let q = v.lower[i + 1]
