@@ -46,6 +46,9 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
         ("Tổng thu [[3.200 tỷ]].", [Expected(value: "3200000000000", unit: "đồng")]),
         ("Doanh thu đạt [[16,4 nghìn tỷ đồng]].", [Expected(value: "16400000000000", unit: "đồng")]),
         ("Có [[hai mươi lăm xã]] đạt chuẩn.", [Expected(value: "25", unit: "xã")]),
+        // `năm` alone triggers nothing: `mươi` lets the sentence in
+        ("Có [[năm mươi người]] dự.", [Expected(value: "50", unit: "người")]),
+        ("Thu [[một triệu tư đồng]].", [Expected(value: "1400000", unit: "đồng")]),
         ("Xây dựng [[một trăm linh năm phòng học]].", [Expected(value: "105", unit: "phòng học")]),
         ("Hỗ trợ [[hai triệu rưỡi đồng]].", [Expected(value: "2500000", unit: "đồng")]),
         ("Khoản lỗ [[âm 24,6 tỷ đồng]].", [Expected(value: "-24600000000", unit: "đồng")]),
