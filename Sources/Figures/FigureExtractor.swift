@@ -269,9 +269,9 @@ public final class FigureExtractor {
     private func carriesOver(_ analyzed: AnalyzedText, _ sentence: Sentence) -> Bool {
         let t = sentence.tokens
         let keys = analyzed.text.normalized.withUnsafeBufferPointer { u in
-            t.prefix(2).map { TextKey.of(u, analyzed.tokens[$0].normalizedRange) }
+            t.prefix(5).map { TextKey.of(u, analyzed.tokens[$0].normalizedRange) }
         }
-        return Self.isGoverned(first: keys.first, second: keys.dropFirst().first)
+        return Self.isGoverned(keys)
     }
 
     private func carriedYear(_ time: String?) -> Int? {
@@ -280,13 +280,18 @@ public final class FigureExtractor {
 
     /// `Trong đó`, `Cụ thể`, `Riêng`: a sentence that details the one before it.
     static func isGoverned(_ v: SentenceView) -> Bool {
-        isGoverned(first: v.keys.first, second: v.count > 1 ? v.keys[1] : nil)
+        isGoverned(Array(v.keys.prefix(5)))
     }
 
-    static func isGoverned(first a: UInt64?, second b: UInt64?) -> Bool {
-        func k(_ s: String) -> UInt64 { TextKey.ofLowercase(s) }
-        return (a == k("trong") && (b == k("đó") || b == k("số"))) || (a == k("cụ") && b == k("thể")) || a == k("riêng")
-            || (a == k("theo") && b == k("đó"))
+    /// Openers that detail the sentence before (`governed-openers.txt`), as key sequences.
+    static let governedOpeners: [[UInt64]] = RuleWords.lines("governed-openers.txt").map { $0.split(separator: " ").map { TextKey.ofLowercase(String($0)) } }
+    static let theoKey = TextKey.ofLowercase("theo"), nayKey = TextKey.ofLowercase("này")
+
+    /// Whether the first keys of a sentence open it as a detail of the one before:
+    /// `Trong đó`, `Cụ thể`, `Riêng`, `Theo đó`, `Theo quy hoạch này`.
+    static func isGoverned(_ keys: [UInt64]) -> Bool {
+        if governedOpeners.contains(where: { keys.starts(with: $0) }) { return true }
+        return keys.first == theoKey && keys.dropFirst().prefix(4).contains(nayKey)
     }
 
     /// The year of the article's date line: the first full date among its first sentences.

@@ -129,6 +129,9 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
         ("Năm 2023 thu [[100 tỷ đồng]]. Khi đó, giá là [[5%]].",
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "5", unit: "%")]),
         ("Những tháng đầu năm 2017, doanh thu đạt [[30 tỷ đồng]].", [Expected(value: "30000000000", unit: "đồng", time: "2017")]),
+        // `Theo ... này` details the sentence before and takes its time
+        ("Năm 2008, tỉnh phê duyệt quy hoạch rừng. Theo quy hoạch này, khu bảo tồn mất [[1.747 ha]].",
+         [Expected(value: "1747", unit: "ha", time: "2008")]),
         // two periods joined by `và`, one after the other, are one span
         ("Trong năm 2016 và 5 tháng đầu năm 2017, TP trồng [[gần 300.000 cây]].",
          [Expected(value: "300000", unit: "cây", qualifier: .nearly, time: "2016..2017-05")]),
