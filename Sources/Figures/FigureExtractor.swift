@@ -145,7 +145,11 @@ public final class FigureExtractor {
             // (a relative time such as `hiện nay` states none and ends the carry)
             // a time that opens the sentence (`Năm 2008, ...`) governs it; else the last one stated
             let stated = times.filter { !$0.isComparison }
-            if let lead = stated.first, lead.range.lowerBound <= 1 { carried = lead.value }
+            // a lead is a time opening the sentence, or one that opens a clause glued to a caption
+            // (`... Ảnh: KTS Hồ Duy Diệm Năm 2012, TP ...`): capitalised and followed by a comma
+            if let lead = stated.last(where: { $0.range.lowerBound <= 1 || (v.isCapitalised($0.range.lowerBound) && v.is($0.range.upperBound, ",")) }) {
+                carried = lead.value
+            }
             else if let last = stated.last { carried = last.value }
             else if !governed && !Self.keepsCarry(carried, found.figures) { carried = nil }
             if let y = stated.last?.value.flatMap(Period.init)?.to.year { state.lastYear = y }

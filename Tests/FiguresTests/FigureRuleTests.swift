@@ -132,6 +132,9 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
         // `Theo ... này` details the sentence before and takes its time
         ("Năm 2008, tỉnh phê duyệt quy hoạch rừng. Theo quy hoạch này, khu bảo tồn mất [[1.747 ha]].",
          [Expected(value: "1747", unit: "ha", time: "2008")]),
+        // a capitalised time after a caption glued to the sentence leads it (not the last time)
+        ("Ảnh: Hồ Diệm Năm 2012, thành phố duyệt quy hoạch giai đoạn 2011 - 2020. Theo đó, rừng có [[2.538,9 ha]].",
+         [Expected(value: "2538.9", unit: "ha", time: "2012")]),
         // two periods joined by `và`, one after the other, are one span
         ("Trong năm 2016 và 5 tháng đầu năm 2017, TP trồng [[gần 300.000 cây]].",
          [Expected(value: "300000", unit: "cây", qualifier: .nearly, time: "2016..2017-05")]),
