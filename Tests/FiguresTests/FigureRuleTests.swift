@@ -121,7 +121,14 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "12", unit: "trường học")]),
         ("Năm 2023 thu [[100 tỷ đồng]]. Hiện còn nợ [[5 tỷ đồng]].",
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "5000000000", unit: "đồng")]),
+        // a new paragraph (a blank line) starts afresh
+        ("Năm 2023 thu [[100 tỷ đồng]].\n\nChi [[60 tỷ đồng]].",
+         [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "60000000000", unit: "đồng")]),
+        // text with one sentence a line: a line break is no paragraph break
         ("Năm 2023 thu [[100 tỷ đồng]].\nChi [[60 tỷ đồng]].",
+         [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "60000000000", unit: "đồng", time: "2023")]),
+        // paragraphs of several sentences a line: a line break is a paragraph break
+        ("Năm 2023 thu [[100 tỷ đồng]]. Tỉnh tăng thu.\nChi [[60 tỷ đồng]]. Tỉnh giảm chi.",
          [Expected(value: "100000000000", unit: "đồng", time: "2023"), Expected(value: "60000000000", unit: "đồng")]),
         // a sentence that points at another time (`Trước đó`, `Khi đó`) takes no paragraph time
         ("Năm 2023 thu [[100 tỷ đồng]]. Trước đó, tỉnh chi [[40 tỷ đồng]].",
@@ -142,7 +149,7 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
         ("Điều chỉnh số liệu năm 2018 dẫn đến lỗ [[4.766 tỷ đồng]] tại ngày 31/12/2019.",
          [Expected(value: "4766000000000", unit: "đồng", time: "2019-12-31")]),
         // a dated lead ending in `:` governs its list items
-        ("Các chỉ tiêu năm 2021 gồm:\n- Thu ngân sách [[800 tỷ đồng]];\n- Trồng mới [[1.200 ha]] rừng.\nXây [[3 cầu]].",
+        ("Các chỉ tiêu năm 2021 gồm:\n- Thu ngân sách [[800 tỷ đồng]];\n- Trồng mới [[1.200 ha]] rừng.\n\nXây [[3 cầu]].",
          [Expected(value: "800000000000", unit: "đồng", time: "2021"), Expected(value: "1200", unit: "ha", time: "2021"), Expected(value: "3", unit: "cầu")]),
         // `lần lượt`: members of a coordination or a short year range, one by one
         ("Tỷ lệ cổ tức từ năm 2008 đến 2010 là [[8%]], [[12%]] và [[13,5%]].",
