@@ -142,6 +142,9 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
         // a capitalised time after a caption glued to the sentence leads it (not the last time)
         ("Ảnh: Hồ Diệm Năm 2012, thành phố duyệt quy hoạch giai đoạn 2011 - 2020. Theo đó, rừng có [[2.538,9 ha]].",
          [Expected(value: "2538.9", unit: "ha", time: "2012")]),
+        // the year of a lunar holiday completes the date but is no time of the figures
+        ("Chiều 10/2, thành phố gặp mặt đầu Xuân Đinh Dậu 2017 với [[hơn 400 doanh nghiệp]].",
+         [Expected(value: "400", unit: "doanh nghiệp", qualifier: .over, time: "2017-02-10")]),
         // two periods joined by `và`, one after the other, are one span
         ("Trong năm 2016 và 5 tháng đầu năm 2017, TP trồng [[gần 300.000 cây]].",
          [Expected(value: "300000", unit: "cây", qualifier: .nearly, time: "2016..2017-05")]),

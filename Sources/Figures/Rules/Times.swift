@@ -333,7 +333,10 @@ enum Times {
         // `Olympic Rio 2016`, `Canh Tý 2020`: after a name, a year is part of it or its time
         if let y = yearAt(v, i), i > 0, v.kind[i - 1] == .syllable, !v.isAny(i - 1, notBeforeBareYear),
            !v.isWordLike(i + 1) || v.isAny(i + 1, afterBareYear) || v.isCapitalised(i - 1) || v.isCapitalised(i + 1) {
-            return (TimeExpression(range: i..<(i + 1), value: "\(y)"), i + 1)
+            // `Xuân Đinh Dậu 2017`, `Tết Canh Tý 2020`: the year names a holiday; it completes the
+            // sentence's dates (`Chiều 10/2`) but is no time of its figures
+            let holiday = v.isAny(i - 1, Exclusions.lunarYearNames) && v.isAny(i - 2, Exclusions.lunarYearNames)
+            return (TimeExpression(range: i..<(i + 1), value: "\(y)", isComparison: holiday), i + 1)
         }
         // năm 2018, năm nay / năm qua (relative: no stated time)
         if v.is(i, "năm") {
