@@ -283,8 +283,9 @@ public final class FigureExtractor {
         return Self.isGoverned(keys)
     }
 
+    /// The year a carried time completes months with: its last year (`2016-10-01..2017-06-30`: 2017).
     private func carriedYear(_ time: String?) -> Int? {
-        time.flatMap { Int($0.prefix(4)) }
+        time.flatMap(Period.init)?.to.year
     }
 
     /// `Trong đó`, `Cụ thể`, `Riêng`: a sentence that details the one before it.
@@ -303,9 +304,14 @@ public final class FigureExtractor {
         return keys.first == theoKey && keys.dropFirst().prefix(4).contains(nayKey)
     }
 
+    /// The most tokens a date line has (`Thứ Sáu , 01/02/2019 08 : 30 ( GMT + 7 )`).
+    static let dateLineTokens = 16
+
     /// The year of the article's date line: the first full date among its first sentences.
+    /// A date line is short (`Thứ Sáu, 01/02/2019`, `01/02/2019 08:30 GMT+7`): a full date inside
+    /// a sentence of the body (`tính từ ngày 1/10/2016 đến ...`) is no article date.
     static func dateLineYear(_ analyzed: AnalyzedText) -> Int? {
-        for sentence in analyzed.sentences.prefix(6) {
+        for sentence in analyzed.sentences.prefix(6) where sentence.tokens.count <= dateLineTokens {
             for t in sentence.tokens where analyzed.tokens[t].kind == .date {
                 let parts = analyzed.normalized(analyzed.tokens[t]).split(separator: "/")
                 if parts.count == 3, let y = Int(parts[2]), (1900...2100).contains(y) { return y }

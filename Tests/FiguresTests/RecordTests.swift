@@ -107,6 +107,15 @@ import VietText
         #expect(warnings == [FigureWarning(start: 6, end: 51, message: "a number of 45 digits is longer than 30 and is not read")])
     }
 
+    /// A full date inside a body sentence is no date line: it does not complete `6 tháng đầu năm`.
+    @Test func aDateInTheBodyIsNoDateLine() throws {
+        let got = try figures("Trong 6 tháng đầu năm, Cục đạt 100% kế hoạch. Tính từ ngày 1/10/2016 đến 30/6/2017 thụ lý 38 vụ.")
+        #expect(got.map(\.text) == ["100%", "38 vụ"])
+        #expect(got.map { $0.time?.description } == [nil, "2016-10-01..2017-06-30"])
+        let dated = try figures("Thứ Sáu, 01/02/2019\nTrong 6 tháng đầu năm, Cục đạt 100% kế hoạch.")
+        #expect(dated.map { $0.time?.description } == ["2019-H1"])
+    }
+
     /// Without the article's date, `năm nay` states no time (spec: relative times stay null).
     @Test func thisYearWithoutADateIsNull() throws {
         let f = try #require(try figures("Năm nay có 300 hộ.").first)
