@@ -308,10 +308,22 @@ public final class FigureExtractor {
     static let dateLineTokens = 16
 
     /// The year of the article's date line: the first full date among its first sentences.
-    /// A date line is short (`Thứ Sáu, 01/02/2019`, `01/02/2019 08:30 GMT+7`): a full date inside
-    /// a sentence of the body (`tính từ ngày 1/10/2016 đến ...`) is no article date.
+    /// A date line is a short line of its own (`Thứ Sáu, 01/02/2019`, `01/02/2019 08:30 GMT+7`): a
+    /// full date inside the body (`tính từ ngày 1/10/2016 đến ...`) is no article date.
     static func dateLineYear(_ analyzed: AnalyzedText) -> Int? {
-        for sentence in analyzed.sentences.prefix(6) where sentence.tokens.count <= dateLineTokens {
+        let u = analyzed.text.normalized
+        /// Whether only spaces stand between `k` and the line's start (`step` -1) or end (`step` 1).
+        func lineEdge(_ k: Int, _ step: Int) -> Bool {
+            var i = k
+            while i >= 0 && i < u.count {
+                if u[i] == 0x0A || u[i] == 0x0D { return true }
+                if u[i] != 0x20 && u[i] != 0x09 { return false }
+                i += step
+            }
+            return true
+        }
+        for sentence in analyzed.sentences.prefix(6) where sentence.tokens.count <= dateLineTokens
+            && lineEdge(sentence.normalizedRange.lowerBound - 1, -1) && lineEdge(sentence.normalizedRange.upperBound, 1) {
             for t in sentence.tokens where analyzed.tokens[t].kind == .date {
                 let parts = analyzed.normalized(analyzed.tokens[t]).split(separator: "/")
                 if parts.count == 3, let y = Int(parts[2]), (1900...2100).contains(y) { return y }
