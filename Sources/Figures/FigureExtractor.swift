@@ -600,6 +600,9 @@ struct SentenceFigures {
         return inherited
     }
 
+    /// `đầu tư`, `vốn điều lệ`: phrases that make the amount after them a standing attribute.
+    static let standingAmountHeads = RuleWords.phrases("standing-amount-heads.txt")
+
     /// Whether `r` is all that stands between a `(` and its `)`.
     private func isWholeParenthesis(_ r: Range<Int>) -> Bool {
         view.is(r.lowerBound - 1, "(") && view.is(r.upperBound, ")")
@@ -621,7 +624,9 @@ struct SentenceFigures {
         if let compared = comparedTime(before: r.lowerBound) { stated = compared }
         else {
             // the paragraph's time reaches money and percentages, not per-unit amounts (`85 triệu đồng/ha`)
-            let takesParagraphTime = rate == nil && (unit == "%" || rules.currencyUnits.contains(unit)) && !statesPresent
+            // the size of a project (`tổng mức đầu tư 4.000 tỷ đồng`) is a standing attribute
+            let standing = Self.standingAmountHeads.occurs(before: r.lowerBound, window: 3, in: view, stops: Qualifiers.clauseEnds)
+            let takesParagraphTime = rate == nil && (unit == "%" || rules.currencyUnits.contains(unit)) && !statesPresent && !standing
             stated = time(at: i, figureEnd: ownTime ? r.upperBound : nil) ?? (takesParagraphTime ? paragraphTime : nil)
         }
         figures.append(Figure(text: view.original(r), value: value, valueMax: valueMax, unit: unit, qualifier: qualifier, rate: rate,

@@ -145,6 +145,9 @@ func check(_ sentence: String, _ expected: [Expected], sourceLocation: SourceLoc
         // the year of a lunar holiday completes the date but is no time of the figures
         ("Chiều 10/2, thành phố gặp mặt đầu Xuân Đinh Dậu 2017 với [[hơn 400 doanh nghiệp]].",
          [Expected(value: "400", unit: "doanh nghiệp", qualifier: .over, time: "2017-02-10")]),
+        // the size of a project is a standing attribute: no time from the paragraph
+        ("Năm 2017 thu [[100 tỷ đồng]]. Dự án có tổng mức đầu tư [[4.000 tỷ đồng]].",
+         [Expected(value: "100000000000", unit: "đồng", time: "2017"), Expected(value: "4000000000000", unit: "đồng")]),
         // two periods joined by `và`, one after the other, are one span
         ("Trong năm 2016 và 5 tháng đầu năm 2017, TP trồng [[gần 300.000 cây]].",
          [Expected(value: "300000", unit: "cây", qualifier: .nearly, time: "2016..2017-05")]),
