@@ -373,7 +373,10 @@ struct SentenceFigures {
     /// The time stated earlier in the paragraph: the time of money and percentages that state none.
     var paragraphTime: String? = nil
     /// The sentence speaks of the present (`hiện nay`, `Hiện ...`, `năm nay` without a date).
-    private var statesPresent: Bool { times.contains { $0.value == nil && !$0.isComparison } }
+    private let statesPresent: Bool
+    /// The usable times a figure outside parentheses can take (not inside a parenthesis of other
+    /// words), in text order.
+    private let topLevelTimes: [TimeExpression]
     private var inTime: [Bool]
     /// The times a figure can take (not comparisons), in text order.
     private let usableTimes: [TimeExpression]
@@ -383,6 +386,7 @@ struct SentenceFigures {
         self.view = view
         self.times = times
         self.usableTimes = times.filter { !$0.isComparison }
+        self.statesPresent = times.contains { $0.value == nil && !$0.isComparison }
         self.inherited = inherited
         self.style = style
         self.rules = rules
@@ -397,6 +401,9 @@ struct SentenceFigures {
             if view.is(i, ")") { d = max(0, d - 1) }
         }
         self.parenDepth = depth
+        self.topLevelTimes = usableTimes.filter { t in
+            depth[t.range.lowerBound] == 0 || (view.is(t.range.lowerBound - 1, "(") && view.is(t.range.upperBound, ")"))
+        }
     }
 
     mutating func run() {
@@ -522,6 +529,12 @@ struct SentenceFigures {
         }
         if rate == nil { rate = Units.rateBefore(v, start) }
         var qual = Qualifiers.find(v, start: q.range.lowerBound, end: u.end, rules: rules)
+        // `gần âm 5%`, `gần -5%`: the qualifier stands before the sign
+        if negative, qual.qualifier == .exact, qual.start == q.range.lowerBound {
+            let signStart = v.is(i, "âm") ? i : q.range.lowerBound - 1
+            let beforeSign = Qualifiers.find(v, start: signStart, end: u.end, rules: rules)
+            if beforeSign.start < signStart { qual = beforeSign }
+        }
         if let frame = Qualifiers.frame(v, before: q.range.lowerBound, after: rateEnd) { qual.qualifier = frame }
         else if q.valueMax == nil, qual.qualifier == .exact, Qualifiers.fromIsLowerBound(v, q.range.lowerBound), !changesTo(after: rateEnd) {
             qual.qualifier = .atLeast
@@ -533,7 +546,7 @@ struct SentenceFigures {
             q.value = -q.value
             if let m = q.valueMax { q.valueMax = -m }
         }
-        if negative && !v.is(i, "âm") && textStart == qual.start && v.is(q.range.lowerBound - 1, "-") {
+        if negative && !v.is(i, "âm") && textStart == qual.start && qual.start == q.range.lowerBound && v.is(q.range.lowerBound - 1, "-") {
             textStart = min(textStart, q.range.lowerBound - 1)
         }
         let end = max(rateEnd, u.end)
@@ -586,10 +599,15 @@ struct SentenceFigures {
         if let end = figureEnd, let right = rightTime(end) { return right }
         // a time inside a parenthesis (`(khoanh nợ từ năm 2014)`) is no time of the figures outside it
         // unless the parenthesis holds only the time (`giai đoạn 1 (từ năm 2017 đến năm 2022) khoảng ...`)
-        let reachable = usable.filter { parenDepth[$0.range.lowerBound] <= depth || isWholeParenthesis($0.range) }
-        let after = reachable.first(where: { $0.range.lowerBound > i && $0.range.lowerBound - i <= 8 })
+        let reachable = depth == 0 ? topLevelTimes
+            : usable.filter { parenDepth[$0.range.lowerBound] <= depth || isWholeParenthesis($0.range) }
+        // times are in text order and do not overlap: the first one that ends after `i`
+        let next = Self.firstIndex(reachable, endingAfter: i)
+        let after = next < reachable.count && reachable[next].range.lowerBound > i && reachable[next].range.lowerBound - i <= 8
+            ? reachable[next] : nil
         let afterInClause = after.map { t in !(i..<t.range.lowerBound).contains(where: { view.isAny($0, Qualifiers.clauseEnds) }) } ?? false
-        if let before = reachable.last(where: { $0.range.upperBound <= i }) {
+        if next > 0 {
+            let before = reachable[next - 1]
             // `..., chiếm tới gần 4,1% tổng thu năm 2016`: a time later in the figure's own clause
             // beats one stated in an earlier clause
             if afterInClause, let after, (before.range.upperBound..<i).contains(where: { view.isAny($0, RuleWords.clauseBreaks) }) { return after.value }
@@ -598,6 +616,27 @@ struct SentenceFigures {
         // a time stated later in the same clause, close by: `chiếm 1,48% thu ngân sách năm 2011`
         if afterInClause, let after { return after.value }
         return inherited
+    }
+
+    /// The index of the first of `times` (in text order, not overlapping) that ends after `i`:
+    /// the ones before it end at or before `i` (a binary search: a sentence may hold thousands).
+    static func firstIndex(_ times: [TimeExpression], endingAfter i: Int) -> Int {
+        var lo = 0, hi = times.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if times[mid].range.upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The index of the first of `times` that starts at or after `i`.
+    static func firstIndex(_ times: [TimeExpression], startingAtOrAfter i: Int) -> Int {
+        var lo = 0, hi = times.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if times[mid].range.lowerBound < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// `đầu tư`, `vốn điều lệ`: phrases that make the amount after them a standing attribute.
@@ -612,8 +651,10 @@ struct SentenceFigures {
     private func rightTime(_ end: Int) -> String? {
         // `lỗ lũy kế 4.766 tỷ đồng tại ngày 31/12/2019`: `tại` may stand between
         let gap = view.is(end, "tại") ? 1 : 0
-        guard let right = usableTimes.first(where: { $0.range.lowerBound >= end && $0.range.lowerBound <= end + 1 + gap }),
-              !(end..<right.range.lowerBound).contains(where: { view.isAny($0, RuleWords.clauseBreaks) }) else { return nil }
+        let k = Self.firstIndex(usableTimes, startingAtOrAfter: end)
+        guard k < usableTimes.count, usableTimes[k].range.lowerBound <= end + 1 + gap else { return nil }
+        let right = usableTimes[k]
+        guard !(end..<right.range.lowerBound).contains(where: { view.isAny($0, RuleWords.clauseBreaks) }) else { return nil }
         return right.value
     }
 
@@ -643,23 +684,31 @@ struct SentenceFigures {
         while k >= start - 2, view.isAny(k, RuleWords.linksBeforeComparedFigure) { k -= 1 }
         guard k >= 0 else { return nil }
         var relativeStart: Int? = nil
-        if let e = times.first(where: { $0.isComparison && $0.range.upperBound == k + 1 }) {
+        let atK = Self.firstIndex(times, endingAfter: k)
+        if atK < times.count, times[atK].isComparison, times[atK].range.upperBound == k + 1 {
+            let e = times[atK]
             if let value = e.value { return .some(value) }
             relativeStart = e.range.lowerBound
         } else if view.is(k, "kỳ"), view.is(k - 1, "cùng") {
             relativeStart = k - 1
         }
         guard let from = relativeStart, (max(0, from - 2)...from).contains(where: { view.is($0, "cùng") }) || view.is(k, "kỳ") else { return nil }
-        let base = times.last(where: { !$0.isComparison && $0.range.upperBound <= from })?.value ?? inherited ?? paragraphTime
+        let baseIndex = Self.firstIndex(usableTimes, endingAfter: from) - 1
+        let base = (baseIndex >= 0 ? usableTimes[baseIndex].value : nil) ?? inherited ?? paragraphTime
         return .some(base.flatMap(Period.init)?.yearBefore().description)
     }
 
     /// `từ năm 2008 đến 2013 là 82,55%, 12%, ... và 4%`, `năm 2013 và 2014 lần lượt là X và Y`:
     /// as many figures of one unit as the time has members take them one by one.
     mutating func assignRespectively() {
-        for t in times where t.items.count >= 2 && !t.isComparison {
-            let nextTime = times.first(where: { $0.range.lowerBound >= t.range.upperBound })?.range.lowerBound ?? view.count
-            let after = notes.indices.filter { notes[$0].token >= t.range.upperBound && notes[$0].token < nextTime }
+        for (n, t) in times.enumerated() where t.items.count >= 2 && !t.isComparison {
+            let nextTime = n + 1 < times.count ? times[n + 1].range.lowerBound : view.count
+            // notes are in text order: the run of them between this time and the next
+            var first = 0, hi = notes.count
+            while first < hi { let mid = (first + hi) / 2; if notes[mid].token < t.range.upperBound { first = mid + 1 } else { hi = mid } }
+            var last = first
+            while last < notes.count, notes[last].token < nextTime, last - first <= t.items.count { last += 1 }
+            let after = Array(first..<last)
             guard after.count == t.items.count, let unit = after.first.map({ figures[$0].unit }),
                   after.allSatisfy({ figures[$0].unit == unit }) else { continue }
             for (k, item) in zip(after, t.items) { figures[k].time = Period(item) }

@@ -95,6 +95,8 @@ public struct Period: Hashable, Sendable, Codable, CustomStringConvertible, Loss
         /// `2018`, `2017-H1`, `2017-Q3`, `2017-01`, `2017-01-12`; nil for anything else.
         init?(parsing s: Substring) {
             let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+            // ASCII digits only (`Int` would take a sign: `2018-+1`)
+            guard parts.allSatisfy({ $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x48 || $0 == 0x51 } }) else { return nil }
             guard let first = parts.first, first.count == 4, let y = Int(first), (1000...9999).contains(y) else { return nil }
             switch parts.count {
             case 1:

@@ -40,8 +40,10 @@ public struct ValueInterval: Hashable, Sendable, Codable {
         case .atMost:
             self.init(lower: nil, upper: high)
         case .nearly:
-            let a = high - abs(high) * loose
-            self.init(lower: Swift.min(a, high), upper: Swift.max(a, high))
+            // toward zero from the stated value (`gần 24%` is [21,6; 24], `âm gần 18` is [-18; -16,2]);
+            // a range keeps its stated ends (`gần 10-15%` is [9; 15])
+            let a = low - low * loose
+            self.init(lower: Swift.min(a, low, high), upper: Swift.max(a, low, high))
         case .approx:
             let a = low - abs(low) * loose, b = high + abs(high) * loose
             self.init(lower: Swift.min(a, b), upper: Swift.max(a, b))

@@ -30,7 +30,8 @@ import VietText
         #expect(try JSONDecoder().decode([Period].self, from: Data(encoded.utf8)) == [p])
     }
 
-    @Test(arguments: ["", "18", "2018-13", "2018-Q5", "2018-H3", "2017-02-30", "2018..2016", "2018..2019..2020", "năm 2018"])
+    @Test(arguments: ["", "18", "2018-13", "2018-Q5", "2018-H3", "2017-02-30", "2018..2016", "2018..2019..2020", "năm 2018",
+                      "2018-+1", "2018-01-+5", "+2018"])
     func notPeriods(text: String) {
         #expect(Period(text) == nil)
     }
@@ -56,6 +57,10 @@ import VietText
         ("Hỗ trợ hai triệu rưỡi đồng.", "hai triệu rưỡi đồng", "100000", "[2450000, 2550000]"),
         ("Nợ 3 tỷ 200 triệu đồng.", "3 tỷ 200 triệu đồng", "1000000", "[3199500000, 3200500000]"),
         ("Giá trị gấp 1,5 lần.", "gấp 1,5 lần", "0.1", "[1.45, 1.55]"),
+        // `gần` moves toward zero from the stated value, also for a negative one
+        ("Lợi nhuận âm gần 18 tỷ đồng.", "âm gần 18 tỷ đồng", "1000000000", "[-18000000000, -16200000000]"),
+        ("Lợi nhuận gần âm 5%.", "gần âm 5%", "1", "[-5, -4.5]"),
+        ("Tăng gần 10-15%.", "gần 10-15%", "1", "[9, 15]"),
     ]
 
     @Test(arguments: precisions)
@@ -149,5 +154,46 @@ import VietText
                       ("1500000000000", "100000000000"), ("123456789012345678901234567890", "10"), ("0", "1")])
     func lowestPlace(value: String, place: String) {
         #expect(Precision.lowestPlace(Decimal(value)) == Decimal(place))
+    }
+}
+
+/// Inputs a review found to crash, hang or misread (each once a bug).
+@Suite struct RegressionTests {
+    /// A time followed by `và` at the end of a sentence, `quý` before a lone `/`: no crash.
+    @Test(arguments: ["năm 2018 và", "tháng 3/2019 và", "quý I/2019 và", "ngày 31/12/2019 và", "Doanh thu năm 2018 và\n2019 đạt 5 tỷ đồng.",
+                      "quý / 2019", "Phí quý/2019 là 5 tỷ đồng."])
+    func noCrash(text: String) throws {
+        _ = try figures(text)
+    }
+
+    @Test func ratePerQuarterAndYear() throws {
+        let got = try figures("Phí 5 triệu đồng/quý/năm.")
+        #expect(got.map(\.text) == ["5 triệu đồng/quý/năm"])
+        #expect(got.map(\.rate) == ["quý/năm"])
+    }
+
+    /// Two dates joined by a dash are a range, not a list to hand out one by one.
+    @Test func datesJoinedByADashAreARange() throws {
+        let got = try figures("Ngày 01/10/2016 - 30/06/2017, doanh thu đạt 5 tỷ đồng và lợi nhuận 2 tỷ đồng.")
+        #expect(got.map(\.text) == ["5 tỷ đồng", "2 tỷ đồng"])
+        #expect(got.map { $0.time?.description } == ["2016-10-01..2017-06-30", "2016-10-01..2017-06-30"])
+    }
+
+    /// A qualifier before the sign: `gần -5%`, `dưới âm 5%`.
+    @Test func qualifierBeforeTheSign() throws {
+        let got = try figures("Giảm gần -5%, lỗ dưới âm 5%.")
+        #expect(got.map(\.text) == ["gần -5%", "dưới âm 5%"])
+        #expect(got.map(\.qualifier) == [.nearly, .under])
+        #expect(got.map(\.value) == [-5, -5])
+    }
+
+    /// Thousands of times and figures in one sentence: the time lookups are binary searches,
+    /// so the work per figure does not grow with the sentence (checked by the figure count on
+    /// 64 K units; the 1 MB timing is in the closing note, not a unit test).
+    @Test func manyTimesInOneSentence() throws {
+        let text = String(repeating: "năm 2018 đạt 5 tỷ đồng, ", count: 2500)
+        let got = try figures(text)
+        #expect(got.count == 2500)
+        #expect(got.allSatisfy { $0.time == Period("2018") && $0.value == 5_000_000_000 })
     }
 }

@@ -74,7 +74,16 @@ enum Times {
                    let first = Period(value), first.grain == .year || first.grain == .day {
                     var members = [value]
                     var k = next
-                    while k + 1 < v.count, v.is(k, "và") || v.is(k, ",") || v.is(k, "-") && first.grain == .day {
+                    // `01/10/2016 - 30/06/2017`: two dates joined by a dash are a range, not a list
+                    if first.grain == .day, v.is(k, "-"), k + 1 < v.count, v.kind[k + 1] == .fraction || v.kind[k + 1] == .date,
+                       let m = dateValue(v.lower[k + 1], .fraction, first.from.year) ?? dateValue(v.lower[k + 1]),
+                       let last = Period(m), first.end < last.start {
+                        e.range = e.range.lowerBound..<(k + 2)
+                        e.value = "\(value)..\(m)"
+                        next = k + 2
+                        k = v.count
+                    }
+                    while k + 1 < v.count, v.is(k, "và") || v.is(k, ",") {
                         let m: String?
                         if first.grain == .year { m = yearAt(v, k + 1).map { "\($0)" } }
                         else if v.kind[k + 1] == .fraction || v.kind[k + 1] == .date { m = dateValue(v.lower[k + 1], .fraction, first.from.year) ?? dateValue(v.lower[k + 1]) }
@@ -161,6 +170,7 @@ enum Times {
     static let openers = RuleWords.words("time-openers.txt")
 
     private static func match(_ v: SentenceView, _ i: Int, contextYear: Int?, referenceYear: Int?, articleYear: Int?) -> (TimeExpression, Int)? {
+        guard i >= 0, i < v.count else { return nil }
         if v.kind[i] == .syllable, !openers.contains(v.keys[i]) { return nil }
         if v.kind[i] == .punctuation || v.kind[i] == .symbol || v.kind[i] == .abbreviation { return nil }
         // token i's text is made only where a rule needs it (numbers, dates)
@@ -272,7 +282,7 @@ enum Times {
         if v.is(i, "quý"), i + 1 < v.count {
             let q = v.lower[i + 1]
             let parts = q.split(separator: "/").map(String.init)
-            if let n = romanQuarters[parts[0]] ?? Int(parts[0]).flatMap({ (1...4).contains($0) ? $0 : nil }) {
+            if let p0 = parts.first, let n = romanQuarters[p0] ?? Int(parts[0]).flatMap({ (1...4).contains($0) ? $0 : nil }) {
                 if parts.count == 2, let y = year(parts[1]) { return (TimeExpression(range: i..<(i + 2), value: "\(y)-Q\(n)"), i + 2) }
                 if v.is(i + 2, "/") || v.is(i + 2, "năm"), let y = yearAt(v, i + 3) {
                     return (TimeExpression(range: i..<(i + 4), value: "\(y)-Q\(n)"), i + 4)
