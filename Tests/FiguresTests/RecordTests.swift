@@ -161,7 +161,7 @@ import VietText
 @Suite struct RegressionTests {
     /// A time followed by `và` at the end of a sentence, `quý` before a lone `/`: no crash.
     @Test(arguments: ["năm 2018 và", "tháng 3/2019 và", "quý I/2019 và", "ngày 31/12/2019 và", "Doanh thu năm 2018 và\n2019 đạt 5 tỷ đồng.",
-                      "quý / 2019", "Phí quý/2019 là 5 tỷ đồng."])
+                      "quý / 2019", "Phí quý/2019 là 5 tỷ đồng.", "Đã chi 923,835/1.010 tỷ", "Có 3/4"])
     func noCrash(text: String) throws {
         _ = try figures(text)
     }

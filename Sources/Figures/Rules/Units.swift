@@ -47,7 +47,9 @@ enum Units {
 
     /// The lowercase key of the text of tokens `r` (a word of one or more syllables).
     static func wordKey(_ v: SentenceView, _ r: Range<Int>) -> UInt64 {
-        r.count == 1 ? v.keys[r.lowerBound] : TextKey.ofLowercase(v.normalized(r))
+        let r = r.clamped(to: 0..<v.count)
+        guard !r.isEmpty else { return 0 }
+        return r.count == 1 ? v.keys[r.lowerBound] : TextKey.ofLowercase(v.normalized(r))
     }
 
     /// The end of the noun (one segmenter word) at `k`: a lowercase word, not a function word,
