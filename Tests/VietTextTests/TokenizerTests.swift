@@ -45,6 +45,18 @@ import TestSupport
         #expect(try tokens(text) == expected)
     }
 
+    /// A long run of `a-a-a-...` (found by fuzzing: it took 40 s on 200 KB) is tokenized in
+    /// bounded compounds, losslessly; a real compound is untouched.
+    @Test func longJoinedRunsAreCutIntoBoundedCompounds() throws {
+        let text = String(repeating: "a-", count: 5_000) + "a"
+        try withAnalyzer { analyzer in
+            Self.checkLossless(text, analyzer)
+            let a = analyzer.analyze(text)
+            #expect(a.tokens.allSatisfy { $0.range.count <= 2 * Tokenizer.maxCompoundParts - 1 })
+        }
+        #expect(try tokens("571/VPCP-KTTH") == ["571/VPCP-KTTH/code"])
+    }
+
     @Test func decomposedTextKeepsOriginalRanges() throws {
         let original = "Ho\u{300}a Bi\u{300}nh"
         try withAnalyzer { analyzer in

@@ -178,6 +178,9 @@ public struct Tokenizer {
         tok.range.count == 1 && u[tok.range.lowerBound] == c
     }
 
+    /// The most parts a compound token joins with `/` or `-`.
+    static let maxCompoundParts = 12
+
     /// The kind and end index of a compound token starting at raw token `i`, if one does.
     private func compound(_ u: UnsafeBufferPointer<UInt16>, _ t: [Token], _ i: Int) -> (Token.Kind, Int)? {
         let first = t[i]
@@ -189,7 +192,9 @@ public struct Tokenizer {
             var parts = [i]
             var j = i
             var joiners: [UInt16] = []
-            while adjacent(t, j, j + 1), adjacent(t, j + 1, j + 2) {
+            // a real compound has a few parts (`01/02/2019`, `571/VPCP-KTTH`); the cap keeps a long
+            // run of `a-a-a-...` linear (each start would otherwise walk the whole run)
+            while parts.count < Self.maxCompoundParts, adjacent(t, j, j + 1), adjacent(t, j + 1, j + 2) {
                 let sep = t[j + 1]
                 guard sep.range.count == 1 else { break }
                 let c = u[sep.range.lowerBound]
