@@ -105,17 +105,18 @@ public final class FigureExtractor {
             // a new paragraph starts afresh, unless it is an item of a list whose dated lead
             // ends with `:` (`Các chỉ tiêu năm 2021 gồm:` then `- ...` lines)
             let gap = analyzed.text.normalized[previousEnd..<sentence.normalizedRange.lowerBound]
-            let blankLine = gap.filter { $0 == 0x0A }.count >= 2
+            let blankLine = gap.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } >= 2
             if (gap.contains(0x0A) || gap.contains(0x0D)) && (blankLine || !sentencePerLine) {
                 carried = state.listLead != nil && Self.isListItem(analyzed, sentence) ? state.listLead : nil
                 if carried == nil { state.listLead = nil }
             }
             previousEnd = sentence.normalizedRange.upperBound
-            if Self.endsWithColon(analyzed, sentence) { state.listLead = nil }
+            let leadsAList = Self.endsWithColon(analyzed, sentence)
+            if leadsAList { state.listLead = nil }
             // most sentences hold no number at all: nothing to read, and no time to carry
             guard Self.mayHoldFigures(analyzed, sentence) else {
                 if !carriesOver(analyzed, sentence) && state.listLead == nil { carried = nil }
-                if Self.endsWithColon(analyzed, sentence) { state.listLead = carried }
+                if leadsAList { state.listLead = carried }
                 continue
             }
             let v = SentenceView(analyzed, sentence, segment: { [analyzer] r in analyzer.words(of: r, in: analyzed) })
@@ -149,7 +150,7 @@ public final class FigureExtractor {
             // what the next sentences of the paragraph inherit: the last time stated here
             // (a relative time such as `hiện nay` states none and ends the carry)
             // a time that opens the sentence (`Năm 2008, ...`) governs it; else the last one stated
-            let stated = times.filter { !$0.isComparison }
+            let stated = found.usableTimes
             // a lead is a time opening the sentence, or one that opens a clause glued to a caption
             // (`... Ảnh: KTS Hồ Duy Diệm Năm 2012, TP ...`): capitalised and followed by a comma
             if let lead = stated.last(where: { $0.range.lowerBound <= 1 || (v.isCapitalised($0.range.lowerBound) && v.is($0.range.upperBound, ",")) }) {
@@ -158,7 +159,7 @@ public final class FigureExtractor {
             else if let last = stated.last { carried = last.value }
             else if !governed && !Self.keepsCarry(carried, found.figures) { carried = nil }
             if let y = stated.last?.value.flatMap(Period.init)?.to.year { state.lastYear = y }
-            if Self.endsWithColon(analyzed, sentence) { state.listLead = carried }
+            if leadsAList { state.listLead = carried }
         }
         return figures
     }
@@ -379,7 +380,7 @@ struct SentenceFigures {
     private let topLevelTimes: [TimeExpression]
     private var inTime: [Bool]
     /// The times a figure can take (not comparisons), in text order.
-    private let usableTimes: [TimeExpression]
+    let usableTimes: [TimeExpression]
     private var parenDepth: [Int]
 
     init(view: SentenceView, times: [TimeExpression], inherited: String?, style: NumberStyle, rules: FigureRules) {

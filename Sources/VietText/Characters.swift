@@ -122,15 +122,19 @@ public enum TextKey {
         return h
     }
 
+    /// The key of UTF-8 bytes of a word that is already lowercase and NFC (a static literal).
+    @inline(__always)
+    public static func ofLowercase(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { mix(&h, b) }
+        return h
+    }
+
     /// The key of a word that is already lowercase and NFC (rule words, data files).
     @inline(__always)
     public static func ofLowercase(_ s: String) -> UInt64 {
+        if let done = s.utf8.withContiguousStorageIfAvailable(ofLowercase(utf8:)) { return done }
         var h: UInt64 = 0xcbf29ce484222325
-        if let done = s.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
-            var k = h
-            for b in bytes { mix(&k, b) }
-            return k
-        }) { return done }
         for b in s.utf8 { mix(&h, b) }
         return h
     }

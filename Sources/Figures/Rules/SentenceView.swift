@@ -152,14 +152,9 @@ struct Key: ExpressibleByStringLiteral {
     /// A literal is hashed from its static UTF-8 bytes (no String is made: rules compare
     /// tokens with literals in their hot loops); the same FNV-1a key as `TextKey.ofLowercase`.
     init(stringLiteral s: StaticString) {
-        var h: UInt64 = 0xcbf29ce484222325
-        if s.hasPointerRepresentation {
-            let p = s.utf8Start
-            for k in 0..<s.utf8CodeUnitCount { h ^= UInt64(p[k]); h &*= 0x100000001b3 }
-        } else {
-            h = TextKey.ofLowercase(s.description)
-        }
-        value = h
+        value = s.hasPointerRepresentation
+            ? s.withUTF8Buffer { TextKey.ofLowercase(utf8: $0) }
+            : TextKey.ofLowercase(s.description)
     }
     init(_ s: String) { value = TextKey.of(s) }
 }

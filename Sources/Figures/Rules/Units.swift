@@ -67,7 +67,7 @@ enum Units {
     }
 
     static let timeUnits = Set(RuleWords.lines("time-units.txt"))
-    static let timeUnitKeys = RuleWords.words("time-units.txt")
+    static let timeUnitKeys = KeySet(timeUnits)
 
     /// `/năm`, `/người/năm`, `/cổ phiếu`, `mỗi ngày`, `một ngày` right after the unit.
     static func rateAfter(_ v: SentenceView, _ j: Int) -> (String, Int)? {
