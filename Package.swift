@@ -8,9 +8,12 @@ let package = Package(
         .executable(name: "solieu", targets: ["solieu"]),
         .library(name: "VietText", targets: ["VietText"]),
         .library(name: "Figures", targets: ["Figures"]),
+        .library(name: "SoLieu", targets: ["SoLieu"]),
+        .library(name: "FigureStore", targets: ["FigureStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system ICU (libicu-dev), through a shim of plain-C-typed inline wrappers.
@@ -33,12 +36,32 @@ let package = Package(
             dependencies: ["VietText"],
             resources: [.copy("Resources/data"), .copy("Resources/figure.schema.json")]
         ),
+        // The system HTML5 parser (libgumbo-dev).
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"])]
+        ),
+        // The front: article sources (files, directories, stdin, JSON Lines, HTML) -> articles
+        // (title, date, section, author, blocks, chrome removed) -> analyses (figures).
+        .target(
+            name: "SoLieu",
+            dependencies: ["ICUCore", "VietText", "Figures", "CGumbo"],
+            resources: [.copy("Resources/data")]
+        ),
+        // The SQLite store: schema, migrations, ingest transactions, FTS5 with folding, queries.
+        .target(
+            name: "FigureStore",
+            dependencies: ["SoLieu", "Figures", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Subcommands: argument parsing and rendering only.
         .target(
             name: "SolieuCLI",
             dependencies: [
                 "VietText",
                 "Figures",
+                "SoLieu",
+                "FigureStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +81,8 @@ let package = Package(
         .testTarget(name: "ICUCoreTests", dependencies: ["ICUCore"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
+        .testTarget(name: "SoLieuTests", dependencies: ["SoLieu", "TestSupport"]),
+        .testTarget(name: "FigureStoreTests", dependencies: ["FigureStore", "SoLieu", "TestSupport"]),
         .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu", "TestSupport"]),
     ]
 )

@@ -1,0 +1,2 @@
+// The system HTML5 parser (Debian's libgumbo-dev).
+#include <gumbo.h>
