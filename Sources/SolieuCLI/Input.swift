@@ -1,4 +1,5 @@
 import Foundation
+import SoLieu
 import VietText
 
 /// One input: a named file or standard input, read whole as bytes.
@@ -66,17 +67,6 @@ struct Input {
     private func invalidUTF8(at offset: Int, in b: UnsafeBufferPointer<UInt8>) -> InputError {
         InputError(file: name, position: TextInput.position(of: offset, in: b),
                    message: String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d)", b[offset], offset))
-    }
-}
-
-/// A problem with one input, printed as `file:line:column: error: message`.
-struct InputError: Error, CustomStringConvertible {
-    let file: String
-    let position: InputPosition?
-    let message: String
-    var description: String {
-        if let position { return "\(file):\(position.line):\(position.column): error: \(message)" }
-        return "\(file): error: \(message)"
     }
 }
 

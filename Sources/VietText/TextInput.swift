@@ -7,6 +7,12 @@ public struct InputPosition: Sendable, Equatable, CustomStringConvertible {
     /// 0-based byte offset in the file.
     public var byteOffset: Int
     public var description: String { "\(line):\(column)" }
+
+    public init(line: Int, column: Int, byteOffset: Int) {
+        self.line = line
+        self.column = column
+        self.byteOffset = byteOffset
+    }
 }
 
 /// Input that is not valid UTF-8.

@@ -1,3 +1,4 @@
+import SoLieu
 import Foundation
 import Testing
 @testable import SolieuCLI

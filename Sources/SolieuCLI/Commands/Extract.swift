@@ -1,3 +1,4 @@
+import SoLieu
 import ArgumentParser
 import Figures
 import Foundation

@@ -1,10 +1,12 @@
 import Foundation
 
+public typealias InputError = ArticleReadError
+
 /// What the subcommands need from the file system: what a path is, a directory's entries, a
 /// regular file's bytes. `real` uses the POSIX calls; tests substitute failures that cannot be
 /// produced for real (a directory that root cannot list).
-struct FileSystem: Sendable {
-    enum Kind: Equatable, Sendable {
+public struct FileSystem: Sendable {
+    public enum Kind: Equatable, Sendable {
         case regular, directory
         /// Anything else (FIFO, socket, device), described for the error message.
         case special(String)
@@ -12,20 +14,29 @@ struct FileSystem: Sendable {
         case unavailable(String)
     }
 
-    var kind: @Sendable (String) -> Kind
+    public var kind: @Sendable (String) -> Kind
     /// The names in a directory (not `.`/`..`), unsorted.
-    var list: @Sendable (String) throws(InputError) -> [String]
-    var read: @Sendable (String) throws(InputError) -> [UInt8]
-    var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
+    public var list: @Sendable (String) throws(InputError) -> [String]
+    public var read: @Sendable (String) throws(InputError) -> [UInt8]
+    public var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
 
-    static let real = FileSystem(kind: POSIXFiles.kind, list: POSIXFiles.list, read: POSIXFiles.read,
+    public init(kind: @escaping @Sendable (String) -> Kind, list: @escaping @Sendable (String) throws(InputError) -> [String],
+                read: @escaping @Sendable (String) throws(InputError) -> [UInt8],
+                readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8]) {
+        self.kind = kind
+        self.list = list
+        self.read = read
+        self.readStandardInput = readStandardInput
+    }
+
+    public static let real = FileSystem(kind: POSIXFiles.kind, list: POSIXFiles.list, read: POSIXFiles.read,
                                  readStandardInput: { () throws(InputError) in try POSIXFiles.readAll(fd: 0, name: "<stdin>", sizeHint: 0) })
 }
 
-enum POSIXFiles {
-    static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+public enum POSIXFiles {
+    public static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    static func describe(mode: mode_t) -> String {
+    public static func describe(mode: mode_t) -> String {
         switch mode & S_IFMT {
         case S_IFIFO: "a FIFO"
         case S_IFSOCK: "a socket"
@@ -35,7 +46,7 @@ enum POSIXFiles {
         }
     }
 
-    @Sendable static func kind(_ path: String) -> FileSystem.Kind {
+    @Sendable public static func kind(_ path: String) -> FileSystem.Kind {
         var st = stat()
         guard stat(path, &st) == 0 else {
             let code = errno
@@ -52,7 +63,7 @@ enum POSIXFiles {
         }
     }
 
-    @Sendable static func list(_ path: String) throws(InputError) -> [String] {
+    @Sendable public static func list(_ path: String) throws(InputError) -> [String] {
         guard let dir = opendir(path) else {
             throw InputError(file: path, position: nil, message: "cannot list directory: \(errorText(errno))")
         }
@@ -74,7 +85,7 @@ enum POSIXFiles {
 
     /// A regular file's bytes. Checks with `stat` first and opens without blocking, so that a
     /// FIFO (or a file swapped for one) never hangs the run.
-    @Sendable static func read(_ path: String) throws(InputError) -> [UInt8] {
+    @Sendable public static func read(_ path: String) throws(InputError) -> [UInt8] {
         switch kind(path) {
         case .regular: break
         case .directory: throw InputError(file: path, position: nil, message: "is a directory")
@@ -93,7 +104,7 @@ enum POSIXFiles {
         return try readAll(fd: fd, name: path, sizeHint: Int(st.st_size))
     }
 
-    static func readAll(fd: Int32, name: String, sizeHint: Int) throws(InputError) -> [UInt8] {
+    public static func readAll(fd: Int32, name: String, sizeHint: Int) throws(InputError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: max(sizeHint + 1, 1 << 16))
         var count = 0
         while true {
