@@ -1,5 +1,6 @@
 import Figures
 import Foundation
+import TestSupport
 import Testing
 @testable import SoLieu
 
@@ -234,5 +235,33 @@ extension Result where Failure == ArticleReadError {
     var failureDescription: String? {
         if case .failure(let e) = self { return e.description }
         return nil
+    }
+}
+
+/// The seed article (`../shared/data/seed`): the page chrome scraped text carries stays out.
+@Suite struct SeedArticleTests {
+    @Test(.enabled(if: hasShared("data/seed"))) func seedStructure() throws {
+        guard let url = sharedPath("data/seed/ket-nap-dang-vien-2018.txt") else { return }
+        let source = ArticleSource()
+        let a = try source.read(.file(path: url.path)).get()
+        #expect(a.name == "ket-nap-dang-vien-2018.txt")
+        #expect(a.section == "Xây dựng Đảng")
+        #expect(a.title == "Bước đột phá trong công tác kết nạp Đảng viên")
+        #expect(a.date == CalendarDay(year: 2019, month: 2, day: 1))
+        #expect(a.authors == ["Ngô Tuấn Anh"])
+        let captions = a.blocks(.caption).map { a.text(of: $0) }
+        #expect(captions.count == 1)
+        #expect(captions.first?.hasSuffix("Ảnh: Trường Khanh") == true)
+        #expect(a.text.hasSuffix("Ngô Tuấn Anh"))
+        for chrome in ["TAG", "Ý kiến của bạn", "Họ tên", "Email"] { #expect(!a.text.contains(chrome), "\(chrome)") }
+        let file = try String(contentsOf: url, encoding: .utf8)
+        #expect(file.hasPrefix(a.text))
+        // the figures of the analysis keep the file's offsets and take the date line's year
+        let analysis = try ArticleAnalyzer.builtin().makeWorker().analyze(a)
+        let scalars = Array(file.unicodeScalars)
+        for f in analysis.figures {
+            #expect(String(String.UnicodeScalarView(scalars[f.start..<f.end])) == f.text)
+        }
+        #expect(analysis.figures.contains { $0.text == "2.338 đảng viên" && $0.time?.description == "2018" })
     }
 }
