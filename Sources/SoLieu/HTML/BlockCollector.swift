@@ -1,7 +1,7 @@
 /// Cuts the body element into text blocks in reading order: paragraphs (`p`, headings, list
 /// items, text between block elements), captions, and the lead, date line or byline when marked.
 ///
-/// Chrome is skipped whole; in figures only the caption is kept; `<br>` makes a line break and
+/// Chrome (as `TextMeasures` marks it) is skipped whole; in figures only the caption is kept; `<br>` makes a line break and
 /// other white space is collapsed. The walk uses an explicit stack.
 struct BlockCollector {
     /// A block of text and what the markup said about it.
@@ -17,7 +17,8 @@ struct BlockCollector {
     }
 
     let document: HTMLDocument
-    let filter: ChromeFilter
+    /// Which elements are chrome.
+    let measures: TextMeasures
     /// Roles forced on elements (the lead, the date line found by `BodyLocator`).
     var roles: [Int: Block.Role] = [:]
 
@@ -78,7 +79,7 @@ struct BlockCollector {
                     append(node.text, context, to: &buffer, flush: flush)
                     continue
                 }
-                if i != body, filter.isChrome(i, in: document) { continue }
+                if i != body, measures.chrome[i] { continue }
                 if node.tag == "br" {
                     if !context.dropText { buffer.text += "\n" }
                     continue

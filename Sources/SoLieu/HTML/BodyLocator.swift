@@ -9,7 +9,6 @@ import Foundation
 struct BodyLocator {
     let document: HTMLDocument
     let measures: TextMeasures
-    let filter: ChromeFilter
 
     /// Share of the best-scoring element's paragraph text that a semantic element must hold.
     static let semanticShare = 0.7
@@ -47,8 +46,9 @@ struct BodyLocator {
             let node = document[i]
             guard !node.isText, node.tag != "meta", !ChromeFilter.droppedTags.contains(node.tag) else { return false }
             if document.attribute("itemprop", of: i)?.lowercased() == "description" { return true }
-            let words = classWords(i)
-            return words.contains { Self.leadWords.contains($0) } && measures.text[i] >= 30 && measures.text[i] <= 1200
+            guard classWords(i, withData: true).contains(where: { Self.leadWords.contains($0) }) else { return false }
+            let length = HTMLText.collapse(document.text(of: i)).count
+            return length >= 30 && length <= 1200
         }
     }
 
@@ -93,8 +93,12 @@ struct BodyLocator {
         return nil
     }
 
-    private func classWords(_ i: Int) -> [Substring] {
-        let names = [document.attribute("class", of: i), document.attribute("id", of: i)].compactMap { $0 }
+    /// Attributes besides class and id that name an element's part in the page (`data-slot=sapo`).
+    static let roleAttributes = ["data-slot", "data-role", "data-field", "data-type", "data-component"]
+
+    private func classWords(_ i: Int, withData: Bool = false) -> [Substring] {
+        let names = ([document.attribute("class", of: i), document.attribute("id", of: i)]
+            + (withData ? Self.roleAttributes.map { document.attribute($0, of: i) } : [])).compactMap { $0 }
         return names.isEmpty ? [] : ChromeFilter.words(of: names.joined(separator: " "))
     }
 }

@@ -26,8 +26,9 @@ struct ChromeFilter: Sendable {
     static let builtin: ChromeFilter = ChromeFilter(
         chromeWords: loadList("html-chrome-classes"), contentWords: loadList("html-content-classes"))
 
-    /// Whether element `index` (with everything inside it) is chrome.
-    func isChrome(_ index: Int, in document: HTMLDocument) -> Bool {
+    /// Whether element `index` (with everything inside it) is chrome: by its tag or style, and,
+    /// when `byClass`, by the words of its class and id.
+    func isChrome(_ index: Int, in document: HTMLDocument, byClass: Bool = true) -> Bool {
         let node = document[index]
         if node.isText { return false }
         if Self.droppedTags.contains(node.tag) { return true }
@@ -35,7 +36,7 @@ struct ChromeFilter: Sendable {
         if document.attribute("hidden", of: index) != nil || document.attribute("aria-hidden", of: index) == "true" {
             return true
         }
-        if ["html", "body", "article", "main"].contains(node.tag) { return false }
+        if !byClass || ["html", "body", "article", "main"].contains(node.tag) { return false }
         if document.attribute("itemprop", of: index)?.lowercased() == "articlebody" { return false }
         let names = [document.attribute("class", of: index), document.attribute("id", of: index)]
             .compactMap { $0 }.joined(separator: " ")

@@ -25,24 +25,24 @@ public enum HTMLArticleReader {
         let document = HTMLDocument(html: html)
         let filter = ChromeFilter.builtin
         let measures = TextMeasures(document: document, filter: filter)
-        let locator = BodyLocator(document: document, measures: measures, filter: filter)
+        let locator = BodyLocator(document: document, measures: measures)
         guard let body = locator.body() else {
             throw ArticleReadError(file: source, message: "no article body found")
         }
         let metadata = PageMetadata(document: document)
 
-        var collector = BlockCollector(document: document, filter: filter)
+        var collector = BlockCollector(document: document, measures: measures)
         var before: [BlockCollector.Piece] = []
         if let dateLine = locator.dateLine(body: body) {
             collector.roles[dateLine] = .dateLine
             if !document.isInside(dateLine, body) {
-                before += BlockCollector(document: document, filter: filter, roles: [dateLine: .dateLine]).collect(dateLine)
+                before += BlockCollector(document: document, measures: measures, roles: [dateLine: .dateLine]).collect(dateLine)
             }
         }
         if let lead = locator.lead(body: body) {
             collector.roles[lead] = .lead
             if !document.isInside(lead, body) {
-                before += BlockCollector(document: document, filter: filter, roles: [lead: .lead]).collect(lead)
+                before += BlockCollector(document: document, measures: measures, roles: [lead: .lead]).collect(lead)
             }
         }
         let pieces = ArticleLayout.arrange(title: metadata.title, before: before, body: collector.collect(body))
@@ -65,6 +65,7 @@ enum ArticleLayout {
     /// made the byline.
     static func arrange(title: String?, before: [BlockCollector.Piece], body: [BlockCollector.Piece]) -> [BlockCollector.Piece] {
         var pieces: [BlockCollector.Piece] = []
+        let body = body.filter { !($0.role == .paragraph && isChromeLine($0.text)) }
         if let title, !title.isEmpty { pieces.append(.init(role: .title, text: title)) }
         let outside = before.filter { $0.role == .dateLine } + before.filter { $0.role == .lead }
         var seen = Set(pieces.map(\.text))
@@ -91,6 +92,20 @@ enum ArticleLayout {
             pieces[last].role = .byline
         }
         return pieces
+    }
+
+    /// The phrases that open a line of page chrome (`Tin liên quan`, `Xem thêm`...): those of the
+    /// plain-text reader (`Resources/data/chrome-lines.txt`) and `html-chrome-lines.txt`.
+    static let chromeLines: [String] = (ChromeFilter.loadList("chrome-lines") + ChromeFilter.loadList("html-chrome-lines"))
+        .map { $0.lowercased() }
+    /// The longest paragraph that can be a chrome line.
+    static let chromeLineLength = 40
+
+    /// A short paragraph that is a chrome line (`Tham khảo thêm`).
+    static func isChromeLine(_ text: String) -> Bool {
+        guard text.count <= chromeLineLength else { return false }
+        let lower = text.lowercased()
+        return chromeLines.contains { lower.hasPrefix($0) }
     }
 
     static func isShort(_ text: String) -> Bool {

@@ -17,8 +17,28 @@ struct TextMeasures: Sendable {
     /// Direct text that makes a non-`<p>` element a paragraph unit (text written with `<br>`s).
     static let minimumLooseText = 80
 
+    /// The node itself is chrome (its subtree is skipped).
+    private(set) var chrome: [Bool]
+
+    /// The share of the page's paragraph text above which an element is never chrome by its
+    /// class or id (a wrapper called `sidebar-1` that holds the article).
+    static let protectedShare = 0.5
+
     init(document: HTMLDocument, filter: ChromeFilter) {
         let count = document.nodes.count
+        // First by tag and style only, to see where the paragraph text is.
+        let byTag = (0..<count).map { filter.isChrome($0, in: document, byClass: false) }
+        self.init(document: document, chrome: byTag)
+        let protected = paragraphs[document.root] * Self.protectedShare
+        let byClass = (0..<count).map { i in
+            byTag[i] || (paragraphs[i] < protected || paragraphs[i] == 0) && filter.isChrome(i, in: document)
+        }
+        self.init(document: document, chrome: byClass)
+    }
+
+    private init(document: HTMLDocument, chrome: [Bool]) {
+        let count = document.nodes.count
+        self.chrome = chrome
         excluded = Array(repeating: false, count: count)
         text = Array(repeating: 0, count: count)
         links = Array(repeating: 0, count: count)
@@ -27,7 +47,7 @@ struct TextMeasures: Sendable {
         // Parents come before children.
         for i in 0..<count {
             let parent = document[i].parent
-            excluded[i] = (parent >= 0 && excluded[parent]) || filter.isChrome(i, in: document)
+            excluded[i] = (parent >= 0 && excluded[parent]) || chrome[i]
         }
         var looseText = Array(repeating: 0, count: count)
         // Children come after parents: walking backwards sees every child first.
