@@ -60,7 +60,7 @@ struct BodyLocator {
     func dateLine(body: Int) -> Int? {
         nearest(to: body) { i in
             let node = document[i]
-            guard !node.isText, !ChromeFilter.droppedTags.contains(node.tag) || node.tag == "header" else { return false }
+            guard !node.isText, !ChromeFilter.droppedTags.contains(node.tag) else { return false }
             guard node.tag == "time" || classWords(i).contains(where: { Self.dateWords.contains($0) }) else { return false }
             let text = HTMLText.collapse(document.text(of: i))
             return text.count <= 100 && Self.holdsDate(text)

@@ -85,11 +85,11 @@ enum Charset {
     /// `bytes` decoded strictly in `charset` and NFC-normalised.
     static func decode(_ bytes: [UInt8], as charset: String, offsetBy base: Int = 0) throws(Undecodable) -> String {
         if charset == "utf-8" {
-            if let text = String(validating: bytes, as: UTF8.self) { return nfc(text) }
+            if let text = String(validating: bytes, as: UTF8.self) { return HTMLText.nfc(text) }
             throw Undecodable(charset: charset, offset: base + (firstInvalidUTF8(bytes) ?? 0))
         }
         do {
-            return nfc(try Converter.decodeString(bytes, charset: charset))
+            return HTMLText.nfc(try Converter.decodeString(bytes, charset: charset))
         } catch {
             throw Undecodable(charset: charset, offset: base + (error.offset ?? 0))
         }
@@ -109,9 +109,6 @@ enum Charset {
         }
     }
 
-    private static func nfc(_ text: String) -> String {
-        (try? Normalizer(.nfc).normalize(text)) ?? text
-    }
 
     private static func isLabelByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F || b == 0x3A || b == 0x2E

@@ -7,10 +7,12 @@ import Foundation
 struct ChromeFilter: Sendable {
     /// Tags never part of an article's text.
     static let droppedTags: Set<String> = [
-        "script", "style", "noscript", "template", "iframe", "form", "nav", "header", "footer", "aside",
-        "button", "select", "option", "textarea", "input", "label", "svg", "canvas", "video", "audio",
-        "object", "embed", "map", "head", "title", "meta", "link", "dialog", "menu",
+        "script", "style", "noscript", "template", "iframe", "button", "select", "option", "textarea", "input",
+        "label", "svg", "canvas", "video", "audio", "object", "embed", "map", "head", "title", "meta", "link", "dialog",
     ]
+    /// Tags of page structure that hold chrome, unless they wrap the article itself (an ASP.NET
+    /// page wraps everything in a `<form>`).
+    static let structuralTags: Set<String> = ["form", "nav", "header", "footer", "aside", "menu"]
 
     /// Class/id entries (each cut into words) that mark chrome.
     let chromeWords: [[Substring]]
@@ -26,17 +28,23 @@ struct ChromeFilter: Sendable {
     static let builtin: ChromeFilter = ChromeFilter(
         chromeWords: loadList("html-chrome-classes"), contentWords: loadList("html-content-classes"))
 
-    /// Whether element `index` (with everything inside it) is chrome: by its tag or style, and,
-    /// when `byClass`, by the words of its class and id.
-    func isChrome(_ index: Int, in document: HTMLDocument, byClass: Bool = true) -> Bool {
+    /// Whether element `index` (with everything inside it) is never article text: scripts,
+    /// styles, form controls, embedded media, hidden elements.
+    func isHidden(_ index: Int, in document: HTMLDocument) -> Bool {
         let node = document[index]
         if node.isText { return false }
         if Self.droppedTags.contains(node.tag) { return true }
         if let style = document.attribute("style", of: index), Self.hides(style) { return true }
-        if document.attribute("hidden", of: index) != nil || document.attribute("aria-hidden", of: index) == "true" {
-            return true
-        }
-        if !byClass || ["html", "body", "article", "main"].contains(node.tag) { return false }
+        return document.attribute("hidden", of: index) != nil || document.attribute("aria-hidden", of: index) == "true"
+    }
+
+    /// Whether element `index` looks like chrome by its tag (`nav`, `footer`...) or the words of
+    /// its class and id; callers keep such an element when it holds the article's text.
+    func looksLikeChrome(_ index: Int, in document: HTMLDocument) -> Bool {
+        let node = document[index]
+        if node.isText { return false }
+        if Self.structuralTags.contains(node.tag) { return true }
+        if ["html", "body", "article", "main"].contains(node.tag) { return false }
         if document.attribute("itemprop", of: index)?.lowercased() == "articlebody" { return false }
         let names = [document.attribute("class", of: index), document.attribute("id", of: index)]
             .compactMap { $0 }.joined(separator: " ")

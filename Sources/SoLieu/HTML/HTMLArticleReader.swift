@@ -45,7 +45,7 @@ public enum HTMLArticleReader {
                 before += BlockCollector(document: document, measures: measures, roles: [lead: .lead]).collect(lead)
             }
         }
-        let pieces = ArticleLayout.arrange(title: metadata.title, before: before, body: collector.collect(body))
+        let pieces = ArticleLayout.arrange(title: metadata.title.map(HTMLText.nfc), before: before, body: collector.collect(body))
         guard pieces.contains(where: { $0.role == .paragraph }) else {
             throw ArticleReadError(file: source, message: "no article body found")
         }
@@ -113,6 +113,11 @@ enum ArticleLayout {
     }
 
     static func article(name: String, source: String, metadata: PageMetadata, pieces: [BlockCollector.Piece]) -> Article {
+        let pieces = pieces.map { BlockCollector.Piece(role: $0.role, text: HTMLText.nfc($0.text)) }
+        var metadata = metadata
+        metadata.title = metadata.title.map(HTMLText.nfc)
+        metadata.section = metadata.section.map(HTMLText.nfc)
+        metadata.authors = metadata.authors.map(HTMLText.nfc)
         var text = ""
         var offset = 0
         var blocks: [Block] = []

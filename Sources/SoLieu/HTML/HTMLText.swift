@@ -1,5 +1,14 @@
-/// Small text helpers for page text: whitespace and the entities that JSON-LD leaves encoded.
+import ICUCore
+
+/// Small text helpers for page text: whitespace, composition, and the entities that JSON-LD
+/// leaves encoded.
 enum HTMLText {
+    /// `text` in NFC. The page is composed before parsing, but character references
+    /// (`e&#770;`) can still leave combining marks behind.
+    static func nfc(_ text: String) -> String {
+        (try? Normalizer(.nfc).normalize(text)) ?? text
+    }
+
     /// Whether `c` counts as white space in page text (includes no-break and zero-width spaces).
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}" || c == "\u{00A0}"

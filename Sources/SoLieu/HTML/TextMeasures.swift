@@ -20,20 +20,20 @@ struct TextMeasures: Sendable {
     /// The node itself is chrome (its subtree is skipped).
     private(set) var chrome: [Bool]
 
-    /// The share of the page's paragraph text above which an element is never chrome by its
-    /// class or id (a wrapper called `sidebar-1` that holds the article).
+    /// The share of the page's paragraph text above which an element is never chrome by its tag,
+    /// class or id (a wrapper called `sidebar-1`, or a `<form>`, that holds the article).
     static let protectedShare = 0.5
 
     init(document: HTMLDocument, filter: ChromeFilter) {
         let count = document.nodes.count
-        // First by tag and style only, to see where the paragraph text is.
-        let byTag = (0..<count).map { filter.isChrome($0, in: document, byClass: false) }
-        self.init(document: document, chrome: byTag)
+        // First without what only looks like chrome, to see where the paragraph text is.
+        let hidden = (0..<count).map { filter.isHidden($0, in: document) }
+        self.init(document: document, chrome: hidden)
         let protected = paragraphs[document.root] * Self.protectedShare
-        let byClass = (0..<count).map { i in
-            byTag[i] || (paragraphs[i] < protected || paragraphs[i] == 0) && filter.isChrome(i, in: document)
+        let chrome = (0..<count).map { i in
+            hidden[i] || (paragraphs[i] < protected || paragraphs[i] == 0) && filter.looksLikeChrome(i, in: document)
         }
-        self.init(document: document, chrome: byClass)
+        self.init(document: document, chrome: chrome)
     }
 
     private init(document: HTMLDocument, chrome: [Bool]) {
