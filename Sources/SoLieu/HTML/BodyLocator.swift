@@ -40,11 +40,13 @@ struct BodyLocator {
         return best
     }
 
-    /// The lead (`.sapo`, `.lead`, `.description`, `[itemprop=description]`) nearest the body.
+    /// The lead (`.sapo`, `.lead`, `.description`, `[itemprop=description]`) nearest the body;
+    /// never a picture's description.
     func lead(body: Int) -> Int? {
         nearest(to: body) { i in
             let node = document[i]
-            guard !node.isText, node.tag != "meta", !ChromeFilter.droppedTags.contains(node.tag) else { return false }
+            guard !node.isText, node.tag != "meta", node.tag != "figcaption", !ChromeFilter.droppedTags.contains(node.tag),
+                  document.ancestor(of: i, tag: "figure") == nil else { return false }
             if document.attribute("itemprop", of: i)?.lowercased() == "description" { return true }
             guard classWords(i, withData: true).contains(where: { Self.leadWords.contains($0) }) else { return false }
             let length = HTMLText.collapse(document.text(of: i)).count
