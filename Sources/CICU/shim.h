@@ -14,6 +14,8 @@
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 
 static inline int cicu_failure(int32_t status) { return U_FAILURE((UErrorCode)status) ? 1 : 0; }
 
@@ -102,5 +104,64 @@ static inline int32_t cicu_num_parse_decimal(void *f, const uint16_t *text, int3
 }
 
 static inline void cicu_num_close(void *f) { unum_close((UNumberFormat *)f); }
+
+// MARK: charset converters (legacy code pages <-> UTF-16)
+
+/// Opens a converter for `name` (`windows-1258`, `UTF-16BE`, ...) that stops at the first byte
+/// sequence or character it cannot convert instead of substituting.
+static inline void *cicu_cnv_open(const char *name, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *c = ucnv_open(name, &err);
+    if (U_SUCCESS(err)) {
+        ucnv_setToUCallBack(c, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+    }
+    if (U_SUCCESS(err)) {
+        ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+    }
+    if (U_FAILURE(err) && c != NULL) { ucnv_close(c); c = NULL; }
+    *status = (int32_t)err;
+    return (void *)c;
+}
+
+static inline void cicu_cnv_close(void *c) { ucnv_close((UConverter *)c); }
+
+/// Converts all of `src` to UTF-16 in one call (flush on). Writes the units produced into
+/// *written and the number of source bytes consumed into *consumed; on an illegal or unmappable
+/// sequence, *invalid is the length of that sequence (it ends at *consumed).
+static inline void cicu_cnv_to_unicode(void *c, const char *src, int32_t length, uint16_t *dest,
+                                       int32_t capacity, int32_t *written, int32_t *consumed,
+                                       int32_t *invalid, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    const char *source = src;
+    UChar *target = (UChar *)dest;
+    ucnv_reset((UConverter *)c);
+    ucnv_toUnicode((UConverter *)c, &target, (UChar *)dest + capacity, &source, src + length, NULL, 1, &err);
+    *written = (int32_t)(target - (UChar *)dest);
+    *consumed = (int32_t)(source - src);
+    *invalid = 0;
+    if (U_FAILURE(err) && err != U_BUFFER_OVERFLOW_ERROR) {
+        char bad[32];
+        int8_t n = (int8_t)sizeof(bad);
+        UErrorCode e2 = U_ZERO_ERROR;
+        ucnv_getInvalidChars((UConverter *)c, bad, &n, &e2);
+        *invalid = U_SUCCESS(e2) ? (int32_t)n : 0;
+    }
+    *status = (int32_t)err;
+}
+
+/// Converts all of the UTF-16 `src` to the converter's charset (flush on); counts as above,
+/// *consumed in UTF-16 units.
+static inline void cicu_cnv_from_unicode(void *c, const uint16_t *src, int32_t length, char *dest,
+                                         int32_t capacity, int32_t *written, int32_t *consumed,
+                                         int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UChar *source = (const UChar *)src;
+    char *target = dest;
+    ucnv_reset((UConverter *)c);
+    ucnv_fromUnicode((UConverter *)c, &target, dest + capacity, &source, (const UChar *)src + length, NULL, 1, &err);
+    *written = (int32_t)(target - dest);
+    *consumed = (int32_t)(source - (const UChar *)src);
+    *status = (int32_t)err;
+}
 
 #endif
