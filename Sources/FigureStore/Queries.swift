@@ -206,7 +206,7 @@ extension FigureStore {
             }.aliased(hit))
             .select(PassageRecord.Columns.articleId, PassageRecord.Columns.start, PassageRecord.Columns.end, key.forKey("key"))
             .group(PassageRecord.Columns.articleId)
-            .order(Column("key"))
+            .order(key)
         if let limit { request = request.limit(Swift.max(0, limit)) }
 
         return try writer.read { db in
