@@ -41,6 +41,16 @@ public struct FigureStore: Sendable {
         try writer.read { db in (try ArticleRecord.fetchCount(db), try FigureRecord.fetchCount(db)) }
     }
 
+    /// The bytes the database's pages take (its file size once the WAL is checkpointed).
+    public func storageSize() throws -> Int {
+        try writer.read { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            let size = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return (pages - free) * size
+        }
+    }
+
     /// SQLite's `integrity_check` and `foreign_key_check`: what is wrong (empty when fine).
     public func integrityCheck() throws -> [String] {
         // the full-text check is an INSERT command: it needs the writer

@@ -56,6 +56,7 @@ extension FigureStore {
                 }
                 summary.figures += try insert(analysis, contentHash: hash, db)
             }
+            if summary.inserted + summary.replaced > 0 { try Schema.refreshStatistics(db) }
             return summary
         }
     }

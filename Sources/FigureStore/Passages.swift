@@ -89,7 +89,7 @@ struct PassageLayout: Equatable {
                     result.append(b..<(lastNonSpace + 1))
                     start = nil
                 }
-            } else if !s[i].properties.isWhitespace {
+            } else if !Self.isSpace(s[i]) {
                 if start == nil { start = i }
                 lastNonSpace = i
             }
@@ -106,6 +106,10 @@ struct PassageLayout: Equatable {
         while b > a, !isWordScalar(text.scalars[b - 1]) { b -= 1 }
         guard a < b else { return }
         passages.append(Passage(role: role, sentenceIndex: nil, range: a..<b))
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s == " " || s == "\t" || s == "\n" || s == "\r") : s.properties.isWhitespace
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {

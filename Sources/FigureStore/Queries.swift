@@ -69,48 +69,94 @@ public struct ArticleHit: Sendable, Equatable {
 
 // MARK: - Requests
 
+/// The figure filters, as SQL expressions over `figure`'s columns: what the typed requests
+/// filter by and what the search window's scan checks.
+enum FigureCondition {
+    /// The figure counts `unit` (exact, case-insensitive, NFC).
+    static func unit(_ unit: String) -> SQLExpression {
+        FigureRecord.Columns.unitKey == FigureRecord.unitKey(unit)
+    }
+
+    /// The value is at least `min`. With `indexed: false` the value index is not used
+    /// (`valueReal + 0`), so that SQLite walks another index (the default order's) instead.
+    static func valueAtLeast(_ min: Decimal, indexed: Bool = true) -> SQLExpression {
+        let value = FigureRecord.Columns.valueReal
+        return (indexed ? value.sqlExpression : (value + 0).sqlExpression) >= ExactDecimal.double(min)
+    }
+
+    /// The upper value (`valueMax`, else `value`) is at most `max`.
+    static func valueAtMost(_ max: Decimal, indexed: Bool = true) -> SQLExpression {
+        let value = FigureRecord.Columns.valueReal
+        return (FigureRecord.Columns.valueMaxReal ?? (indexed ? value.sqlExpression : (value + 0).sqlExpression)) <= ExactDecimal.double(max)
+    }
+
+    /// The time overlaps `year`: a period within that year, or one across years that covers part of it.
+    static func overlapping(year: Int) -> SQLExpression {
+        let first = CalendarDay(year: year, month: 1, day: 1).description, last = CalendarDay(year: year, month: 12, day: 31).description
+        return FigureRecord.Columns.year == year
+            || (FigureRecord.Columns.year == nil && FigureRecord.Columns.timeStart <= last && FigureRecord.Columns.timeEnd >= first)
+    }
+
+    /// The time overlaps `period`.
+    static func overlapping(_ period: Period) -> SQLExpression {
+        FigureRecord.Columns.timeStart <= period.end.description && FigureRecord.Columns.timeEnd >= period.start.description
+    }
+
+    static func qualifier(_ qualifier: Qualifier) -> SQLExpression {
+        FigureRecord.Columns.qualifier == qualifier.rawValue
+    }
+
+    /// The figure belongs to the article named `name`.
+    static func article(named name: String) -> SQLExpression {
+        ArticleRecord.select(ArticleRecord.Columns.id).filter(ArticleRecord.Columns.name == name)
+            .contains(FigureRecord.Columns.articleId)
+    }
+
+    /// Every condition of `query` but its text.
+    static func all(_ query: FigureQuery, valueIndexed: Bool = true) -> [SQLExpression] {
+        var conditions: [SQLExpression] = []
+        if let unit = query.unit { conditions.append(Self.unit(unit)) }
+        if let min = query.min { conditions.append(valueAtLeast(min, indexed: valueIndexed)) }
+        if let max = query.max { conditions.append(valueAtMost(max, indexed: valueIndexed)) }
+        if let year = query.year { conditions.append(overlapping(year: year)) }
+        if let time = query.time { conditions.append(overlapping(time)) }
+        if let qualifier = query.qualifier { conditions.append(Self.qualifier(qualifier)) }
+        if let name = query.article { conditions.append(article(named: name)) }
+        return conditions
+    }
+}
+
 extension DerivableRequest<FigureRecord> {
     /// Figures counting `unit` (exact, case-insensitive, NFC).
-    func filter(unit: String) -> Self {
-        filter(FigureRecord.Columns.unitKey == FigureRecord.unitKey(unit))
-    }
+    func filter(unit: String) -> Self { filter(FigureCondition.unit(unit)) }
 
     /// Figures whose value is at least `min`.
-    func filter(valueAtLeast min: Decimal) -> Self {
-        filter(FigureRecord.Columns.valueReal >= ExactDecimal.double(min))
-    }
+    func filter(valueAtLeast min: Decimal) -> Self { filter(FigureCondition.valueAtLeast(min)) }
 
     /// Figures whose upper value (`valueMax`, else `value`) is at most `max`.
-    func filter(valueAtMost max: Decimal) -> Self {
-        filter((FigureRecord.Columns.valueMaxReal ?? FigureRecord.Columns.valueReal) <= ExactDecimal.double(max))
-    }
+    func filter(valueAtMost max: Decimal) -> Self { filter(FigureCondition.valueAtMost(max)) }
 
-    /// Figures whose time overlaps `year`: a period within that year, or one across years that
-    /// covers part of it.
-    func filter(overlappingYear year: Int) -> Self {
-        let first = CalendarDay(year: year, month: 1, day: 1).description, last = CalendarDay(year: year, month: 12, day: 31).description
-        return filter(FigureRecord.Columns.year == year
-            || (FigureRecord.Columns.year == nil && FigureRecord.Columns.timeStart <= last && FigureRecord.Columns.timeEnd >= first))
-    }
+    /// Figures whose time overlaps `year`.
+    func filter(overlappingYear year: Int) -> Self { filter(FigureCondition.overlapping(year: year)) }
 
     /// Figures whose time overlaps `period`.
-    func filter(overlapping period: Period) -> Self {
-        filter(FigureRecord.Columns.timeStart <= period.end.description && FigureRecord.Columns.timeEnd >= period.start.description)
-    }
+    func filter(overlapping period: Period) -> Self { filter(FigureCondition.overlapping(period)) }
 
-    func filter(qualifier: Qualifier) -> Self {
-        filter(FigureRecord.Columns.qualifier == qualifier.rawValue)
-    }
+    func filter(qualifier: Qualifier) -> Self { filter(FigureCondition.qualifier(qualifier)) }
 
     /// Figures of the article named `name`.
-    func filter(articleNamed name: String) -> Self {
-        joining(required: FigureRecord.article.filter(ArticleRecord.Columns.name == name))
+    func filter(articleNamed name: String) -> Self { filter(FigureCondition.article(named: name)) }
+
+    /// Figures that meet every condition of `query` but its text.
+    func filter(_ query: FigureQuery, valueIndexed: Bool = true) -> Self {
+        let conditions = FigureCondition.all(query, valueIndexed: valueIndexed)
+        return conditions.isEmpty ? self : filter(conditions.joined(operator: .and))
     }
 
-    /// Figures whose sentence holds the search's words (folded), with the hit's `exact` and
-    /// `score` columns (through `hit`, for ordering).
-    func matching(_ search: TextSearch, hit: TableAlias<PassageHit>) -> Self {
-        let hits = search.hits
+    /// Figures whose sentence holds the search's words (folded) among the passages of `window`,
+    /// with the hit's `exact` and `score` columns (through `hit`, for ordering).
+    func matching(_ search: TextSearch, in window: SearchWindow, hit: TableAlias<PassageHit>) -> Self {
+        let hits = search.hits(in: window)
         let association = FigureRecord.association(to: hits) { figure, h in
             figure[FigureRecord.Columns.passageId] == h[PassageHit.Columns.passageId]
         }
@@ -160,22 +206,19 @@ extension FigureStore {
         }
         let articleAlias = TableAlias<ArticleRecord>()
         let hit = search.map { _ in TableAlias<PassageHit>() }
-        var request = FigureRecord.all()
-        if let search, let hit { request = request.matching(search, hit: hit) }
-        if let unit = query.unit { request = request.filter(unit: unit) }
-        if let min = query.min { request = request.filter(valueAtLeast: min) }
-        if let max = query.max { request = request.filter(valueAtMost: max) }
-        if let year = query.year { request = request.filter(overlappingYear: year) }
-        if let time = query.time { request = request.filter(overlapping: time) }
-        if let qualifier = query.qualifier { request = request.filter(qualifier: qualifier) }
-        if let name = query.article { request = request.filter(articleNamed: name) }
-        request = request
-            .including(required: FigureRecord.article.aliased(articleAlias)
-                .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date))
-            .ordered(hit: hit, article: articleAlias)
-        if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
-
         return try writer.read { db in
+            let valueIndexed = try !Self.walksNewestFirst(query, FigureRecord.all().filter(query), db)
+            var request = FigureRecord.all()
+            if let search, let hit {
+                let window = try search.window(size: SearchWindow.size(limit: query.limit),
+                                               figures: FigureCondition.all(query), db)
+                request = request.matching(search, in: window, hit: hit)
+            }
+            request = request.filter(query, valueIndexed: valueIndexed)
+                .including(required: FigureRecord.article.aliased(articleAlias)
+                    .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date))
+                .ordered(hit: hit, article: articleAlias)
+            if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
             let found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
             let texts = try Self.texts(of: Set(found.map(\.figure.articleId)), db)
             return try found.map { f in
@@ -194,23 +237,32 @@ extension FigureStore {
     public func searchArticles(_ text: String, limit: Int? = nil) throws -> [ArticleHit] {
         let search = TextSearch(text)
         if search.isEmpty { return [] }
-        let hits = search.hits
         let hit = TableAlias<PassageHit>()
-        // one aggregate picks each article's best passage (SQLite takes the bare columns from the
-        // row of the min): an exact match outranks any bm25
-        let key = min(hit[PassageHit.Columns.score] - hit[PassageHit.Columns.exact] * Self.exactBonus)
-        var request = PassageRecord
-            .with(hits)
-            .joining(required: PassageRecord.association(to: hits) { p, h in
-                p[PassageRecord.Columns.id] == h[PassageHit.Columns.passageId]
-            }.aliased(hit))
-            .select(PassageRecord.Columns.articleId, PassageRecord.Columns.start, PassageRecord.Columns.end, key.forKey("key"))
-            .group(PassageRecord.Columns.articleId)
-            .order(key)
-        if let limit { request = request.limit(Swift.max(0, limit)) }
+        func request(_ hits: CommonTableExpression<PassageHit>) -> QueryInterfaceRequest<PassageRecord> {
+            // one aggregate picks each article's best passage (SQLite takes the bare columns from
+            // the row of the min): an exact match outranks any bm25
+            let key = min(hit[PassageHit.Columns.score] - hit[PassageHit.Columns.exact] * Self.exactBonus)
+            var request = PassageRecord
+                .with(hits)
+                .joining(required: PassageRecord.association(to: hits) { p, h in
+                    p[PassageRecord.Columns.id] == h[PassageHit.Columns.passageId]
+                }.aliased(hit))
+                .select(PassageRecord.Columns.articleId, PassageRecord.Columns.start, PassageRecord.Columns.end, key.forKey("key"))
+                .group(PassageRecord.Columns.articleId)
+                .order(key)
+            if let limit { request = request.limit(Swift.max(0, limit)) }
+            return request
+        }
 
         return try writer.read { db in
-            let best = try request.asRequest(of: BestPassage.self).fetchAll(db)
+            var size = SearchWindow.size(limit: limit)
+            var best: [BestPassage]
+            while true {
+                let window = try search.window(size: size, figures: nil, db)
+                best = try request(search.hits(in: window)).asRequest(of: BestPassage.self).fetchAll(db)
+                guard !window.complete, let limit, best.count < limit else { break }
+                size = SearchWindow.widened(size, found: best.count, wanted: limit)
+            }
             let ids = best.map(\.articleId)
             let headers = try ArticleRecord
                 .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date)
@@ -232,6 +284,20 @@ extension FigureStore {
                                   passage: passage, rank: SearchRank(diacriticsAsTyped: exact, bm25: exact ? b.key + Self.exactBonus : b.key))
             }
         }
+    }
+
+    /// Whether a limited value-range query should walk the figures newest first (the default
+    /// order's index) and filter, rather than take the range from the value index and sort it:
+    /// the value index cannot give that order, and sorting many thousands of figures to keep 20
+    /// is slow. Walking reads about `limit × figures / matches` rows; so it is chosen when the
+    /// matches (counted up to that bound) are at least `sqrt(limit × figures)`.
+    static func walksNewestFirst(_ query: FigureQuery, _ filtered: QueryInterfaceRequest<FigureRecord>, _ db: Database) throws -> Bool {
+        guard let limit = query.limit, query.min != nil || query.max != nil,
+              query.text == nil, query.unit == nil, query.article == nil, query.qualifier == nil else { return false }
+        // the value filters alone decide: the others are not in this shape
+        let total = try Int.fetchOne(db, FigureRecord.select(max(FigureRecord.Columns.id))) ?? 0
+        let bound = Swift.max(1000, Int(Double(Swift.max(1, limit) * total).squareRoot()))
+        return try filtered.limit(bound).fetchCount(db) >= bound
     }
 
     /// What an exact match takes off a bm25 score (bm25 scores are small).

@@ -73,7 +73,7 @@ enum Schema {
             // a filter is an equality, so that `LIMIT` stops early
             try db.create(index: "figure_on_article", on: "figure", columns: ["articleId", "ordinal"])
             try db.create(index: "figure_on_unit", on: "figure", columns: ["unitKey", "articleDay"])
-            try db.create(index: "figure_on_value", on: "figure", columns: ["valueReal"])
+            try db.create(index: "figure_on_value", on: "figure", columns: ["valueReal", "valueMaxReal"])
             try db.create(index: "figure_on_year", on: "figure", columns: ["year", "timeStart"])
             try db.create(index: "figure_on_qualifier", on: "figure", columns: ["qualifier", "articleDay"])
             try db.create(index: "figure_on_time", on: "figure", columns: ["timeStart", "timeEnd"])
@@ -113,12 +113,26 @@ enum Schema {
     /// Adds the passages of article `articleId` to both indexes (the same text the trigger removes).
     static func indexPassages(of articleId: Int64, in db: Database) throws {
         for index in [foldedIndex, exactIndex] {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO \(index)(rowid, body)
                 SELECT passage.id, \(passageBody(article: "article", passage: "passage"))
                 FROM passage JOIN article ON article.id = passage.articleId
                 WHERE passage.articleId = ?
-                """, arguments: [articleId])
+                """).execute(arguments: [articleId])
         }
+    }
+
+    /// Gathers the planner's statistics again when there are none or the figures have doubled
+    /// since: without them SQLite takes `unitKey = ?` for a handful of rows and drives a text
+    /// search from the unit index instead of from the search's hits. (`analysis_limit` keeps
+    /// it to a fraction of a second at a million figures.)
+    static func refreshStatistics(_ db: Database) throws {
+        let figures = try Int.fetchOne(db, sql: "SELECT max(id) FROM figure") ?? 0
+        var analyzed: Int?
+        if try db.tableExists("sqlite_stat1") {
+            analyzed = try Int.fetchOne(db, sql: "SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE idx = 'figure_on_article'")
+        }
+        if let analyzed, figures < 2 * analyzed { return }
+        try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
     }
 }
