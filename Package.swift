@@ -76,6 +76,11 @@ let package = Package(
             dependencies: ["Figures"],
             path: "Benchmarks/FiguresBenchmark"
         ),
+        .executableTarget(
+            name: "StoreBenchmark",
+            dependencies: ["FigureStore", "SoLieu", "Figures"],
+            path: "Benchmarks/StoreBenchmark"
+        ),
         // Helpers the test targets share (the ../shared data), one copy.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ICUCoreTests", dependencies: ["ICUCore"]),

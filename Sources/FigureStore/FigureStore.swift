@@ -1,1 +1,73 @@
+import Foundation
 import GRDB
+
+/// The SQLite store of articles and their figures, with full-text search.
+///
+/// Wraps a `DatabaseWriter`: a `DatabasePool` (WAL mode) for a file, a `DatabaseQueue` in memory
+/// for tests. Every connection gets the folding tokenizer and foreign keys; the schema is
+/// migrated on open. No SQL leaves this target: callers use the typed API (`ingest`,
+/// `figures(matching:)`, `searchArticles`, ...).
+public struct FigureStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating it when needed) the store at `path` (e.g. `solieu.sqlite`).
+    public init(path: String) throws {
+        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+    }
+
+    /// An empty store in memory.
+    public static func inMemory() throws -> FigureStore {
+        try FigureStore(writer: DatabaseQueue(configuration: configuration()))
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Schema.migrator.migrate(writer)
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            db.add(tokenizer: VietnameseFoldingTokenizer.self)
+            // queries read a few pages of big indexes: keep them cached, map the file
+            try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824")
+        }
+        return config
+    }
+
+    /// How many articles and figures the store holds.
+    public func counts() throws -> (articles: Int, figures: Int) {
+        try writer.read { db in (try ArticleRecord.fetchCount(db), try FigureRecord.fetchCount(db)) }
+    }
+
+    /// The bytes the database's pages take (its file size once the WAL is checkpointed).
+    public func storageSize() throws -> Int {
+        try writer.read { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            let size = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return (pages - free) * size
+        }
+    }
+
+    /// SQLite's `integrity_check` and `foreign_key_check`: what is wrong (empty when fine).
+    public func integrityCheck() throws -> [String] {
+        // the full-text check is an INSERT command: it needs the writer
+        try writer.write { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let violations = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            problems += violations.map { row in
+                "foreign key: \(row["table"] as String? ?? "?") row \(row["rowid"] as Int64? ?? 0) -> \(row["parent"] as String? ?? "?")"
+            }
+            for index in [Schema.foldedIndex, Schema.exactIndex] {
+                do {
+                    try db.execute(sql: "INSERT INTO \(index)(\(index), rank) VALUES ('integrity-check', 0)")
+                } catch {
+                    problems.append("\(index): \(error)")
+                }
+            }
+            return problems
+        }
+    }
+}

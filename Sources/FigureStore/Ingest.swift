@@ -1,0 +1,117 @@
+import Figures
+import Foundation
+import GRDB
+import SoLieu
+
+/// What one `ingest` did.
+public struct IngestSummary: Sendable, Equatable, CustomStringConvertible {
+    /// Articles new to the store.
+    public var inserted = 0
+    /// Articles whose content or extractor version changed: their figures and index entries too.
+    public var replaced = 0
+    /// Articles stored with the same content hash and a current extractor version: untouched.
+    public var unchanged = 0
+    /// Figures written.
+    public var figures = 0
+
+    public init(inserted: Int = 0, replaced: Int = 0, unchanged: Int = 0, figures: Int = 0) {
+        self.inserted = inserted
+        self.replaced = replaced
+        self.unchanged = unchanged
+        self.figures = figures
+    }
+
+    public var description: String { "\(inserted) inserted, \(replaced) replaced, \(unchanged) unchanged, \(figures) figures" }
+}
+
+extension FigureStore {
+    /// Stores a batch of analyses in one transaction (all or nothing; a failed write throws).
+    ///
+    /// `contentHash[i]` is the hash of `batch[i]`'s content. An article whose name is stored with
+    /// the same hash and an extractor version at least as new is left as it is; one stored with
+    /// another hash or an older extractor version is replaced, with its figures and index entries;
+    /// others are inserted.
+    public func ingest(_ batch: [ArticleAnalysis], contentHash: [String]) throws -> IngestSummary {
+        guard batch.count == contentHash.count else {
+            throw FigureStoreError.hashCountMismatch(articles: batch.count, hashes: contentHash.count)
+        }
+        return try writer.write { db in
+            var summary = IngestSummary()
+            for (analysis, hash) in zip(batch, contentHash) {
+                let stored = try ArticleRecord
+                    .select(ArticleRecord.Columns.id, ArticleRecord.Columns.contentHash, ArticleRecord.Columns.extractorVersion)
+                    .filter(ArticleRecord.Columns.name == analysis.article.name)
+                    .asRequest(of: StoredVersion.self)
+                    .fetchOne(db)
+                if let stored {
+                    if stored.contentHash == hash && stored.extractorVersion >= analysis.extractorVersion {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    // the trigger takes its passages out of the indexes; figures and passages cascade
+                    _ = try ArticleRecord.deleteOne(db, key: stored.id)
+                    summary.replaced += 1
+                } else {
+                    summary.inserted += 1
+                }
+                summary.figures += try insert(analysis, contentHash: hash, db)
+            }
+            if summary.inserted + summary.replaced > 0 { try Schema.refreshStatistics(db) }
+            return summary
+        }
+    }
+
+    /// The stored content hash of each of `names` that is stored (so a caller skips analysing
+    /// what did not change).
+    public func storedHashes(names: [String]) throws -> [String: String] {
+        try writer.read { db in
+            var result: [String: String] = [:]
+            var i = 0
+            while i < names.count {
+                let chunk = Array(names[i..<min(i + 500, names.count)])
+                i += 500
+                let rows = try ArticleRecord
+                    .select(ArticleRecord.Columns.name, ArticleRecord.Columns.contentHash)
+                    .filter(chunk.contains(ArticleRecord.Columns.name))
+                    .asRequest(of: Row.self)
+                    .fetchAll(db)
+                for row in rows { result[row[0]] = row[1] }
+            }
+            return result
+        }
+    }
+
+    /// Inserts one article, its passages (and their index entries) and figures; the figure count.
+    private func insert(_ analysis: ArticleAnalysis, contentHash: String, _ db: Database) throws -> Int {
+        var article = ArticleRecord(analysis, contentHash: contentHash)
+        try article.insert(db)
+        guard let articleId = article.id else { throw FigureStoreError.corrupt("article \(article.name) got no id") }
+
+        let scalars = ArticleScalars(analysis.article.text)
+        let layout = PassageLayout(article: analysis.article, figures: analysis.figures, scalars: scalars)
+        var passageOfSentence: [Int: Int64] = [:]
+        for p in layout.passages {
+            var row = PassageRecord(articleId: articleId, role: p.role.rawValue, sentenceIndex: p.sentenceIndex,
+                                    start: p.range?.lowerBound, end: p.range?.upperBound)
+            try row.insert(db)
+            if let s = p.sentenceIndex { passageOfSentence[s] = row.id }
+        }
+        try Schema.indexPassages(of: articleId, in: db)
+
+        let day = analysis.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day }
+        for f in analysis.figures {
+            let sentence = layout.sentences[f.sentenceIndex] ?? f.start..<f.end
+            var row = FigureRecord(f, articleId: articleId, articleDay: day, sentence: sentence,
+                                   passageId: passageOfSentence[f.sentenceIndex])
+            try row.insert(db)
+        }
+        return analysis.figures.count
+    }
+}
+
+/// What `ingest` compares: a stored article's hash and extractor version.
+private struct StoredVersion: Decodable, FetchableRecord {
+    var id: Int64
+    var contentHash: String
+    var extractorVersion: Int
+}

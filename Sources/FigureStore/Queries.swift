@@ -1,0 +1,346 @@
+import Figures
+import Foundation
+import GRDB
+import SoLieu
+
+/// What `figures(matching:)` looks for: every field set narrows the result (all must hold).
+public struct FigureQuery: Sendable, Equatable {
+    /// Words of the figure's sentence, folded (`dang vien` finds `đảng viên`); matches with the
+    /// diacritics as typed rank first, then bm25.
+    public var text: String?
+    /// The unit, exactly (case-insensitive, NFC).
+    public var unit: String?
+    /// The figure's value is at least `min`.
+    public var min: Decimal?
+    /// The figure's upper value (`valueMax`, else `value`) is at most `max`.
+    public var max: Decimal?
+    /// The figure's time overlaps this calendar year.
+    public var year: Int?
+    /// The figure's time overlaps this period.
+    public var time: Period?
+    public var qualifier: Qualifier?
+    /// The article's name.
+    public var article: String?
+    /// At most this many figures (all when nil).
+    public var limit: Int?
+
+    public init(text: String? = nil, unit: String? = nil, min: Decimal? = nil, max: Decimal? = nil, year: Int? = nil,
+                time: Period? = nil, qualifier: Qualifier? = nil, article: String? = nil, limit: Int? = nil) {
+        self.text = text
+        self.unit = unit
+        self.min = min
+        self.max = max
+        self.year = year
+        self.time = time
+        self.qualifier = qualifier
+        self.article = article
+        self.limit = limit
+    }
+}
+
+/// How a text match ranks: diacritic-exact matches first, then by bm25.
+public struct SearchRank: Sendable, Equatable {
+    /// Whether the words match with the diacritics as typed (case-insensitive, NFC).
+    public var diacriticsAsTyped: Bool
+    /// FTS5's bm25 over the folded words: lower is better.
+    public var bm25: Double
+}
+
+/// A figure found in the store, with its article's name, title and date.
+public struct StoredFigure: Sendable, Equatable {
+    public var articleName: String
+    public var articleTitle: String?
+    public var articleDate: CalendarDay?
+    /// The figure, its sentence rebuilt from the article's text and `article` set.
+    public var figure: Figure
+    /// Set when the query had text.
+    public var rank: SearchRank?
+}
+
+/// An article whose title or paragraphs match a search.
+public struct ArticleHit: Sendable, Equatable {
+    public var name: String
+    public var title: String?
+    public var date: CalendarDay?
+    /// The best-ranked matching passage (a sentence or the rest of a paragraph or title).
+    public var passage: String
+    public var rank: SearchRank
+}
+
+// MARK: - Requests
+
+/// The figure filters, as SQL expressions over `figure`'s columns: what the typed requests
+/// filter by and what the search window's scan checks.
+enum FigureCondition {
+    /// The figure counts `unit` (exact, case-insensitive, NFC).
+    static func unit(_ unit: String) -> SQLExpression {
+        FigureRecord.Columns.unitKey == FigureRecord.unitKey(unit)
+    }
+
+    /// The value is at least `min`. With `indexed: false` the value index is not used
+    /// (`valueReal + 0`), so that SQLite walks another index (the default order's) instead.
+    static func valueAtLeast(_ min: Decimal, indexed: Bool = true) -> SQLExpression {
+        let value = FigureRecord.Columns.valueReal
+        return (indexed ? value.sqlExpression : (value + 0).sqlExpression) >= ExactDecimal.double(min)
+    }
+
+    /// The upper value (`valueMax`, else `value`) is at most `max`.
+    static func valueAtMost(_ max: Decimal, indexed: Bool = true) -> SQLExpression {
+        let value = FigureRecord.Columns.valueReal
+        return (FigureRecord.Columns.valueMaxReal ?? (indexed ? value.sqlExpression : (value + 0).sqlExpression)) <= ExactDecimal.double(max)
+    }
+
+    /// The time overlaps `year`: a period within that year, or one across years that covers part of it.
+    static func overlapping(year: Int) -> SQLExpression {
+        let first = CalendarDay(year: year, month: 1, day: 1).description, last = CalendarDay(year: year, month: 12, day: 31).description
+        return FigureRecord.Columns.year == year
+            || (FigureRecord.Columns.year == nil && FigureRecord.Columns.timeStart <= last && FigureRecord.Columns.timeEnd >= first)
+    }
+
+    /// The time overlaps `period`.
+    static func overlapping(_ period: Period) -> SQLExpression {
+        FigureRecord.Columns.timeStart <= period.end.description && FigureRecord.Columns.timeEnd >= period.start.description
+    }
+
+    static func qualifier(_ qualifier: Qualifier) -> SQLExpression {
+        FigureRecord.Columns.qualifier == qualifier.rawValue
+    }
+
+    /// The figure belongs to the article named `name`.
+    static func article(named name: String) -> SQLExpression {
+        ArticleRecord.select(ArticleRecord.Columns.id).filter(ArticleRecord.Columns.name == name)
+            .contains(FigureRecord.Columns.articleId)
+    }
+
+    /// Every condition of `query` but its text.
+    static func all(_ query: FigureQuery, valueIndexed: Bool = true) -> [SQLExpression] {
+        var conditions: [SQLExpression] = []
+        if let unit = query.unit { conditions.append(Self.unit(unit)) }
+        if let min = query.min { conditions.append(valueAtLeast(min, indexed: valueIndexed)) }
+        if let max = query.max { conditions.append(valueAtMost(max, indexed: valueIndexed)) }
+        if let year = query.year { conditions.append(overlapping(year: year)) }
+        if let time = query.time { conditions.append(overlapping(time)) }
+        if let qualifier = query.qualifier { conditions.append(Self.qualifier(qualifier)) }
+        if let name = query.article { conditions.append(article(named: name)) }
+        return conditions
+    }
+}
+
+extension DerivableRequest<FigureRecord> {
+    /// Figures counting `unit` (exact, case-insensitive, NFC).
+    func filter(unit: String) -> Self { filter(FigureCondition.unit(unit)) }
+
+    /// Figures whose value is at least `min`.
+    func filter(valueAtLeast min: Decimal) -> Self { filter(FigureCondition.valueAtLeast(min)) }
+
+    /// Figures whose upper value (`valueMax`, else `value`) is at most `max`.
+    func filter(valueAtMost max: Decimal) -> Self { filter(FigureCondition.valueAtMost(max)) }
+
+    /// Figures whose time overlaps `year`.
+    func filter(overlappingYear year: Int) -> Self { filter(FigureCondition.overlapping(year: year)) }
+
+    /// Figures whose time overlaps `period`.
+    func filter(overlapping period: Period) -> Self { filter(FigureCondition.overlapping(period)) }
+
+    func filter(qualifier: Qualifier) -> Self { filter(FigureCondition.qualifier(qualifier)) }
+
+    /// Figures of the article named `name`.
+    func filter(articleNamed name: String) -> Self { filter(FigureCondition.article(named: name)) }
+
+    /// Figures that meet every condition of `query` but its text.
+    func filter(_ query: FigureQuery, valueIndexed: Bool = true) -> Self {
+        let conditions = FigureCondition.all(query, valueIndexed: valueIndexed)
+        return conditions.isEmpty ? self : filter(conditions.joined(operator: .and))
+    }
+
+    /// Figures whose sentence holds the search's words (folded) among the passages of `window`,
+    /// with the hit's `exact` and `score` columns (through `hit`, for ordering).
+    func matching(_ search: TextSearch, in window: SearchWindow, hit: TableAlias<PassageHit>) -> Self {
+        let hits = search.hits(in: window)
+        let association = FigureRecord.association(to: hits) { figure, h in
+            figure[FigureRecord.Columns.passageId] == h[PassageHit.Columns.passageId]
+        }
+        return with(hits)
+            .joining(required: association.aliased(hit))
+            .annotated(with: hit[PassageHit.Columns.exact], hit[PassageHit.Columns.score])
+    }
+
+    /// Ranked by the text match through `hit` when given (diacritic-exact first, then bm25), then
+    /// the newest article first, by article name and figure ordinal.
+    func ordered(hit: TableAlias<PassageHit>?, article: TableAlias<ArticleRecord>) -> Self {
+        var terms: [any SQLOrderingTerm] = []
+        if let hit { terms += [hit[PassageHit.Columns.exact].desc, hit[PassageHit.Columns.score]] }
+        terms += [FigureRecord.Columns.articleDay.desc, article[ArticleRecord.Columns.name], FigureRecord.Columns.ordinal]
+        return order(terms)
+    }
+}
+
+/// The article columns a found figure shows.
+struct ArticleHeader: Decodable, FetchableRecord {
+    var id: Int64
+    var name: String
+    var title: String?
+    var date: String?
+}
+
+/// A figure row with its article and, for a text query, its rank.
+private struct FoundFigure: Decodable, FetchableRecord {
+    var figure: FigureRecord
+    var article: ArticleHeader
+    var exact: Bool?
+    var score: Double?
+}
+
+// MARK: - Store queries
+
+extension FigureStore {
+    /// The figures that match every field of `query`, ranked by the text match when there is
+    /// text, else the newest article first, then by article name and figure ordinal. A text with
+    /// no words (only punctuation) matches nothing.
+    public func figures(matching query: FigureQuery) throws -> [StoredFigure] {
+        var search: TextSearch?
+        if let text = query.text {
+            let s = TextSearch(text)
+            if s.isEmpty { return [] }
+            search = s
+        }
+        let articleAlias = TableAlias<ArticleRecord>()
+        let hit = search.map { _ in TableAlias<PassageHit>() }
+        return try writer.read { db in
+            let valueIndexed = try !Self.walksNewestFirst(query, FigureRecord.all().filter(query), db)
+            var request = FigureRecord.all()
+            if let search, let hit {
+                let window = try search.window(size: SearchWindow.size(limit: query.limit),
+                                               figures: FigureCondition.all(query), db)
+                request = request.matching(search, in: window, hit: hit)
+            }
+            request = request.filter(query, valueIndexed: valueIndexed)
+                .including(required: FigureRecord.article.aliased(articleAlias)
+                    .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date))
+                .ordered(hit: hit, article: articleAlias)
+            if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
+            let found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
+            let texts = try Self.texts(of: Set(found.map(\.figure.articleId)), db)
+            return try found.map { f in
+                guard let text = texts[f.figure.articleId] else { throw FigureStoreError.corrupt("article \(f.figure.articleId) has no text") }
+                return StoredFigure(
+                    articleName: f.article.name, articleTitle: f.article.title, articleDate: f.article.date.flatMap(CalendarDay.init(iso:)),
+                    figure: try f.figure.figure(articleName: f.article.name, text: text),
+                    rank: search == nil ? nil : SearchRank(diacriticsAsTyped: f.exact ?? false, bm25: f.score ?? 0))
+            }
+        }
+    }
+
+    /// The articles whose title, lead, paragraphs, captions or figure sentences hold the words of
+    /// `text` (folded), ranked as figures are: the articles with a diacritic-exact match first,
+    /// then by the bm25 of their best passage.
+    public func searchArticles(_ text: String, limit: Int? = nil) throws -> [ArticleHit] {
+        let search = TextSearch(text)
+        if search.isEmpty { return [] }
+        let hit = TableAlias<PassageHit>()
+        func request(_ hits: CommonTableExpression<PassageHit>) -> QueryInterfaceRequest<PassageRecord> {
+            // one aggregate picks each article's best passage (SQLite takes the bare columns from
+            // the row of the min): an exact match outranks any bm25
+            let key = min(hit[PassageHit.Columns.score] - hit[PassageHit.Columns.exact] * Self.exactBonus)
+            var request = PassageRecord
+                .with(hits)
+                .joining(required: PassageRecord.association(to: hits) { p, h in
+                    p[PassageRecord.Columns.id] == h[PassageHit.Columns.passageId]
+                }.aliased(hit))
+                .select(PassageRecord.Columns.articleId, PassageRecord.Columns.start, PassageRecord.Columns.end, key.forKey("key"))
+                .group(PassageRecord.Columns.articleId)
+                .order(key)
+            if let limit { request = request.limit(Swift.max(0, limit)) }
+            return request
+        }
+
+        return try writer.read { db in
+            var size = SearchWindow.size(limit: limit)
+            var best: [BestPassage]
+            while true {
+                let window = try search.window(size: size, figures: nil, db)
+                best = try request(search.hits(in: window)).asRequest(of: BestPassage.self).fetchAll(db)
+                guard !window.complete, let limit, best.count < limit else { break }
+                size = SearchWindow.widened(size, found: best.count, wanted: limit)
+            }
+            let ids = best.map(\.articleId)
+            let headers = try ArticleRecord
+                .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date)
+                .filter(ids.contains(ArticleRecord.Columns.id))
+                .asRequest(of: ArticleHeader.self)
+                .fetchAll(db)
+            let byId = Dictionary(uniqueKeysWithValues: headers.map { ($0.id, $0) })
+            let texts = try Self.texts(of: Set(ids), db)
+            return best.compactMap { b -> ArticleHit? in
+                guard let header = byId[b.articleId] else { return nil }
+                let exact = b.key < -Self.exactBonus / 2
+                let passage: String
+                if let start = b.start, let end = b.end, let text = texts[b.articleId] {
+                    passage = text.slice(start..<end)
+                } else {
+                    passage = header.title ?? ""
+                }
+                return ArticleHit(name: header.name, title: header.title, date: header.date.flatMap(CalendarDay.init(iso:)),
+                                  passage: passage, rank: SearchRank(diacriticsAsTyped: exact, bm25: exact ? b.key + Self.exactBonus : b.key))
+            }
+        }
+    }
+
+    /// Whether a limited value-range query should walk the figures newest first (the default
+    /// order's index) and filter, rather than take the range from the value index and sort it:
+    /// the value index cannot give that order, and sorting many thousands of figures to keep 20
+    /// is slow. Walking reads about `limit × figures / matches` rows; so it is chosen when the
+    /// matches (counted up to that bound) are at least `sqrt(limit × figures)`.
+    static func walksNewestFirst(_ query: FigureQuery, _ filtered: QueryInterfaceRequest<FigureRecord>, _ db: Database) throws -> Bool {
+        guard let limit = query.limit, query.min != nil || query.max != nil,
+              query.text == nil, query.unit == nil, query.article == nil, query.qualifier == nil else { return false }
+        // the value filters alone decide: the others are not in this shape
+        let total = try Int.fetchOne(db, FigureRecord.select(max(FigureRecord.Columns.id))) ?? 0
+        let bound = Swift.max(1000, Int(Double(Swift.max(1, limit) * total).squareRoot()))
+        return try filtered.limit(bound).fetchCount(db) >= bound
+    }
+
+    /// What an exact match takes off a bm25 score (bm25 scores are small).
+    static let exactBonus = 1_000_000_000.0
+
+    /// The stored article named `name` and its figures (in order), or nil.
+    public func article(named name: String) throws -> (Article, [Figure])? {
+        try writer.read { db in
+            guard let record = try ArticleRecord.filter(ArticleRecord.Columns.name == name).fetchOne(db),
+                  let id = record.id else { return nil }
+            let scalars = ArticleScalars(record.text)
+            let figures = try FigureRecord.filter(FigureRecord.Columns.articleId == id).order(FigureRecord.Columns.ordinal).fetchAll(db)
+            return (record.article, try figures.map { try $0.figure(articleName: record.name, text: scalars) })
+        }
+    }
+
+    /// The articles analysed by an extractor older than `version` (to analyse again), by name.
+    public func articles(olderThan version: Int) throws -> [Article] {
+        try writer.read { db in
+            try ArticleRecord.filter(ArticleRecord.Columns.extractorVersion < version)
+                .order(ArticleRecord.Columns.name)
+                .fetchAll(db)
+                .map(\.article)
+        }
+    }
+
+    /// The texts of articles `ids`, as scalars.
+    static func texts(of ids: Set<Int64>, _ db: Database) throws -> [Int64: ArticleScalars] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try ArticleRecord.select(ArticleRecord.Columns.id, ArticleRecord.Columns.text)
+            .filter(ids.contains(ArticleRecord.Columns.id))
+            .asRequest(of: Row.self)
+            .fetchAll(db)
+        var result: [Int64: ArticleScalars] = [:]
+        for row in rows { result[row[0]] = ArticleScalars(row[1]) }
+        return result
+    }
+}
+
+/// An article's best passage for a search.
+private struct BestPassage: Decodable, FetchableRecord {
+    var articleId: Int64
+    var start: Int?
+    var end: Int?
+    var key: Double
+}

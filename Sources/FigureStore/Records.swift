@@ -1,0 +1,244 @@
+import Figures
+import Foundation
+import GRDB
+import SoLieu
+
+/// A row of `article`: an article's metadata, text and blocks, with the hash of the content it
+/// was analysed from and the extractor version that analysed it.
+struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "article"
+    static let figures = hasMany(FigureRecord.self)
+    static let passages = hasMany(PassageRecord.self)
+
+    var id: Int64?
+    var name: String
+    var source: String
+    var format: String
+    var title: String?
+    var section: String?
+    /// The ISO day (`2019-02-01`).
+    var date: String?
+    var year: Int?
+    var published: String?
+    /// Stored as a JSON array.
+    var authors: [String]
+    var text: String
+    /// Stored as JSON.
+    var blocks: [Block]
+    var contentHash: String
+    var extractorVersion: Int
+    var figureCount: Int
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let name = Column(CodingKeys.name)
+        static let title = Column(CodingKeys.title)
+        static let date = Column(CodingKeys.date)
+        static let text = Column(CodingKeys.text)
+        static let contentHash = Column(CodingKeys.contentHash)
+        static let extractorVersion = Column(CodingKeys.extractorVersion)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ analysis: ArticleAnalysis, contentHash: String) {
+        let a = analysis.article
+        name = a.name
+        source = a.source
+        format = a.format.rawValue
+        title = a.title
+        section = a.section
+        date = a.date?.description
+        year = a.date?.year
+        published = a.published
+        authors = a.authors
+        text = a.text
+        blocks = a.blocks
+        self.contentHash = contentHash
+        extractorVersion = analysis.extractorVersion
+        figureCount = analysis.figures.count
+    }
+
+    /// The article as the pipeline sees it.
+    var article: Article {
+        Article(name: name, source: source, format: SourceFormat(rawValue: format) ?? .text, title: title, section: section,
+                date: date.flatMap(CalendarDay.init(iso:)), published: published, authors: authors, text: text, blocks: blocks)
+    }
+}
+
+/// A row of `passage`: a run of an article's text that the full-text indexes hold: a figure's
+/// sentence, or what a title, lead, paragraph or caption holds outside figure sentences. Passages
+/// do not overlap, so each indexed word is indexed once. The text itself is not copied:
+/// `start..<end` are Unicode-scalar offsets into the article's text (nil for a title that is
+/// not part of the text: the passage is then the article's `title`).
+struct PassageRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "passage"
+    static let article = belongsTo(ArticleRecord.self)
+
+    var id: Int64?
+    var articleId: Int64
+    /// A `Block.Role` raw value.
+    var role: String
+    /// Set for a figure's sentence: the sentence's ordinal in the article.
+    var sentenceIndex: Int?
+    var start: Int?
+    var end: Int?
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let articleId = Column(CodingKeys.articleId)
+        static let role = Column(CodingKeys.role)
+        static let start = Column(CodingKeys.start)
+        static let end = Column(CodingKeys.end)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `figure`. Values are exact decimals as text (`value`, `valueMax`, `precision`) beside
+/// a REAL copy for range filters; the sentence is not copied (`sentenceStart..<sentenceEnd` in the
+/// article's text); `unitKey` (lowercase NFC), `timeStart`/`timeEnd`/`year` and `articleDay` (the
+/// article's date as `yyyymmdd`, for the default order) exist for filters and indexes.
+struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "figure"
+    static let article = belongsTo(ArticleRecord.self)
+
+    var id: Int64?
+    var articleId: Int64
+    /// `Figure.id`: the ordinal in the article, from 1.
+    var ordinal: Int
+    var text: String
+    var value: String
+    var valueReal: Double
+    var valueMax: String?
+    var valueMaxReal: Double?
+    var unit: String
+    var unitKey: String
+    var qualifier: String
+    var rate: String?
+    /// The period as the spec writes it (`2017-Q3`, `2015..2018`).
+    var time: String?
+    var timeStart: String?
+    var timeEnd: String?
+    /// The period's year when it lies within one year.
+    var year: Int?
+    var start: Int
+    var end: Int
+    var sentenceIndex: Int
+    var sentenceStart: Int
+    var sentenceEnd: Int
+    var precision: String
+    var numberStyle: String?
+    /// The passage of the figure's sentence (what text search matches).
+    var passageId: Int64?
+    var articleDay: Int?
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let articleId = Column(CodingKeys.articleId)
+        static let ordinal = Column(CodingKeys.ordinal)
+        static let valueReal = Column(CodingKeys.valueReal)
+        static let valueMaxReal = Column(CodingKeys.valueMaxReal)
+        static let unitKey = Column(CodingKeys.unitKey)
+        static let qualifier = Column(CodingKeys.qualifier)
+        static let timeStart = Column(CodingKeys.timeStart)
+        static let timeEnd = Column(CodingKeys.timeEnd)
+        static let year = Column(CodingKeys.year)
+        static let passageId = Column(CodingKeys.passageId)
+        static let articleDay = Column(CodingKeys.articleDay)
+    }
+
+    /// The key `unit` filters compare: lowercase, NFC.
+    static func unitKey(_ unit: String) -> String { unit.precomposedStringWithCanonicalMapping.lowercased() }
+
+    init(_ f: Figure, articleId: Int64, articleDay: Int?, sentence: Range<Int>, passageId: Int64?) {
+        self.articleId = articleId
+        ordinal = f.id
+        text = f.text
+        value = ExactDecimal.text(f.value)
+        valueReal = ExactDecimal.double(f.value)
+        valueMax = f.valueMax.map(ExactDecimal.text)
+        valueMaxReal = f.valueMax.map(ExactDecimal.double)
+        unit = f.unit
+        unitKey = Self.unitKey(f.unit)
+        qualifier = f.qualifier.rawValue
+        rate = f.rate
+        time = f.time?.description
+        timeStart = f.time?.start.description
+        timeEnd = f.time?.end.description
+        year = f.time.flatMap { $0.from.year == $0.to.year ? $0.from.year : nil }
+        start = f.start
+        end = f.end
+        sentenceIndex = f.sentenceIndex
+        sentenceStart = sentence.lowerBound
+        sentenceEnd = sentence.upperBound
+        precision = ExactDecimal.text(f.precision)
+        numberStyle = f.numberStyle?.rawValue
+        self.passageId = passageId
+        self.articleDay = articleDay
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The figure, its sentence cut from `text` (the article's scalars).
+    func figure(articleName: String, text: ArticleScalars) throws -> Figure {
+        guard let value = ExactDecimal.parse(value), let precision = ExactDecimal.parse(precision) else {
+            throw FigureStoreError.corrupt("figure \(id ?? 0) of \(articleName): value '\(self.value)' or precision '\(self.precision)' is not a decimal")
+        }
+        let valueMax = try self.valueMax.map { s -> Decimal in
+            guard let d = ExactDecimal.parse(s) else { throw FigureStoreError.corrupt("figure \(id ?? 0): valueMax '\(s)'") }
+            return d
+        }
+        let period = try time.map { s -> Period in
+            guard let p = Period(s) else { throw FigureStoreError.corrupt("figure \(id ?? 0): time '\(s)'") }
+            return p
+        }
+        return Figure(id: ordinal, text: self.text, value: value, valueMax: valueMax, unit: unit,
+                      qualifier: Qualifier(rawValue: qualifier) ?? .exact, rate: rate, time: period, start: start, end: end,
+                      sentenceIndex: sentenceIndex, sentence: text.slice(sentenceStart..<sentenceEnd), precision: precision,
+                      numberStyle: numberStyle.flatMap(NumberStyle.init(rawValue:)), article: articleName)
+    }
+}
+
+/// Exact decimals as text (GRDB's `Decimal` support is compiled out on Linux).
+enum ExactDecimal {
+    static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// `1234567890123456789.25`: what `parse` reads back exactly.
+    static func text(_ d: Decimal) -> String { d.description }
+
+    static func parse(_ s: String) -> Decimal? { Decimal(string: s, locale: posix) }
+
+    /// The nearest double (for range filters only).
+    static func double(_ d: Decimal) -> Double { Double(d.description) ?? NSDecimalNumber(decimal: d).doubleValue }
+}
+
+/// An article's text as Unicode scalars, for cutting passages and sentences by offset.
+struct ArticleScalars {
+    let scalars: [Unicode.Scalar]
+
+    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    /// The scalars in `range`, clamped to the text.
+    func slice(_ range: Range<Int>) -> String {
+        let r = range.clamped(to: 0..<scalars.count)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[r])
+        return String(view)
+    }
+}
+
+/// What the store throws besides GRDB's database errors.
+public enum FigureStoreError: Error, CustomStringConvertible, Equatable {
+    /// `ingest` got a different number of hashes than articles.
+    case hashCountMismatch(articles: Int, hashes: Int)
+    /// A stored value that does not read back.
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .hashCountMismatch(let a, let h): "ingest: \(a) articles but \(h) content hashes"
+        case .corrupt(let what): "corrupt store: \(what)"
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import GRDB
+
+/// The store's schema, as migrations.
+enum Schema {
+    /// The full-text index over passages with folded words (`dang` matches `đảng`).
+    static let foldedIndex = "passageFolded"
+    /// The full-text index over passages with words as written (lowercase): what ranks matches
+    /// with the diacritics as typed first. It only answers "does the passage hold these words", so
+    /// it keeps no positions (`detail=none`).
+    static let exactIndex = "passageExact"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "article") { t in
+                t.primaryKey("id", .integer)
+                t.column("name", .text).notNull().unique()
+                t.column("source", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("title", .text)
+                t.column("section", .text)
+                t.column("date", .text)
+                t.column("year", .integer)
+                t.column("published", .text)
+                t.column("authors", .text).notNull()
+                t.column("contentHash", .text).notNull()
+                t.column("extractorVersion", .integer).notNull()
+                t.column("figureCount", .integer).notNull()
+                // the big columns last: the others stay on the row's first page
+                t.column("blocks", .text).notNull()
+                t.column("text", .text).notNull()
+            }
+            try db.create(index: "article_on_extractorVersion", on: "article", columns: ["extractorVersion"])
+            try db.create(index: "article_on_date", on: "article", columns: ["date"])
+
+            try db.create(table: "passage") { t in
+                t.primaryKey("id", .integer)
+                t.belongsTo("article", onDelete: .cascade).notNull()
+                t.column("role", .text).notNull()
+                t.column("sentenceIndex", .integer)
+                t.column("start", .integer)
+                t.column("end", .integer)
+            }
+
+            try db.create(table: "figure") { t in
+                t.primaryKey("id", .integer)
+                t.column("articleId", .integer).notNull().references("article", onDelete: .cascade)
+                t.column("ordinal", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("valueReal", .double).notNull()
+                t.column("valueMax", .text)
+                t.column("valueMaxReal", .double)
+                t.column("unit", .text).notNull()
+                t.column("unitKey", .text).notNull()
+                t.column("qualifier", .text).notNull()
+                t.column("rate", .text)
+                t.column("time", .text)
+                t.column("timeStart", .text)
+                t.column("timeEnd", .text)
+                t.column("year", .integer)
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.column("sentenceIndex", .integer).notNull()
+                t.column("sentenceStart", .integer).notNull()
+                t.column("sentenceEnd", .integer).notNull()
+                t.column("precision", .text).notNull()
+                t.column("numberStyle", .text)
+                t.column("passageId", .integer).references("passage", onDelete: .setNull)
+                t.column("articleDay", .integer)
+            }
+            // every filter column, with the default order (newest article first) after it where
+            // a filter is an equality, so that `LIMIT` stops early
+            try db.create(index: "figure_on_article", on: "figure", columns: ["articleId", "ordinal"])
+            try db.create(index: "figure_on_unit", on: "figure", columns: ["unitKey", "articleDay"])
+            try db.create(index: "figure_on_value", on: "figure", columns: ["valueReal", "valueMaxReal"])
+            try db.create(index: "figure_on_year", on: "figure", columns: ["year", "timeStart"])
+            try db.create(index: "figure_on_qualifier", on: "figure", columns: ["qualifier", "articleDay"])
+            try db.create(index: "figure_on_time", on: "figure", columns: ["timeStart", "timeEnd"])
+            try db.create(index: "figure_on_passage", on: "figure", columns: ["passageId"])
+            try db.create(index: "figure_on_day", on: "figure", columns: ["articleDay"])
+
+            // contentless: the words are indexed, the text stays in `article` only
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE \(foldedIndex) USING fts5(body, content='', tokenize='\(VietnameseFoldingTokenizer.name)');
+                CREATE VIRTUAL TABLE \(exactIndex) USING fts5(body, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
+                """)
+            // A contentless index forgets a passage only when told its exact words: before an
+            // article goes (and its passages with it, by cascade), its passages leave both indexes.
+            try db.execute(sql: """
+                CREATE TRIGGER article_leaves_indexes BEFORE DELETE ON article BEGIN
+                  INSERT INTO \(foldedIndex)(\(foldedIndex), rowid, body)
+                    SELECT 'delete', passage.id, \(passageBody(article: "old", passage: "passage"))
+                    FROM passage WHERE passage.articleId = old.id;
+                  INSERT INTO \(exactIndex)(\(exactIndex), rowid, body)
+                    SELECT 'delete', passage.id, \(passageBody(article: "old", passage: "passage"))
+                    FROM passage WHERE passage.articleId = old.id;
+                END;
+                """)
+        }
+        return migrator
+    }
+
+    /// The SQL of a passage's text: SQLite's `substr` counts characters (Unicode scalars) in
+    /// text, as passage offsets do.
+    static func passageBody(article: String, passage: String) -> String {
+        """
+        CASE WHEN \(passage).start IS NULL THEN coalesce(\(article).title, '') \
+        ELSE substr(\(article).text, \(passage).start + 1, \(passage)."end" - \(passage).start) END
+        """
+    }
+
+    /// Adds the passages of article `articleId` to both indexes (the same text the trigger removes).
+    static func indexPassages(of articleId: Int64, in db: Database) throws {
+        for index in [foldedIndex, exactIndex] {
+            try db.cachedStatement(sql: """
+                INSERT INTO \(index)(rowid, body)
+                SELECT passage.id, \(passageBody(article: "article", passage: "passage"))
+                FROM passage JOIN article ON article.id = passage.articleId
+                WHERE passage.articleId = ?
+                """).execute(arguments: [articleId])
+        }
+    }
+
+    /// Gathers the planner's statistics again when there are none or the figures have doubled
+    /// since: without them SQLite takes `unitKey = ?` for a handful of rows and drives a text
+    /// search from the unit index instead of from the search's hits. (`analysis_limit` keeps
+    /// it to a fraction of a second at a million figures.)
+    static func refreshStatistics(_ db: Database) throws {
+        let figures = try Int.fetchOne(db, sql: "SELECT max(id) FROM figure") ?? 0
+        var analyzed: Int?
+        if try db.tableExists("sqlite_stat1") {
+            analyzed = try Int.fetchOne(db, sql: "SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE idx = 'figure_on_article'")
+        }
+        if let analyzed, figures < 2 * analyzed { return }
+        try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+    }
+}
