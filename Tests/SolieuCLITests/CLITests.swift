@@ -10,11 +10,8 @@ struct Run {
 
 /// `stdout`: a file to write standard output to (e.g. `/dev/full`) instead of a pipe.
 func solieu(_ arguments: [String], stdin: String? = nil, stdout: FileHandle? = nil, prefix: [String] = []) throws -> Run {
-    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let binary = [dir, dir.deletingLastPathComponent()].map { $0.appendingPathComponent("solieu") }
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     let process = Process()
-    let path = try #require(binary, "solieu binary not found next to \(dir.path)")
+    let path = try solieuBinary()
     // `prefix`: a wrapper command (`setpriv ...`) that runs the binary
     process.executableURL = prefix.isEmpty ? path : URL(fileURLWithPath: prefix[0])
     process.arguments = prefix.isEmpty ? arguments : Array(prefix.dropFirst()) + [path.path] + arguments
@@ -35,6 +32,14 @@ func solieu(_ arguments: [String], stdin: String? = nil, stdout: FileHandle? = n
     process.waitUntilExit()
     return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// The built `solieu` binary, next to the test bundle.
+func solieuBinary() throws -> URL {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let binary = [dir, dir.deletingLastPathComponent()].map { $0.appendingPathComponent("solieu") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    return try #require(binary, "solieu binary not found next to \(dir.path)")
 }
 
 /// A temporary folder with the given files (name -> bytes), removed by `cleanup`.

@@ -1,0 +1,126 @@
+import ArgumentParser
+import FigureStore
+import Figures
+import Foundation
+
+extension Solieu {
+    struct Query: ParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, jsonl, csv }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Find figures in the database by words, unit, value, time, qualifier or article.",
+            discussion: """
+            TEXT is matched against the figures' sentences with diacritics and đ folded: 'dang vien' finds \
+            'đảng viên'; sentences with the diacritics as typed rank first. Values are plain numbers \
+            (1000000000, 1e9, 2.5). Without --format: a table on a terminal, JSON Lines otherwise.
+            """
+        )
+
+        @Argument(help: "Words to find in the figures' sentences.")
+        var text: String?
+
+        @Option(name: .long, help: "The unit, exactly (case-insensitive): 'đảng viên', 'đồng', '%'.")
+        var unit: String?
+
+        @Option(name: .long, help: "The smallest value.")
+        var min: String?
+
+        @Option(name: .long, help: "The largest value.")
+        var max: String?
+
+        @Option(name: .long, help: "Figures whose time overlaps this year.")
+        var year: Int?
+
+        @Option(name: .long, help: "Figures whose time overlaps this period: 2018, 2018-Q1, 2018-06, 2018-06-30, 2016/2020.")
+        var time: String?
+
+        @Option(name: .long, help: "exact, over, under, approx, nearly, atLeast or atMost.")
+        var qualifier: Qualifier?
+
+        @Option(name: .long, help: "Only this article (its name).")
+        var article: String?
+
+        @Option(name: .long, help: "At most this many figures.")
+        var limit: Int?
+
+        @Option(name: .long, help: "table, json, jsonl or csv.")
+        var format: Format?
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if year != nil && time != nil { throw ValidationError("--year and --time cannot be used together") }
+            if let time, Period(time) == nil { throw ValidationError("--time '\(time)' is not a period (2018, 2018-Q1, 2018-06, 2018-06-30, 2016/2020)") }
+            if let min, Self.number(min) == nil { throw ValidationError("--min '\(min)' is not a number") }
+            if let max, Self.number(max) == nil { throw ValidationError("--max '\(max)' is not a number") }
+            if let lo = min.flatMap(Self.number), let hi = max.flatMap(Self.number), lo > hi {
+                throw ValidationError("--min \(min!) is above --max \(max!)")
+            }
+            if let limit, limit < 1 { throw ValidationError("--limit \(limit) is not a positive number") }
+            if let text, text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the search text is empty") }
+        }
+
+        /// A plain number (`1000`, `-2.5`, `1e9`); nil for anything else.
+        static func number(_ s: String) -> Decimal? {
+            let allowed = Set("0123456789.-+eE")
+            guard !s.isEmpty, s.allSatisfy({ allowed.contains($0) }), let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            return d
+        }
+
+        var query: FigureQuery {
+            FigureQuery(text: text, unit: unit, min: min.flatMap(Self.number), max: max.flatMap(Self.number),
+                        year: year, time: time.flatMap(Period.init), qualifier: qualifier, article: article, limit: limit)
+        }
+
+        func run() throws {
+            let figureStore = try store.openExisting()
+            let found = try figureStore.figures(matching: query)
+            let format = format ?? (Terminal.isTerminal(1) ? .table : .jsonl)
+            try Console.run { output, _ in
+                try output.write(Self.render(found.map { Row(article: $0.articleName, date: $0.articleDate, figure: $0.figure) }, format: format))
+            }
+        }
+
+        /// One figure to print, with its article.
+        struct Row {
+            var article: String
+            var date: CalendarDay?
+            var figure: Figure
+        }
+
+        static func render(_ found: [Row], format: Format) -> String {
+            switch format {
+            case .table:
+                var table = Table(header: ["article", "date", "time", "value", "unit", "qualifier", "text"],
+                                  limits: [28, 10, 12, 22, 18, 9, 48])
+                table.rightAligned = [3]
+                for s in found {
+                    let f = s.figure
+                    let value = f.valueMax.map { "\(RecordEncoder.decimalText(f.value))–\(RecordEncoder.decimalText($0))" } ?? RecordEncoder.decimalText(f.value)
+                    table.append([s.article, s.date?.description ?? "", f.time?.description ?? "", value,
+                                  f.unit + (f.rate.map { "/\($0)" } ?? ""), f.qualifier.rawValue, f.text])
+                }
+                return table.render() + "(\(found.count) figure\(found.count == 1 ? "" : "s"))\n"
+            case .jsonl:
+                var out: [UInt8] = []
+                for s in found {
+                    RecordEncoder.appendFigure(s.figure, to: &out)
+                    out.append(0x0A)
+                }
+                return String(decoding: out, as: UTF8.self)
+            case .json:
+                var out: [UInt8] = Array("[".utf8)
+                for (i, s) in found.enumerated() {
+                    out += (i == 0 ? "\n" : ",\n").utf8
+                    RecordEncoder.appendFigure(s.figure, to: &out)
+                }
+                out += (found.isEmpty ? "]\n" : "\n]\n").utf8
+                return String(decoding: out, as: UTF8.self)
+            case .csv:
+                return FigureCSV.header + "\n" + found.map { FigureCSV.row($0.figure) + "\n" }.joined()
+            }
+        }
+    }
+}
+
+extension Qualifier: ExpressibleByArgument {}
