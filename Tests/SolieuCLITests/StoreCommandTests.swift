@@ -83,3 +83,121 @@ func syntheticJSONLines(_ count: Int) -> [UInt8] {
         #expect(try store.integrityCheck().isEmpty)
     }
 }
+
+@Suite(.serialized) struct QueryAndShowCommandTests {
+    static let bulletin = """
+    Xây dựng Đảng
+
+    Đảng bộ xã Đồng Tâm kết nạp 25 đảng viên
+
+    Thứ Hai, 14/01/2019
+
+    Năm 2018, Đảng bộ xã Đồng Tâm kết nạp 25 đảng viên mới, vượt 25% chỉ tiêu.
+
+    Thu ngân sách đạt 12,5 tỷ đồng.
+
+    Lê Văn Bình
+    """
+
+    /// A database with the bulletin and a second article, removed by `cleanup`.
+    func scratch() throws -> (Scratch, String) {
+        let s = try Scratch(["dong-tam.txt": Array(Self.bulletin.utf8),
+                             "b.jsonl": Array(#"{"id":"tin-2","title":"Giá lúa","date":"2020-05-02","text":"Dang vien xa Dong Tam gop 3 tan thoc."}"#.utf8)])
+        let db = s.path("t.sqlite")
+        let run = try solieu(["ingest", "--db", db, s.path("dong-tam.txt"), s.path("b.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        return (s, db)
+    }
+
+    @Test func tableByUnit() throws {
+        let (s, db) = try scratch()
+        defer { s.cleanup() }
+        let run = try solieu(["query", "--db", db, "--unit", "Đảng viên", "--format", "table"])
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            article       date        time  value  unit       qualifier  text
+            ────────────  ──────────  ────  ─────  ─────────  ─────────  ────────────
+            dong-tam.txt  2019-01-14           25  đảng viên  exact      25 đảng viên
+            dong-tam.txt  2019-01-14  2018     25  đảng viên  exact      25 đảng viên
+            (2 figures)
+
+            """)
+    }
+
+    /// Folded text finds both spellings; the one with the diacritics as typed comes first.
+    @Test func foldedTextRanksDiacriticsAsTypedFirst() throws {
+        let (s, db) = try scratch()
+        defer { s.cleanup() }
+        let typed = try solieu(["query", "--db", db, "--format", "csv", "đảng viên Đồng Tâm"])
+        let rows = typed.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        #expect(rows == ["dong-tam.txt,1,25 đảng viên", "dong-tam.txt,2,25 đảng viên", "dong-tam.txt,3,vượt 25%", "tin-2,1,3 tan"], "\(typed.stdout)")
+        let folded = try solieu(["query", "--db", db, "--format", "csv", "dang vien dong tam"])
+        let foldedRows = folded.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        #expect(Set(foldedRows) == Set(rows))
+    }
+
+    @Test func valueRangeAsJSONLines() throws {
+        let (s, db) = try scratch()
+        defer { s.cleanup() }
+        let run = try solieu(["query", "--db", db, "--min", "1e9", "--max", "2e10"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix(#"{"article":"dong-tam.txt","end":"#) == true)
+        #expect(lines.first?.contains(#""text":"12,5 tỷ đồng","time":null,"unit":"đồng","value":12500000000}"#) == true, "\(run.stdout)")
+    }
+
+    @Test func showMarksFigures() throws {
+        let (s, db) = try scratch()
+        defer { s.cleanup() }
+        let run = try solieu(["show", "--db", db, "dong-tam.txt"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("""
+            title:   Đảng bộ xã Đồng Tâm kết nạp 25 đảng viên
+            section: Xây dựng Đảng
+            date:    2019-01-14
+            author:  Lê Văn Bình
+            source:  \(s.path("dong-tam.txt"))
+
+            Xây dựng Đảng
+
+            Đảng bộ xã Đồng Tâm kết nạp [[25 đảng viên]]
+
+            Thứ Hai, 14/01/2019
+
+            Năm 2018, Đảng bộ xã Đồng Tâm kết nạp [[25 đảng viên]] mới, [[vượt 25%]] chỉ tiêu.
+
+            Thu ngân sách đạt [[12,5 tỷ đồng]].
+
+            Lê Văn Bình
+
+            article
+            """), "\(run.stdout)")
+    }
+
+    @Test(arguments: [
+        (["query", "--year", "2018", "--time", "2018"], "Error: --year and --time cannot be used together"),
+        (["query", "--min", "5", "--max", "1"], "Error: --min 5 is above --max 1"),
+        (["query", "--min", "1.000,5"], "Error: --min '1.000,5' is not a number"),
+        (["query", "--time", "mùa xuân"], "Error: --time 'mùa xuân' is not a period (2018, 2018-Q1, 2018-06, 2018-06-30, 2016/2020)"),
+    ])
+    func badOptions(_ arguments: [String], _ message: String) throws {
+        let run = try solieu(arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix(message + "\n"), "\(run.stderr)")
+    }
+
+    @Test func aMissingDatabaseIsAnError() throws {
+        let run = try solieu(["query", "--db", "/nonexistent/x.sqlite", "thu"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: no database at '/nonexistent/x.sqlite': run 'solieu ingest PATH... --db /nonexistent/x.sqlite' first\n"))
+    }
+
+    @Test func showAnUnknownArticle() throws {
+        let (s, db) = try scratch()
+        defer { s.cleanup() }
+        let run = try solieu(["show", "--db", db, "khong-co.txt"])
+        #expect(run.status == 1)
+        #expect(run.stderr == "solieu: error: no article named 'khong-co.txt' in \(db)\n")
+    }
+}
