@@ -96,8 +96,6 @@ extension FigureStore {
             try row.insert(db)
             if let s = p.sentenceIndex { passageOfSentence[s] = row.id }
         }
-        try Schema.indexPassages(of: articleId, in: db)
-
         let day = analysis.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day }
         for f in analysis.figures {
             let sentence = layout.sentences[f.sentenceIndex] ?? f.start..<f.end
@@ -105,6 +103,7 @@ extension FigureStore {
                                    passageId: passageOfSentence[f.sentenceIndex])
             try row.insert(db)
         }
+        try Schema.indexPassages(of: articleId, in: db)
         return analysis.figures.count
     }
 }

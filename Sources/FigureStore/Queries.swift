@@ -167,10 +167,16 @@ extension DerivableRequest<FigureRecord> {
 
     /// Ranked by the text match through `hit` when given (diacritic-exact first, then bm25), then
     /// the newest article first, by article name and figure ordinal.
-    func ordered(hit: TableAlias<PassageHit>?, article: TableAlias<ArticleRecord>) -> Self {
+    ///
+    /// The article's name is a correlated subquery, not a join: a join lets SQLite walk the
+    /// articles by name and sort every figure, where walking `figure_on_day` newest first stops
+    /// after `LIMIT` rows (with a small sort of the day's ties).
+    func ordered(hit: TableAlias<PassageHit>?, figure: TableAlias<FigureRecord>) -> Self {
         var terms: [any SQLOrderingTerm] = []
         if let hit { terms += [hit[PassageHit.Columns.exact].desc, hit[PassageHit.Columns.score]] }
-        terms += [FigureRecord.Columns.articleDay.desc, article[ArticleRecord.Columns.name], FigureRecord.Columns.ordinal]
+        let articleName = ArticleRecord.select(ArticleRecord.Columns.name)
+            .filter(ArticleRecord.Columns.id == figure[FigureRecord.Columns.articleId])
+        terms += [FigureRecord.Columns.articleDay.desc, articleName.sqlExpression, FigureRecord.Columns.ordinal]
         return order(terms)
     }
 }
@@ -183,49 +189,73 @@ struct ArticleHeader: Decodable, FetchableRecord {
     var date: String?
 }
 
-/// A figure row with its article and, for a text query, its rank.
+/// A figure row with, for a text query, its rank.
 private struct FoundFigure: Decodable, FetchableRecord {
     var figure: FigureRecord
-    var article: ArticleHeader
     var exact: Bool?
     var score: Double?
+}
+
+/// An article's header and text, for the figures found in it.
+private struct FoundArticle: Decodable, FetchableRecord {
+    var id: Int64
+    var name: String
+    var title: String?
+    var date: String?
+    var text: String
 }
 
 // MARK: - Store queries
 
 extension FigureStore {
     /// The figures that match every field of `query`, ranked by the text match when there is
-    /// text, else the newest article first, then by article name and figure ordinal. A text with
-    /// no words (only punctuation) matches nothing.
+    /// text (diacritics as typed first, then bm25, then the default order), else the newest
+    /// article first, then by article name and figure ordinal. A text with no words (only
+    /// punctuation) matches nothing.
+    ///
+    /// With text and a limit, the ranking covers the newest candidate sentences (see
+    /// `SearchWindow`: at least 320, or 16 times the limit, sentences holding a figure that meets
+    /// the other conditions), so that a common word answers in milliseconds among a million
+    /// figures; without a limit, every match is ranked.
     public func figures(matching query: FigureQuery) throws -> [StoredFigure] {
         var search: TextSearch?
         if let text = query.text {
-            let s = TextSearch(text)
+            let s = TextSearch(text, unit: query.unit)
             if s.isEmpty { return [] }
             search = s
         }
-        let articleAlias = TableAlias<ArticleRecord>()
+        let figureAlias = TableAlias<FigureRecord>()
         let hit = search.map { _ in TableAlias<PassageHit>() }
         return try writer.read { db in
             let valueIndexed = try !Self.walksNewestFirst(query, FigureRecord.all().filter(query), db)
-            var request = FigureRecord.all()
+            var request = FigureRecord.aliased(figureAlias)
             if let search, let hit {
                 let window = try search.window(size: SearchWindow.size(limit: query.limit),
                                                figures: FigureCondition.all(query), db)
                 request = request.matching(search, in: window, hit: hit)
             }
-            request = request.filter(query, valueIndexed: valueIndexed)
-                .including(required: FigureRecord.article.aliased(articleAlias)
-                    .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date))
-                .ordered(hit: hit, article: articleAlias)
+            request = request.filter(query, valueIndexed: valueIndexed).ordered(hit: hit, figure: figureAlias)
             if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
             let found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
-            let texts = try Self.texts(of: Set(found.map(\.figure.articleId)), db)
+            let ids = Array(Set(found.map(\.figure.articleId)))
+            var articles: [Int64: (header: FoundArticle, text: ArticleScalars)] = [:]
+            if !ids.isEmpty {
+                for a in try ArticleRecord
+                    .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title,
+                            ArticleRecord.Columns.date, ArticleRecord.Columns.text)
+                    .filter(ids.contains(ArticleRecord.Columns.id))
+                    .asRequest(of: FoundArticle.self)
+                    .fetchAll(db) {
+                    articles[a.id] = (a, ArticleScalars(a.text))
+                }
+            }
             return try found.map { f in
-                guard let text = texts[f.figure.articleId] else { throw FigureStoreError.corrupt("article \(f.figure.articleId) has no text") }
+                guard let (a, text) = articles[f.figure.articleId] else {
+                    throw FigureStoreError.corrupt("figure \(f.figure.id ?? 0) has no article")
+                }
                 return StoredFigure(
-                    articleName: f.article.name, articleTitle: f.article.title, articleDate: f.article.date.flatMap(CalendarDay.init(iso:)),
-                    figure: try f.figure.figure(articleName: f.article.name, text: text),
+                    articleName: a.name, articleTitle: a.title, articleDate: a.date.flatMap(CalendarDay.init(iso:)),
+                    figure: try f.figure.figure(articleName: a.name, text: text),
                     rank: search == nil ? nil : SearchRank(diacriticsAsTyped: f.exact ?? false, bm25: f.score ?? 0))
             }
         }
@@ -233,7 +263,8 @@ extension FigureStore {
 
     /// The articles whose title, lead, paragraphs, captions or figure sentences hold the words of
     /// `text` (folded), ranked as figures are: the articles with a diacritic-exact match first,
-    /// then by the bm25 of their best passage.
+    /// then by the bm25 of their best passage. With a limit, the newest matching passages are
+    /// ranked (a window widened until it gives `limit` articles or holds every match).
     public func searchArticles(_ text: String, limit: Int? = nil) throws -> [ArticleHit] {
         let search = TextSearch(text)
         if search.isEmpty { return [] }
