@@ -165,19 +165,22 @@ extension DerivableRequest<FigureRecord> {
             .annotated(with: hit[PassageHit.Columns.exact], hit[PassageHit.Columns.score])
     }
 
-    /// Ranked by the text match through `hit` when given (diacritic-exact first, then bm25), then
-    /// the newest article first, by article name and figure ordinal.
+    /// Ranked by the text match through `hit` when given (diacritic-exact first, then bm25; ties
+    /// by the newest article, then in storage order), else the newest article first, by article
+    /// name and figure ordinal.
     ///
     /// The article's name is a correlated subquery, not a join: a join lets SQLite walk the
     /// articles by name and sort every figure, where walking `figure_on_day` newest first stops
-    /// after `LIMIT` rows (with a small sort of the day's ties).
+    /// after `LIMIT` rows (with a small sort of the day's ties). A ranked search leaves the name
+    /// out: it would cost an article lookup for every candidate.
     func ordered(hit: TableAlias<PassageHit>?, figure: TableAlias<FigureRecord>) -> Self {
-        var terms: [any SQLOrderingTerm] = []
-        if let hit { terms += [hit[PassageHit.Columns.exact].desc, hit[PassageHit.Columns.score]] }
+        if let hit {
+            return order(hit[PassageHit.Columns.exact].desc, hit[PassageHit.Columns.score],
+                         FigureRecord.Columns.articleDay.desc, FigureRecord.Columns.id)
+        }
         let articleName = ArticleRecord.select(ArticleRecord.Columns.name)
             .filter(ArticleRecord.Columns.id == figure[FigureRecord.Columns.articleId])
-        terms += [FigureRecord.Columns.articleDay.desc, articleName.sqlExpression, FigureRecord.Columns.ordinal]
-        return order(terms)
+        return order(FigureRecord.Columns.articleDay.desc, articleName.sqlExpression, FigureRecord.Columns.ordinal)
     }
 }
 
@@ -196,13 +199,12 @@ private struct FoundFigure: Decodable, FetchableRecord {
     var score: Double?
 }
 
-/// An article's header and text, for the figures found in it.
+/// An article's header, for the figures found in it.
 private struct FoundArticle: Decodable, FetchableRecord {
     var id: Int64
     var name: String
     var title: String?
     var date: String?
-    var text: String
 }
 
 // MARK: - Store queries
@@ -238,27 +240,40 @@ extension FigureStore {
             if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
             let found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
             let ids = Array(Set(found.map(\.figure.articleId)))
-            var articles: [Int64: (header: FoundArticle, text: ArticleScalars)] = [:]
-            if !ids.isEmpty {
-                for a in try ArticleRecord
-                    .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title,
-                            ArticleRecord.Columns.date, ArticleRecord.Columns.text)
-                    .filter(ids.contains(ArticleRecord.Columns.id))
-                    .asRequest(of: FoundArticle.self)
-                    .fetchAll(db) {
-                    articles[a.id] = (a, ArticleScalars(a.text))
-                }
-            }
+            let articles = try Dictionary(uniqueKeysWithValues: ArticleRecord
+                .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date)
+                .filter(ids.contains(ArticleRecord.Columns.id))
+                .asRequest(of: FoundArticle.self)
+                .fetchAll(db)
+                .map { ($0.id, $0) })
+            let sentences = try Self.sentences(of: found.compactMap(\.figure.id), db)
             return try found.map { f in
-                guard let (a, text) = articles[f.figure.articleId] else {
+                guard let a = articles[f.figure.articleId] else {
                     throw FigureStoreError.corrupt("figure \(f.figure.id ?? 0) has no article")
                 }
                 return StoredFigure(
                     articleName: a.name, articleTitle: a.title, articleDate: a.date.flatMap(CalendarDay.init(iso:)),
-                    figure: try f.figure.figure(articleName: a.name, text: text),
+                    figure: try f.figure.figure(articleName: a.name, sentence: sentences[f.figure.id ?? 0] ?? ""),
                     rank: search == nil ? nil : SearchRank(diacriticsAsTyped: f.exact ?? false, bm25: f.score ?? 0))
             }
         }
+    }
+
+    /// The sentences of figures `ids`, cut from their articles' texts by SQLite (`substr` counts
+    /// Unicode scalars), so that no whole text is read into memory.
+    static func sentences(of ids: [Int64], _ db: Database) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let figure = TableAlias<FigureRecord>(), article = TableAlias<ArticleRecord>()
+        let sentence = SQL("substr(\(article[ArticleRecord.Columns.text]), \(figure[FigureRecord.Columns.sentenceStart]) + 1, \(figure[FigureRecord.Columns.sentenceEnd]) - \(figure[FigureRecord.Columns.sentenceStart]))")
+        let rows = try FigureRecord.aliased(figure)
+            .select(FigureRecord.Columns.id, sentence.sqlExpression.forKey("sentence"))
+            .joining(required: FigureRecord.article.aliased(article))
+            .filter(ids.contains(FigureRecord.Columns.id))
+            .asRequest(of: Row.self)
+            .fetchAll(db)
+        var result: [Int64: String] = [:]
+        for row in rows { result[row[0]] = row[1] }
+        return result
     }
 
     /// The articles whose title, lead, paragraphs, captions or figure sentences hold the words of

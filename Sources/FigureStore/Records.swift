@@ -144,6 +144,8 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         static let timeStart = Column(CodingKeys.timeStart)
         static let timeEnd = Column(CodingKeys.timeEnd)
         static let year = Column(CodingKeys.year)
+        static let sentenceStart = Column(CodingKeys.sentenceStart)
+        static let sentenceEnd = Column(CodingKeys.sentenceEnd)
         static let passageId = Column(CodingKeys.passageId)
         static let articleDay = Column(CodingKeys.articleDay)
     }
@@ -182,6 +184,11 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
 
     /// The figure, its sentence cut from `text` (the article's scalars).
     func figure(articleName: String, text: ArticleScalars) throws -> Figure {
+        try figure(articleName: articleName, sentence: text.slice(sentenceStart..<sentenceEnd))
+    }
+
+    /// The figure, with its sentence.
+    func figure(articleName: String, sentence: String) throws -> Figure {
         guard let value = ExactDecimal.parse(value), let precision = ExactDecimal.parse(precision) else {
             throw FigureStoreError.corrupt("figure \(id ?? 0) of \(articleName): value '\(self.value)' or precision '\(self.precision)' is not a decimal")
         }
@@ -195,7 +202,7 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         }
         return Figure(id: ordinal, text: self.text, value: value, valueMax: valueMax, unit: unit,
                       qualifier: Qualifier(rawValue: qualifier) ?? .exact, rate: rate, time: period, start: start, end: end,
-                      sentenceIndex: sentenceIndex, sentence: text.slice(sentenceStart..<sentenceEnd), precision: precision,
+                      sentenceIndex: sentenceIndex, sentence: sentence, precision: precision,
                       numberStyle: numberStyle.flatMap(NumberStyle.init(rawValue:)), article: articleName)
     }
 }
