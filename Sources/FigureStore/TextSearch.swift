@@ -48,6 +48,9 @@ struct TextSearch: Sendable, Equatable {
         return terms.joined(separator: " ")
     }
 
+    /// For the folded index, the words only: `body : "w1" body : "w2"`.
+    var textPattern: String { words.map { "body : " + Self.quoted($0) }.joined(separator: " ") }
+
     /// bm25 over the passage's words only (the units column weighs nothing).
     static let score = "bm25(\(Schema.foldedIndex), 1.0, 0.0)"
 
@@ -69,13 +72,13 @@ struct TextSearch: Sendable, Equatable {
                 FROM \(Schema.foldedIndex) WHERE \(Schema.foldedIndex) MATCH ? AND rowid >= ?
                 LIMIT ?
                 """,
-            arguments: [pattern, window.lowestPassage, foldedPattern, window.lowestPassage, window.matches ?? -1])
+            arguments: [pattern, window.lowestPassage, window.rankPattern, window.lowestPassage, window.matches ?? -1])
     }
 
     /// The window of the newest `size` matching passages (all of them when `size` is nil); with
     /// `figures`, only passages that are the sentence of a figure meeting those conditions count.
     func window(size: Int?, figures conditions: [SQLExpression]?, _ db: Database) throws -> SearchWindow {
-        let all = SearchWindow(lowestPassage: 0, matches: nil, complete: true)
+        let all = SearchWindow(lowestPassage: 0, matches: nil, complete: true, rankPattern: foldedPattern)
         guard let size else { return all }
         let index = SQL(sql: Schema.foldedIndex)
         let literal: SQL
@@ -98,10 +101,21 @@ struct TextSearch: Sendable, Equatable {
         let row = try SQLRequest<Row>(literal: literal).fetchOne(db)
         let count: Int = row?[0] ?? 0
         guard count >= size, let lowest: Int64 = row?[1] else { return all }
-        let matches = try Int.fetchOne(db, SQLRequest<Int>(literal: """
-            SELECT count(*) FROM \(index) WHERE \(index) MATCH \(foldedPattern) AND rowid >= \(lowest)
-            """)) ?? 0
-        return SearchWindow(lowestPassage: lowest, matches: matches, complete: false)
+        // Rank the text's matches in the window (bm25 costs a fixed scan per query term, and the
+        // unit would add one), unless the unit is rare enough among them that ranking only the
+        // matches with the unit is cheaper.
+        func matches(_ pattern: String, upTo bound: Int?) throws -> Int {
+            try Int.fetchOne(db, SQLRequest<Int>(literal: """
+                SELECT count(*) FROM (SELECT 1 FROM \(index) WHERE \(index) MATCH \(pattern) AND rowid >= \(lowest) LIMIT \(bound ?? -1))
+                """)) ?? 0
+        }
+        let bound = 4 * size
+        let textMatches = try matches(textPattern, upTo: unitWords.isEmpty ? nil : bound + 1)
+        if unitWords.isEmpty || textMatches <= bound {
+            return SearchWindow(lowestPassage: lowest, matches: textMatches, complete: false, rankPattern: textPattern)
+        }
+        return SearchWindow(lowestPassage: lowest, matches: try matches(foldedPattern, upTo: nil), complete: false,
+                            rankPattern: foldedPattern)
     }
 }
 
@@ -120,6 +134,9 @@ struct SearchWindow: Equatable {
     var matches: Int?
     /// Whether the window holds every match.
     var complete: Bool
+    /// What the ranking query matches in the window: the text's words, and the unit's when that
+    /// narrows the candidates a lot (the join checks the unit anyway).
+    var rankPattern: String
 
     /// How many candidate passages a search that wants `limit` results ranks (nil: all).
     static func size(limit: Int?) -> Int? { limit.map { Swift.max(320, $0 * 16) } }
