@@ -89,13 +89,18 @@ extension FigureStore {
 
         let scalars = ArticleScalars(analysis.article.text)
         let layout = PassageLayout(article: analysis.article, figures: analysis.figures, scalars: scalars)
+        var unitsOfSentence: [Int: [String]] = [:]
+        for f in analysis.figures { unitsOfSentence[f.sentenceIndex, default: []].append(TextSearch.unitTokens(f.unit)) }
         var passageOfSentence: [Int: Int64] = [:]
         for p in layout.passages {
             var row = PassageRecord(articleId: articleId, role: p.role.rawValue, sentenceIndex: p.sentenceIndex,
-                                    start: p.range?.lowerBound, end: p.range?.upperBound)
+                                    start: p.range?.lowerBound, end: p.range?.upperBound,
+                                    unitTokens: p.sentenceIndex.flatMap { unitsOfSentence[$0] }?.joined(separator: " ; "))
             try row.insert(db)
             if let s = p.sentenceIndex { passageOfSentence[s] = row.id }
         }
+        try Schema.indexPassages(of: articleId, in: db)
+
         let day = analysis.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day }
         for f in analysis.figures {
             let sentence = layout.sentences[f.sentenceIndex] ?? f.start..<f.end
@@ -103,7 +108,6 @@ extension FigureStore {
                                    passageId: passageOfSentence[f.sentenceIndex])
             try row.insert(db)
         }
-        try Schema.indexPassages(of: articleId, in: db)
         return analysis.figures.count
     }
 }

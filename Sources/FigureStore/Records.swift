@@ -83,6 +83,9 @@ struct PassageRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     var sentenceIndex: Int?
     var start: Int?
     var end: Int?
+    /// For a figure sentence: its figures' units as the folded index's `units` column holds them
+    /// (`TextSearch.unitTokens`), in figure order, ` ; ` between them.
+    var unitTokens: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)

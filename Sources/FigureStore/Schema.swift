@@ -40,6 +40,8 @@ enum Schema {
                 t.column("sentenceIndex", .integer)
                 t.column("start", .integer)
                 t.column("end", .integer)
+                // what the folded index's `units` column holds (see `TextSearch.unitTokens`)
+                t.column("unitTokens", .text)
             }
 
             try db.create(table: "figure") { t in
@@ -81,8 +83,9 @@ enum Schema {
             try db.create(index: "figure_on_day", on: "figure", columns: ["articleDay"])
 
             // contentless: the words are indexed, the text stays in `article` only. The folded
-            // index also holds, per figure sentence, the units of its figures (`units`): a text
-            // search with a unit intersects both in the index instead of probing figures.
+            // index also holds, per figure sentence, the units of its figures (`units`, as tokens
+            // of their own): a text search with a unit intersects both in the index instead of
+            // probing figures.
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE \(foldedIndex) USING fts5(body, units, content='', tokenize='\(VietnameseFoldingTokenizer.name)');
                 CREATE VIRTUAL TABLE \(exactIndex) USING fts5(body, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
@@ -113,13 +116,10 @@ enum Schema {
         """
     }
 
-    /// The SQL of the units of a passage's figures, in figure order (` ; ` between them).
-    static func passageUnits(passage: String) -> String {
-        "(SELECT group_concat(unit, ' ; ') FROM (SELECT unit FROM figure WHERE figure.passageId = \(passage).id ORDER BY figure.id))"
-    }
+    /// The SQL of the units of a passage's figures, as the folded index's `units` column holds them.
+    static func passageUnits(passage: String) -> String { "\(passage).unitTokens" }
 
-    /// Adds the passages of article `articleId`, once its figures are stored, to both indexes
-    /// (the same text the trigger removes).
+    /// Adds the passages of article `articleId` to both indexes (the same text the trigger removes).
     static func indexPassages(of articleId: Int64, in db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO \(foldedIndex)(rowid, body, units)

@@ -40,16 +40,20 @@ struct TextSearch: Sendable, Equatable {
     /// For the exact index: `"w1" "w2"`, each word a quoted string (FTS5: implicit AND).
     var pattern: String { words.map(Self.quoted).joined(separator: " ") }
 
-    /// For the folded index: `body : "w1" body : "w2"`, and `units : "u1 u2"` (a phrase) when
-    /// the unit has words.
+    /// For the folded index: `body : "w1" body : "w2"`, and `units : "uw1 uw2"` (a phrase)
+    /// when the unit has words.
     var foldedPattern: String {
         var terms = words.map { "body : " + Self.quoted($0) }
-        if !unitWords.isEmpty { terms.append("units : " + Self.quoted(unitWords.joined(separator: " "))) }
+        if !unitWords.isEmpty { terms.append("units : " + Self.quoted(Self.unitTokens(words: unitWords))) }
         return terms.joined(separator: " ")
     }
 
-    /// For the folded index, the words only: `body : "w1" body : "w2"`.
-    var textPattern: String { words.map { "body : " + Self.quoted($0) }.joined(separator: " ") }
+    /// A unit as the folded index's `units` column holds it: its words, each prefixed with `u`
+    /// so that unit tokens have doclists of their own (bm25 scans the doclist of every query
+    /// term; `người` as a unit is far rarer than as a word).
+    static func unitTokens(_ unit: String) -> String { unitTokens(words: words(of: unit)) }
+
+    static func unitTokens(words: [String]) -> String { words.map { "u" + $0 }.joined(separator: " ") }
 
     /// bm25 over the passage's words only (the units column weighs nothing).
     static let score = "bm25(\(Schema.foldedIndex), 1.0, 0.0)"
@@ -72,13 +76,13 @@ struct TextSearch: Sendable, Equatable {
                 FROM \(Schema.foldedIndex) WHERE \(Schema.foldedIndex) MATCH ? AND rowid >= ?
                 LIMIT ?
                 """,
-            arguments: [pattern, window.lowestPassage, window.rankPattern, window.lowestPassage, window.matches ?? -1])
+            arguments: [pattern, window.lowestPassage, foldedPattern, window.lowestPassage, window.matches ?? -1])
     }
 
     /// The window of the newest `size` matching passages (all of them when `size` is nil); with
     /// `figures`, only passages that are the sentence of a figure meeting those conditions count.
     func window(size: Int?, figures conditions: [SQLExpression]?, _ db: Database) throws -> SearchWindow {
-        let all = SearchWindow(lowestPassage: 0, matches: nil, complete: true, rankPattern: foldedPattern)
+        let all = SearchWindow(lowestPassage: 0, matches: nil, complete: true)
         guard let size else { return all }
         let index = SQL(sql: Schema.foldedIndex)
         let literal: SQL
@@ -101,21 +105,10 @@ struct TextSearch: Sendable, Equatable {
         let row = try SQLRequest<Row>(literal: literal).fetchOne(db)
         let count: Int = row?[0] ?? 0
         guard count >= size, let lowest: Int64 = row?[1] else { return all }
-        // Rank the text's matches in the window (bm25 costs a fixed scan per query term, and the
-        // unit would add one), unless the unit is rare enough among them that ranking only the
-        // matches with the unit is cheaper.
-        func matches(_ pattern: String, upTo bound: Int?) throws -> Int {
-            try Int.fetchOne(db, SQLRequest<Int>(literal: """
-                SELECT count(*) FROM (SELECT 1 FROM \(index) WHERE \(index) MATCH \(pattern) AND rowid >= \(lowest) LIMIT \(bound ?? -1))
-                """)) ?? 0
-        }
-        let bound = 4 * size
-        let textMatches = try matches(textPattern, upTo: unitWords.isEmpty ? nil : bound + 1)
-        if unitWords.isEmpty || textMatches <= bound {
-            return SearchWindow(lowestPassage: lowest, matches: textMatches, complete: false, rankPattern: textPattern)
-        }
-        return SearchWindow(lowestPassage: lowest, matches: try matches(foldedPattern, upTo: nil), complete: false,
-                            rankPattern: foldedPattern)
+        let matches = try Int.fetchOne(db, SQLRequest<Int>(literal: """
+            SELECT count(*) FROM \(index) WHERE \(index) MATCH \(foldedPattern) AND rowid >= \(lowest)
+            """)) ?? 0
+        return SearchWindow(lowestPassage: lowest, matches: matches, complete: false)
     }
 }
 
@@ -134,9 +127,6 @@ struct SearchWindow: Equatable {
     var matches: Int?
     /// Whether the window holds every match.
     var complete: Bool
-    /// What the ranking query matches in the window: the text's words, and the unit's when that
-    /// narrows the candidates a lot (the join checks the unit anyway).
-    var rankPattern: String
 
     /// How many candidate passages a search that wants `limit` results ranks (nil: all).
     static func size(limit: Int?) -> Int? { limit.map { Swift.max(320, $0 * 16) } }
