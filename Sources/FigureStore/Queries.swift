@@ -80,14 +80,18 @@ enum FigureCondition {
     /// The value is at least `min`. With `indexed: false` the value index is not used
     /// (`valueReal + 0`), so that SQLite walks another index (the default order's) instead.
     static func valueAtLeast(_ min: Decimal, indexed: Bool = true) -> SQLExpression {
-        let value = FigureRecord.Columns.valueReal
-        return (indexed ? value.sqlExpression : (value + 0).sqlExpression) >= ExactDecimal.double(min)
+        value(indexed: indexed) >= ExactDecimal.double(min)
     }
 
     /// The upper value (`valueMax`, else `value`) is at most `max`.
     static func valueAtMost(_ max: Decimal, indexed: Bool = true) -> SQLExpression {
+        (FigureRecord.Columns.valueMaxReal ?? value(indexed: indexed)) <= ExactDecimal.double(max)
+    }
+
+    /// `valueReal`, or `valueReal + 0`, which no index serves.
+    private static func value(indexed: Bool) -> SQLExpression {
         let value = FigureRecord.Columns.valueReal
-        return (FigureRecord.Columns.valueMaxReal ?? (indexed ? value.sqlExpression : (value + 0).sqlExpression)) <= ExactDecimal.double(max)
+        return indexed ? value.sqlExpression : value + 0
     }
 
     /// The time overlaps `year`: a period within that year, or one across years that covers part of it.
