@@ -76,6 +76,13 @@ import Testing
         #expect(try fixture.store.figures(matching: FigureQuery(article: "no-such-article.txt")).isEmpty)
     }
 
+    @Test func combinedFilters() throws {
+        _ = try expectSameSet(FigureQuery(text: "tăng", article: "xuat-khau-dong-nai-2-thang-2024.txt"))
+        _ = try expectSameSet(FigureQuery(unit: "%", year: 2023, qualifier: .exact))
+        _ = try expectSameSet(FigureQuery(min: 1, max: 100, time: Period("2023..2024")!), nonEmpty: true)
+        _ = try expectSameSet(FigureQuery(text: "năm", unit: "tỷ đồng", min: 1000), nonEmpty: false)
+    }
+
     @Test func defaultOrderIsByArticleThenOrdinal() throws {
         let stored = try fixture.store.figures(matching: FigureQuery(unit: "%"))
         // corpus articles have no date: by name, then ordinal
