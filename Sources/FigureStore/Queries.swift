@@ -203,13 +203,6 @@ private struct FoundFigure: Decodable, FetchableRecord {
     var score: Double?
 }
 
-/// An article's header, for the figures found in it.
-private struct FoundArticle: Decodable, FetchableRecord {
-    var id: Int64
-    var name: String
-    var title: String?
-    var date: String?
-}
 
 // MARK: - Store queries
 
@@ -243,13 +236,7 @@ extension FigureStore {
             request = request.filter(query, valueIndexed: valueIndexed).ordered(hit: hit, figure: figureAlias)
             if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
             let found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
-            let ids = Array(Set(found.map(\.figure.articleId)))
-            let articles = try Dictionary(uniqueKeysWithValues: ArticleRecord
-                .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date)
-                .filter(ids.contains(ArticleRecord.Columns.id))
-                .asRequest(of: FoundArticle.self)
-                .fetchAll(db)
-                .map { ($0.id, $0) })
+            let articles = try Self.headers(of: found.map(\.figure.articleId), db)
             let sentences = try Self.sentences(of: found.compactMap(\.figure.id), db)
             return try found.map { f in
                 guard let a = articles[f.figure.articleId] else {
@@ -297,7 +284,7 @@ extension FigureStore {
                 .joining(required: PassageRecord.association(to: hits) { p, h in
                     p[PassageRecord.Columns.id] == h[PassageHit.Columns.passageId]
                 }.aliased(hit))
-                .select(PassageRecord.Columns.articleId, PassageRecord.Columns.start, PassageRecord.Columns.end, key.forKey("key"))
+                .select(PassageRecord.Columns.articleId, PassageRecord.Columns.id.forKey("passageId"), key.forKey("key"))
                 .group(PassageRecord.Columns.articleId)
                 .order(key)
             if let limit { request = request.limit(Swift.max(0, limit)) }
@@ -313,25 +300,14 @@ extension FigureStore {
                 guard !window.complete, let limit, best.count < limit else { break }
                 size = SearchWindow.widened(size, found: best.count, wanted: limit)
             }
-            let ids = best.map(\.articleId)
-            let headers = try ArticleRecord
-                .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date)
-                .filter(ids.contains(ArticleRecord.Columns.id))
-                .asRequest(of: ArticleHeader.self)
-                .fetchAll(db)
-            let byId = Dictionary(uniqueKeysWithValues: headers.map { ($0.id, $0) })
-            let texts = try Self.texts(of: Set(ids), db)
+            let headers = try Self.headers(of: best.map(\.articleId), db)
+            let passages = try Self.passageTexts(of: best.map(\.passageId), db)
             return best.compactMap { b -> ArticleHit? in
-                guard let header = byId[b.articleId] else { return nil }
+                guard let header = headers[b.articleId] else { return nil }
                 let exact = b.key < -Self.exactBonus / 2
-                let passage: String
-                if let start = b.start, let end = b.end, let text = texts[b.articleId] {
-                    passage = text.slice(start..<end)
-                } else {
-                    passage = header.title ?? ""
-                }
                 return ArticleHit(name: header.name, title: header.title, date: header.date.flatMap(CalendarDay.init(iso:)),
-                                  passage: passage, rank: SearchRank(diacriticsAsTyped: exact, bm25: exact ? b.key + Self.exactBonus : b.key))
+                                  passage: passages[b.passageId] ?? "",
+                                  rank: SearchRank(diacriticsAsTyped: exact, bm25: exact ? b.key + Self.exactBonus : b.key))
             }
         }
     }
@@ -374,15 +350,27 @@ extension FigureStore {
         }
     }
 
-    /// The texts of articles `ids`, as scalars.
-    static func texts(of ids: Set<Int64>, _ db: Database) throws -> [Int64: ArticleScalars] {
+    /// The headers of articles `ids`, by id.
+    static func headers(of ids: [Int64], _ db: Database) throws -> [Int64: ArticleHeader] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try ArticleRecord.select(ArticleRecord.Columns.id, ArticleRecord.Columns.text)
-            .filter(ids.contains(ArticleRecord.Columns.id))
-            .asRequest(of: Row.self)
+        let headers = try ArticleRecord
+            .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date)
+            .filter(Set(ids).contains(ArticleRecord.Columns.id))
+            .asRequest(of: ArticleHeader.self)
             .fetchAll(db)
-        var result: [Int64: ArticleScalars] = [:]
-        for row in rows { result[row[0]] = ArticleScalars(row[1]) }
+        return Dictionary(uniqueKeysWithValues: headers.map { ($0.id, $0) })
+    }
+
+    /// The texts of passages `ids`, cut by SQLite as the indexes got them.
+    static func passageTexts(of ids: [Int64], _ db: Database) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT passage.id, \(Schema.passageBody(article: "article", passage: "passage"))
+            FROM passage JOIN article ON article.id = passage.articleId
+            WHERE passage.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+            """, arguments: StatementArguments(ids))
+        var result: [Int64: String] = [:]
+        for row in rows { result[row[0]] = row[1] }
         return result
     }
 }
@@ -390,7 +378,6 @@ extension FigureStore {
 /// An article's best passage for a search.
 private struct BestPassage: Decodable, FetchableRecord {
     var articleId: Int64
-    var start: Int?
-    var end: Int?
+    var passageId: Int64
     var key: Double
 }
