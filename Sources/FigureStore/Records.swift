@@ -96,6 +96,17 @@ struct PassageRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Written by hand rather than through `Encodable` (many passages per article).
+    func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.articleId.stringValue] = articleId
+        container[CodingKeys.role.stringValue] = role
+        container[CodingKeys.sentenceIndex.stringValue] = sentenceIndex
+        container[CodingKeys.start.stringValue] = start
+        container[CodingKeys.end.stringValue] = end
+        container[CodingKeys.unitTokens.stringValue] = unitTokens
+    }
 }
 
 /// A row of `figure`. Values are exact decimals as text (`value`, `valueMax`, `precision`) beside
@@ -184,6 +195,35 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Written by hand rather than through `Encodable`: a million figures are stored at a time.
+    func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.articleId.stringValue] = articleId
+        container[CodingKeys.ordinal.stringValue] = ordinal
+        container[CodingKeys.text.stringValue] = text
+        container[CodingKeys.value.stringValue] = value
+        container[CodingKeys.valueReal.stringValue] = valueReal
+        container[CodingKeys.valueMax.stringValue] = valueMax
+        container[CodingKeys.valueMaxReal.stringValue] = valueMaxReal
+        container[CodingKeys.unit.stringValue] = unit
+        container[CodingKeys.unitKey.stringValue] = unitKey
+        container[CodingKeys.qualifier.stringValue] = qualifier
+        container[CodingKeys.rate.stringValue] = rate
+        container[CodingKeys.time.stringValue] = time
+        container[CodingKeys.timeStart.stringValue] = timeStart
+        container[CodingKeys.timeEnd.stringValue] = timeEnd
+        container[CodingKeys.year.stringValue] = year
+        container[CodingKeys.start.stringValue] = start
+        container[CodingKeys.end.stringValue] = end
+        container[CodingKeys.sentenceIndex.stringValue] = sentenceIndex
+        container[CodingKeys.sentenceStart.stringValue] = sentenceStart
+        container[CodingKeys.sentenceEnd.stringValue] = sentenceEnd
+        container[CodingKeys.precision.stringValue] = precision
+        container[CodingKeys.numberStyle.stringValue] = numberStyle
+        container[CodingKeys.passageId.stringValue] = passageId
+        container[CodingKeys.articleDay.stringValue] = articleDay
+    }
 
     /// The figure, its sentence cut from `text` (the article's scalars).
     func figure(articleName: String, text: ArticleScalars) throws -> Figure {
