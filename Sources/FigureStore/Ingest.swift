@@ -89,10 +89,13 @@ extension FigureStore {
 
         let scalars = ArticleScalars(analysis.article.text)
         let layout = PassageLayout(article: analysis.article, figures: analysis.figures, scalars: scalars)
+        var unitsOfSentence: [Int: [String]] = [:]
+        for f in analysis.figures { unitsOfSentence[f.sentenceIndex, default: []].append(TextSearch.unitTokens(f.unit)) }
         var passageOfSentence: [Int: Int64] = [:]
         for p in layout.passages {
             var row = PassageRecord(articleId: articleId, role: p.role.rawValue, sentenceIndex: p.sentenceIndex,
-                                    start: p.range?.lowerBound, end: p.range?.upperBound)
+                                    start: p.range?.lowerBound, end: p.range?.upperBound,
+                                    unitTokens: p.sentenceIndex.flatMap { unitsOfSentence[$0] }?.joined(separator: " ; "))
             try row.insert(db)
             if let s = p.sentenceIndex { passageOfSentence[s] = row.id }
         }

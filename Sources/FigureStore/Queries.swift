@@ -80,14 +80,18 @@ enum FigureCondition {
     /// The value is at least `min`. With `indexed: false` the value index is not used
     /// (`valueReal + 0`), so that SQLite walks another index (the default order's) instead.
     static func valueAtLeast(_ min: Decimal, indexed: Bool = true) -> SQLExpression {
-        let value = FigureRecord.Columns.valueReal
-        return (indexed ? value.sqlExpression : (value + 0).sqlExpression) >= ExactDecimal.double(min)
+        value(indexed: indexed) >= ExactDecimal.double(min)
     }
 
     /// The upper value (`valueMax`, else `value`) is at most `max`.
     static func valueAtMost(_ max: Decimal, indexed: Bool = true) -> SQLExpression {
+        (FigureRecord.Columns.valueMaxReal ?? value(indexed: indexed)) <= ExactDecimal.double(max)
+    }
+
+    /// `valueReal`, or `valueReal + 0`, which no index serves.
+    private static func value(indexed: Bool) -> SQLExpression {
         let value = FigureRecord.Columns.valueReal
-        return (FigureRecord.Columns.valueMaxReal ?? (indexed ? value.sqlExpression : (value + 0).sqlExpression)) <= ExactDecimal.double(max)
+        return indexed ? value.sqlExpression : value + 0
     }
 
     /// The time overlaps `year`: a period within that year, or one across years that covers part of it.
@@ -165,13 +169,22 @@ extension DerivableRequest<FigureRecord> {
             .annotated(with: hit[PassageHit.Columns.exact], hit[PassageHit.Columns.score])
     }
 
-    /// Ranked by the text match through `hit` when given (diacritic-exact first, then bm25), then
-    /// the newest article first, by article name and figure ordinal.
-    func ordered(hit: TableAlias<PassageHit>?, article: TableAlias<ArticleRecord>) -> Self {
-        var terms: [any SQLOrderingTerm] = []
-        if let hit { terms += [hit[PassageHit.Columns.exact].desc, hit[PassageHit.Columns.score]] }
-        terms += [FigureRecord.Columns.articleDay.desc, article[ArticleRecord.Columns.name], FigureRecord.Columns.ordinal]
-        return order(terms)
+    /// Ranked by the text match through `hit` when given (diacritic-exact first, then bm25; ties
+    /// by the newest article, then in storage order), else the newest article first, by article
+    /// name and figure ordinal.
+    ///
+    /// The article's name is a correlated subquery, not a join: a join lets SQLite walk the
+    /// articles by name and sort every figure, where walking `figure_on_day` newest first stops
+    /// after `LIMIT` rows (with a small sort of the day's ties). A ranked search leaves the name
+    /// out: it would cost an article lookup for every candidate.
+    func ordered(hit: TableAlias<PassageHit>?, figure: TableAlias<FigureRecord>) -> Self {
+        if let hit {
+            return order(hit[PassageHit.Columns.exact].desc, hit[PassageHit.Columns.score],
+                         FigureRecord.Columns.articleDay.desc, FigureRecord.Columns.id)
+        }
+        let articleName = ArticleRecord.select(ArticleRecord.Columns.name)
+            .filter(ArticleRecord.Columns.id == figure[FigureRecord.Columns.articleId])
+        return order(FigureRecord.Columns.articleDay.desc, articleName.sqlExpression, FigureRecord.Columns.ordinal)
     }
 }
 
@@ -183,57 +196,81 @@ struct ArticleHeader: Decodable, FetchableRecord {
     var date: String?
 }
 
-/// A figure row with its article and, for a text query, its rank.
+/// A figure row with, for a text query, its rank.
 private struct FoundFigure: Decodable, FetchableRecord {
     var figure: FigureRecord
-    var article: ArticleHeader
     var exact: Bool?
     var score: Double?
 }
+
 
 // MARK: - Store queries
 
 extension FigureStore {
     /// The figures that match every field of `query`, ranked by the text match when there is
-    /// text, else the newest article first, then by article name and figure ordinal. A text with
-    /// no words (only punctuation) matches nothing.
+    /// text (diacritics as typed first, then bm25, then the default order), else the newest
+    /// article first, then by article name and figure ordinal. A text with no words (only
+    /// punctuation) matches nothing.
+    ///
+    /// With text and a limit, the ranking covers the newest candidate sentences (see
+    /// `SearchWindow`: at least 320, or 16 times the limit, sentences holding a figure that meets
+    /// the other conditions), so that a common word answers in milliseconds among a million
+    /// figures; without a limit, every match is ranked.
     public func figures(matching query: FigureQuery) throws -> [StoredFigure] {
         var search: TextSearch?
         if let text = query.text {
-            let s = TextSearch(text)
+            let s = TextSearch(text, unit: query.unit)
             if s.isEmpty { return [] }
             search = s
         }
-        let articleAlias = TableAlias<ArticleRecord>()
+        let figureAlias = TableAlias<FigureRecord>()
         let hit = search.map { _ in TableAlias<PassageHit>() }
         return try writer.read { db in
             let valueIndexed = try !Self.walksNewestFirst(query, FigureRecord.all().filter(query), db)
-            var request = FigureRecord.all()
+            var request = FigureRecord.aliased(figureAlias)
             if let search, let hit {
                 let window = try search.window(size: SearchWindow.size(limit: query.limit),
                                                figures: FigureCondition.all(query), db)
                 request = request.matching(search, in: window, hit: hit)
             }
-            request = request.filter(query, valueIndexed: valueIndexed)
-                .including(required: FigureRecord.article.aliased(articleAlias)
-                    .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date))
-                .ordered(hit: hit, article: articleAlias)
+            request = request.filter(query, valueIndexed: valueIndexed).ordered(hit: hit, figure: figureAlias)
             if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
             let found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
-            let texts = try Self.texts(of: Set(found.map(\.figure.articleId)), db)
+            let articles = try Self.headers(of: found.map(\.figure.articleId), db)
+            let sentences = try Self.sentences(of: found.compactMap(\.figure.id), db)
             return try found.map { f in
-                guard let text = texts[f.figure.articleId] else { throw FigureStoreError.corrupt("article \(f.figure.articleId) has no text") }
+                guard let a = articles[f.figure.articleId] else {
+                    throw FigureStoreError.corrupt("figure \(f.figure.id ?? 0) has no article")
+                }
                 return StoredFigure(
-                    articleName: f.article.name, articleTitle: f.article.title, articleDate: f.article.date.flatMap(CalendarDay.init(iso:)),
-                    figure: try f.figure.figure(articleName: f.article.name, text: text),
+                    articleName: a.name, articleTitle: a.title, articleDate: a.date.flatMap(CalendarDay.init(iso:)),
+                    figure: try f.figure.figure(articleName: a.name, sentence: sentences[f.figure.id ?? 0] ?? ""),
                     rank: search == nil ? nil : SearchRank(diacriticsAsTyped: f.exact ?? false, bm25: f.score ?? 0))
             }
         }
     }
 
+    /// The sentences of figures `ids`, cut from their articles' texts by SQLite (`substr` counts
+    /// Unicode scalars), so that no whole text is read into memory.
+    static func sentences(of ids: [Int64], _ db: Database) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let figure = TableAlias<FigureRecord>(), article = TableAlias<ArticleRecord>()
+        let sentence = SQL("substr(\(article[ArticleRecord.Columns.text]), \(figure[FigureRecord.Columns.sentenceStart]) + 1, \(figure[FigureRecord.Columns.sentenceEnd]) - \(figure[FigureRecord.Columns.sentenceStart]))")
+        let rows = try FigureRecord.aliased(figure)
+            .select(FigureRecord.Columns.id, sentence.sqlExpression.forKey("sentence"))
+            .joining(required: FigureRecord.article.aliased(article))
+            .filter(ids.contains(FigureRecord.Columns.id))
+            .asRequest(of: Row.self)
+            .fetchAll(db)
+        var result: [Int64: String] = [:]
+        for row in rows { result[row[0]] = row[1] }
+        return result
+    }
+
     /// The articles whose title, lead, paragraphs, captions or figure sentences hold the words of
     /// `text` (folded), ranked as figures are: the articles with a diacritic-exact match first,
-    /// then by the bm25 of their best passage.
+    /// then by the bm25 of their best passage. With a limit, the newest matching passages are
+    /// ranked (a window widened until it gives `limit` articles or holds every match).
     public func searchArticles(_ text: String, limit: Int? = nil) throws -> [ArticleHit] {
         let search = TextSearch(text)
         if search.isEmpty { return [] }
@@ -247,7 +284,7 @@ extension FigureStore {
                 .joining(required: PassageRecord.association(to: hits) { p, h in
                     p[PassageRecord.Columns.id] == h[PassageHit.Columns.passageId]
                 }.aliased(hit))
-                .select(PassageRecord.Columns.articleId, PassageRecord.Columns.start, PassageRecord.Columns.end, key.forKey("key"))
+                .select(PassageRecord.Columns.articleId, PassageRecord.Columns.id.forKey("passageId"), key.forKey("key"))
                 .group(PassageRecord.Columns.articleId)
                 .order(key)
             if let limit { request = request.limit(Swift.max(0, limit)) }
@@ -263,25 +300,14 @@ extension FigureStore {
                 guard !window.complete, let limit, best.count < limit else { break }
                 size = SearchWindow.widened(size, found: best.count, wanted: limit)
             }
-            let ids = best.map(\.articleId)
-            let headers = try ArticleRecord
-                .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date)
-                .filter(ids.contains(ArticleRecord.Columns.id))
-                .asRequest(of: ArticleHeader.self)
-                .fetchAll(db)
-            let byId = Dictionary(uniqueKeysWithValues: headers.map { ($0.id, $0) })
-            let texts = try Self.texts(of: Set(ids), db)
+            let headers = try Self.headers(of: best.map(\.articleId), db)
+            let passages = try Self.passageTexts(of: best.map(\.passageId), db)
             return best.compactMap { b -> ArticleHit? in
-                guard let header = byId[b.articleId] else { return nil }
+                guard let header = headers[b.articleId] else { return nil }
                 let exact = b.key < -Self.exactBonus / 2
-                let passage: String
-                if let start = b.start, let end = b.end, let text = texts[b.articleId] {
-                    passage = text.slice(start..<end)
-                } else {
-                    passage = header.title ?? ""
-                }
                 return ArticleHit(name: header.name, title: header.title, date: header.date.flatMap(CalendarDay.init(iso:)),
-                                  passage: passage, rank: SearchRank(diacriticsAsTyped: exact, bm25: exact ? b.key + Self.exactBonus : b.key))
+                                  passage: passages[b.passageId] ?? "",
+                                  rank: SearchRank(diacriticsAsTyped: exact, bm25: exact ? b.key + Self.exactBonus : b.key))
             }
         }
     }
@@ -324,15 +350,27 @@ extension FigureStore {
         }
     }
 
-    /// The texts of articles `ids`, as scalars.
-    static func texts(of ids: Set<Int64>, _ db: Database) throws -> [Int64: ArticleScalars] {
+    /// The headers of articles `ids`, by id.
+    static func headers(of ids: [Int64], _ db: Database) throws -> [Int64: ArticleHeader] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try ArticleRecord.select(ArticleRecord.Columns.id, ArticleRecord.Columns.text)
-            .filter(ids.contains(ArticleRecord.Columns.id))
-            .asRequest(of: Row.self)
+        let headers = try ArticleRecord
+            .select(ArticleRecord.Columns.id, ArticleRecord.Columns.name, ArticleRecord.Columns.title, ArticleRecord.Columns.date)
+            .filter(Set(ids).contains(ArticleRecord.Columns.id))
+            .asRequest(of: ArticleHeader.self)
             .fetchAll(db)
-        var result: [Int64: ArticleScalars] = [:]
-        for row in rows { result[row[0]] = ArticleScalars(row[1]) }
+        return Dictionary(uniqueKeysWithValues: headers.map { ($0.id, $0) })
+    }
+
+    /// The texts of passages `ids`, cut by SQLite as the indexes got them.
+    static func passageTexts(of ids: [Int64], _ db: Database) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT passage.id, \(Schema.passageBody(article: "article", passage: "passage"))
+            FROM passage JOIN article ON article.id = passage.articleId
+            WHERE passage.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+            """, arguments: StatementArguments(ids))
+        var result: [Int64: String] = [:]
+        for row in rows { result[row[0]] = row[1] }
         return result
     }
 }
@@ -340,7 +378,6 @@ extension FigureStore {
 /// An article's best passage for a search.
 private struct BestPassage: Decodable, FetchableRecord {
     var articleId: Int64
-    var start: Int?
-    var end: Int?
+    var passageId: Int64
     var key: Double
 }

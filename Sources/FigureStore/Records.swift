@@ -83,6 +83,9 @@ struct PassageRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     var sentenceIndex: Int?
     var start: Int?
     var end: Int?
+    /// For a figure sentence: its figures' units as the folded index's `units` column holds them
+    /// (`TextSearch.unitTokens`), in figure order, ` ; ` between them.
+    var unitTokens: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -93,6 +96,17 @@ struct PassageRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Written by hand rather than through `Encodable` (many passages per article).
+    func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.articleId.stringValue] = articleId
+        container[CodingKeys.role.stringValue] = role
+        container[CodingKeys.sentenceIndex.stringValue] = sentenceIndex
+        container[CodingKeys.start.stringValue] = start
+        container[CodingKeys.end.stringValue] = end
+        container[CodingKeys.unitTokens.stringValue] = unitTokens
+    }
 }
 
 /// A row of `figure`. Values are exact decimals as text (`value`, `valueMax`, `precision`) beside
@@ -144,6 +158,8 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         static let timeStart = Column(CodingKeys.timeStart)
         static let timeEnd = Column(CodingKeys.timeEnd)
         static let year = Column(CodingKeys.year)
+        static let sentenceStart = Column(CodingKeys.sentenceStart)
+        static let sentenceEnd = Column(CodingKeys.sentenceEnd)
         static let passageId = Column(CodingKeys.passageId)
         static let articleDay = Column(CodingKeys.articleDay)
     }
@@ -180,8 +196,42 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Written by hand rather than through `Encodable`: a million figures are stored at a time.
+    func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.articleId.stringValue] = articleId
+        container[CodingKeys.ordinal.stringValue] = ordinal
+        container[CodingKeys.text.stringValue] = text
+        container[CodingKeys.value.stringValue] = value
+        container[CodingKeys.valueReal.stringValue] = valueReal
+        container[CodingKeys.valueMax.stringValue] = valueMax
+        container[CodingKeys.valueMaxReal.stringValue] = valueMaxReal
+        container[CodingKeys.unit.stringValue] = unit
+        container[CodingKeys.unitKey.stringValue] = unitKey
+        container[CodingKeys.qualifier.stringValue] = qualifier
+        container[CodingKeys.rate.stringValue] = rate
+        container[CodingKeys.time.stringValue] = time
+        container[CodingKeys.timeStart.stringValue] = timeStart
+        container[CodingKeys.timeEnd.stringValue] = timeEnd
+        container[CodingKeys.year.stringValue] = year
+        container[CodingKeys.start.stringValue] = start
+        container[CodingKeys.end.stringValue] = end
+        container[CodingKeys.sentenceIndex.stringValue] = sentenceIndex
+        container[CodingKeys.sentenceStart.stringValue] = sentenceStart
+        container[CodingKeys.sentenceEnd.stringValue] = sentenceEnd
+        container[CodingKeys.precision.stringValue] = precision
+        container[CodingKeys.numberStyle.stringValue] = numberStyle
+        container[CodingKeys.passageId.stringValue] = passageId
+        container[CodingKeys.articleDay.stringValue] = articleDay
+    }
+
     /// The figure, its sentence cut from `text` (the article's scalars).
     func figure(articleName: String, text: ArticleScalars) throws -> Figure {
+        try figure(articleName: articleName, sentence: text.slice(sentenceStart..<sentenceEnd))
+    }
+
+    /// The figure, with its sentence.
+    func figure(articleName: String, sentence: String) throws -> Figure {
         guard let value = ExactDecimal.parse(value), let precision = ExactDecimal.parse(precision) else {
             throw FigureStoreError.corrupt("figure \(id ?? 0) of \(articleName): value '\(self.value)' or precision '\(self.precision)' is not a decimal")
         }
@@ -195,7 +245,7 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         }
         return Figure(id: ordinal, text: self.text, value: value, valueMax: valueMax, unit: unit,
                       qualifier: Qualifier(rawValue: qualifier) ?? .exact, rate: rate, time: period, start: start, end: end,
-                      sentenceIndex: sentenceIndex, sentence: text.slice(sentenceStart..<sentenceEnd), precision: precision,
+                      sentenceIndex: sentenceIndex, sentence: sentence, precision: precision,
                       numberStyle: numberStyle.flatMap(NumberStyle.init(rawValue:)), article: articleName)
     }
 }

@@ -40,6 +40,8 @@ enum Schema {
                 t.column("sentenceIndex", .integer)
                 t.column("start", .integer)
                 t.column("end", .integer)
+                // what the folded index's `units` column holds (see `TextSearch.unitTokens`)
+                t.column("unitTokens", .text)
             }
 
             try db.create(table: "figure") { t in
@@ -80,17 +82,21 @@ enum Schema {
             try db.create(index: "figure_on_passage", on: "figure", columns: ["passageId"])
             try db.create(index: "figure_on_day", on: "figure", columns: ["articleDay"])
 
-            // contentless: the words are indexed, the text stays in `article` only
+            // contentless: the words are indexed, the text stays in `article` only. The folded
+            // index also holds, per figure sentence, the units of its figures (`units`, as tokens
+            // of their own): a text search with a unit intersects both in the index instead of
+            // probing figures.
             try db.execute(sql: """
-                CREATE VIRTUAL TABLE \(foldedIndex) USING fts5(body, content='', tokenize='\(VietnameseFoldingTokenizer.name)');
+                CREATE VIRTUAL TABLE \(foldedIndex) USING fts5(body, units, content='', tokenize='\(VietnameseFoldingTokenizer.name)');
                 CREATE VIRTUAL TABLE \(exactIndex) USING fts5(body, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
                 """)
             // A contentless index forgets a passage only when told its exact words: before an
-            // article goes (and its passages with it, by cascade), its passages leave both indexes.
+            // article goes (and its passages and figures with it, by cascade), its passages leave
+            // both indexes.
             try db.execute(sql: """
                 CREATE TRIGGER article_leaves_indexes BEFORE DELETE ON article BEGIN
-                  INSERT INTO \(foldedIndex)(\(foldedIndex), rowid, body)
-                    SELECT 'delete', passage.id, \(passageBody(article: "old", passage: "passage"))
+                  INSERT INTO \(foldedIndex)(\(foldedIndex), rowid, body, units)
+                    SELECT 'delete', passage.id, \(passageBody(article: "old", passage: "passage")), \(passageUnits(passage: "passage"))
                     FROM passage WHERE passage.articleId = old.id;
                   INSERT INTO \(exactIndex)(\(exactIndex), rowid, body)
                     SELECT 'delete', passage.id, \(passageBody(article: "old", passage: "passage"))
@@ -110,16 +116,23 @@ enum Schema {
         """
     }
 
+    /// The SQL of the units of a passage's figures, as the folded index's `units` column holds them.
+    static func passageUnits(passage: String) -> String { "\(passage).unitTokens" }
+
     /// Adds the passages of article `articleId` to both indexes (the same text the trigger removes).
     static func indexPassages(of articleId: Int64, in db: Database) throws {
-        for index in [foldedIndex, exactIndex] {
-            try db.cachedStatement(sql: """
-                INSERT INTO \(index)(rowid, body)
-                SELECT passage.id, \(passageBody(article: "article", passage: "passage"))
-                FROM passage JOIN article ON article.id = passage.articleId
-                WHERE passage.articleId = ?
-                """).execute(arguments: [articleId])
-        }
+        try db.cachedStatement(sql: """
+            INSERT INTO \(foldedIndex)(rowid, body, units)
+            SELECT passage.id, \(passageBody(article: "article", passage: "passage")), \(passageUnits(passage: "passage"))
+            FROM passage JOIN article ON article.id = passage.articleId
+            WHERE passage.articleId = ?
+            """).execute(arguments: [articleId])
+        try db.cachedStatement(sql: """
+            INSERT INTO \(exactIndex)(rowid, body)
+            SELECT passage.id, \(passageBody(article: "article", passage: "passage"))
+            FROM passage JOIN article ON article.id = passage.articleId
+            WHERE passage.articleId = ?
+            """).execute(arguments: [articleId])
     }
 
     /// Gathers the planner's statistics again when there are none or the figures have doubled

@@ -7,8 +7,16 @@ import GRDB
 struct TextSearch: Sendable, Equatable {
     /// The words as typed (NFC).
     let words: [String]
+    /// The words of the unit the figures must count, if any: a prefilter in the folded index
+    /// (`units` column); the exact unit condition still applies to the figures.
+    let unitWords: [String]
 
-    init(_ text: String) {
+    init(_ text: String, unit: String? = nil) {
+        words = Self.words(of: text)
+        unitWords = unit.map(Self.words(of:)) ?? []
+    }
+
+    static func words(of text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for s in text.precomposedStringWithCanonicalMapping.unicodeScalars {
@@ -21,16 +29,34 @@ struct TextSearch: Sendable, Equatable {
             }
         }
         if !current.isEmpty { words.append(String(current)) }
-        self.words = words
+        return words
     }
 
     /// Whether there is anything to search for.
     var isEmpty: Bool { words.isEmpty }
 
-    /// `"w1" "w2"`: each word a quoted string (FTS5: implicit AND).
-    var pattern: String {
-        words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+    static func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// For the exact index: `"w1" "w2"`, each word a quoted string (FTS5: implicit AND).
+    var pattern: String { words.map(Self.quoted).joined(separator: " ") }
+
+    /// For the folded index: `body : "w1" body : "w2"`, and `units : "uw1 uw2"` (a phrase)
+    /// when the unit has words.
+    var foldedPattern: String {
+        var terms = words.map { "body : " + Self.quoted($0) }
+        if !unitWords.isEmpty { terms.append("units : " + Self.quoted(Self.unitTokens(words: unitWords))) }
+        return terms.joined(separator: " ")
     }
+
+    /// A unit as the folded index's `units` column holds it: its words, each prefixed with `u`
+    /// so that unit tokens have doclists of their own (bm25 scans the doclist of every query
+    /// term; `người` as a unit is far rarer than as a word).
+    static func unitTokens(_ unit: String) -> String { unitTokens(words: words(of: unit)) }
+
+    static func unitTokens(words: [String]) -> String { words.map { "u" + $0 }.joined(separator: " ") }
+
+    /// bm25 over the passage's words only (the units column weighs nothing).
+    static let score = "bm25(\(Schema.foldedIndex), 1.0, 0.0)"
 
     /// The hits of both indexes in `window`, as a common table expression
     /// `hit(passageId, exact, score)`: the passages from the window's lowest on whose folded
@@ -44,13 +70,13 @@ struct TextSearch: Sendable, Equatable {
         CommonTableExpression<PassageHit>(
             named: "hit",
             sql: """
-                SELECT rowid AS passageId, rank AS score,
+                SELECT rowid AS passageId, \(Self.score) AS score,
                        rowid IN (SELECT rowid FROM \(Schema.exactIndex)
                                  WHERE \(Schema.exactIndex) MATCH ? AND rowid >= ?) AS exact
                 FROM \(Schema.foldedIndex) WHERE \(Schema.foldedIndex) MATCH ? AND rowid >= ?
                 LIMIT ?
                 """,
-            arguments: [pattern, window.lowestPassage, pattern, window.lowestPassage, window.matches ?? -1])
+            arguments: [pattern, window.lowestPassage, foldedPattern, window.lowestPassage, window.matches ?? -1])
     }
 
     /// The window of the newest `size` matching passages (all of them when `size` is nil); with
@@ -66,21 +92,21 @@ struct TextSearch: Sendable, Equatable {
             literal = """
                 SELECT count(*), min(p) FROM (
                   SELECT scan.rowid AS p FROM \(index) AS scan
-                  WHERE scan.\(index) MATCH \(pattern)
+                  WHERE scan.\(index) MATCH \(foldedPattern)
                     AND EXISTS (SELECT 1 FROM figure WHERE figure.passageId = scan.rowid AND \(condition))
                   ORDER BY scan.rowid DESC LIMIT \(size))
                 """
         } else {
             literal = """
                 SELECT count(*), min(p) FROM (
-                  SELECT rowid AS p FROM \(index) WHERE \(index) MATCH \(pattern) ORDER BY rowid DESC LIMIT \(size))
+                  SELECT rowid AS p FROM \(index) WHERE \(index) MATCH \(foldedPattern) ORDER BY rowid DESC LIMIT \(size))
                 """
         }
         let row = try SQLRequest<Row>(literal: literal).fetchOne(db)
         let count: Int = row?[0] ?? 0
         guard count >= size, let lowest: Int64 = row?[1] else { return all }
         let matches = try Int.fetchOne(db, SQLRequest<Int>(literal: """
-            SELECT count(*) FROM \(index) WHERE \(index) MATCH \(pattern) AND rowid >= \(lowest)
+            SELECT count(*) FROM \(index) WHERE \(index) MATCH \(foldedPattern) AND rowid >= \(lowest)
             """)) ?? 0
         return SearchWindow(lowestPassage: lowest, matches: matches, complete: false)
     }

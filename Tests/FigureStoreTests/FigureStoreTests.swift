@@ -76,6 +76,13 @@ import Testing
         #expect(try fixture.store.figures(matching: FigureQuery(article: "no-such-article.txt")).isEmpty)
     }
 
+    @Test func combinedFilters() throws {
+        _ = try expectSameSet(FigureQuery(text: "tăng", article: "xuat-khau-dong-nai-2-thang-2024.txt"))
+        _ = try expectSameSet(FigureQuery(unit: "%", year: 2023, qualifier: .exact))
+        _ = try expectSameSet(FigureQuery(min: 1, max: 100, time: Period("2023..2024")!), nonEmpty: true)
+        _ = try expectSameSet(FigureQuery(text: "năm", unit: "tỷ đồng", min: 1000), nonEmpty: false)
+    }
+
     @Test func defaultOrderIsByArticleThenOrdinal() throws {
         let stored = try fixture.store.figures(matching: FigureQuery(unit: "%"))
         // corpus articles have no date: by name, then ordinal
@@ -123,6 +130,31 @@ import Testing
         #expect(first == Array(all.prefix(3)))
         let byUnit = try fixture.store.figures(matching: FigureQuery(unit: "%", limit: 5))
         #expect(byUnit == Array(try fixture.store.figures(matching: FigureQuery(unit: "%")).prefix(5)))
+    }
+
+    /// Past the search window (more candidate passages than a limited search ranks), results
+    /// still meet every condition, come from the newest articles, and rank diacritics first.
+    @Test func windowedSearch() throws {
+        let store = try FigureStore.inMemory()
+        let party = try #require(fixture.analyses.first { $0.article.name == "xay-dung-dang-2023.txt" })
+        let copies = (0..<200).map { k -> ArticleAnalysis in
+            var c = party
+            c.article.name = "party#\(k)"
+            return c
+        }
+        _ = try store.ingest(copies, contentHash: copies.map { fnv1a64($0.article.text) })
+        let q = FigureQuery(text: "dang vien", unit: "đảng viên", limit: 7)
+        let stored = try store.figures(matching: q)
+        #expect(stored.count == 7)
+        let all = Set(Reference.figures(copies, FigureQuery(text: "dang vien", unit: "đảng viên")))
+        #expect(all.count > 320)
+        #expect(Set(stored.map(Key.init)).isSubset(of: all))
+        // the window holds the newest copies
+        #expect(stored.allSatisfy { Int($0.articleName.dropFirst("party#".count))! >= 100 })
+        let flags = try store.figures(matching: FigureQuery(text: "đảng viên", limit: 30)).map { $0.rank?.diacriticsAsTyped ?? false }
+        #expect(flags.count == 30 && flags == flags.sorted { $0 && !$1 })
+        let hits = try store.searchArticles("Lập Thạch", limit: 5)
+        #expect(hits.count == 5 && hits.allSatisfy { $0.rank.diacriticsAsTyped })
     }
 
     @Test func searchArticles() throws {
