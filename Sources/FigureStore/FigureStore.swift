@@ -4,15 +4,27 @@ import GRDB
 /// The SQLite store of articles and their figures, with full-text search.
 ///
 /// Wraps a `DatabaseWriter`: a `DatabasePool` (WAL mode) for a file, a `DatabaseQueue` in memory
-/// for tests. Every connection gets the folding tokenizer and foreign keys; the schema is
+/// for tests. Every connection gets foreign keys; the schema is
 /// migrated on open. No SQL leaves this target: callers use the typed API (`ingest`,
 /// `figures(matching:)`, `searchArticles`, ...).
 public struct FigureStore: Sendable {
     let writer: any DatabaseWriter
 
     /// Opens (creating and migrating it when needed) the store at `path` (e.g. `solieu.sqlite`).
-    public init(path: String) throws {
-        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+    /// With `readOnly`, opens an existing store for queries only: nothing is created or
+    /// migrated (a store another process is writing is read as of its last commit).
+    public init(path: String, readOnly: Bool = false) throws {
+        var config = Self.configuration()
+        config.readonly = readOnly
+        let pool = try DatabasePool(path: path, configuration: config)
+        if readOnly {
+            guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) && !(try Schema.migrator.hasBeenSuperseded(db)) }) else {
+                throw FigureStoreError.schemaNotCurrent
+            }
+            self.init(opened: pool)
+        } else {
+            try self.init(writer: pool)
+        }
     }
 
     /// An empty store in memory.
@@ -25,11 +37,17 @@ public struct FigureStore: Sendable {
         try Schema.migrator.migrate(writer)
     }
 
+    /// A store over a database already checked to have this version's schema.
+    private init(opened writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
+        // another process writing (a second ingest, a migration): wait for it rather than fail
+        config.busyMode = .timeout(60)
         config.prepareDatabase { db in
-            db.add(tokenizer: VietnameseFoldingTokenizer.self)
             // queries read a few pages of big indexes: keep them cached, map the file
             try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824")
         }

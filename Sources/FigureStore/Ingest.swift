@@ -93,20 +93,20 @@ extension FigureStore {
         for f in analysis.figures { unitsOfSentence[f.sentenceIndex, default: []].append(TextSearch.unitTokens(f.unit)) }
         var passageOfSentence: [Int: Int64] = [:]
         for p in layout.passages {
-            var row = PassageRecord(articleId: articleId, role: p.role.rawValue, sentenceIndex: p.sentenceIndex,
+            let row = PassageRecord(articleId: articleId, role: p.role.rawValue, sentenceIndex: p.sentenceIndex,
                                     start: p.range?.lowerBound, end: p.range?.upperBound,
                                     unitTokens: p.sentenceIndex.flatMap { unitsOfSentence[$0] }?.joined(separator: " ; "))
-            try row.insert(db)
-            if let s = p.sentenceIndex { passageOfSentence[s] = row.id }
+            let id = try row.insertRow(db)
+            if let s = p.sentenceIndex { passageOfSentence[s] = id }
         }
         try Schema.indexPassages(of: articleId, in: db)
 
         let day = analysis.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day }
         for f in analysis.figures {
             let sentence = layout.sentences[f.sentenceIndex] ?? f.start..<f.end
-            var row = FigureRecord(f, articleId: articleId, articleDay: day, sentence: sentence,
+            let row = FigureRecord(f, articleId: articleId, articleDay: day, sentence: sentence,
                                    passageId: passageOfSentence[f.sentenceIndex])
-            try row.insert(db)
+            try row.insertRow(db)
         }
         return analysis.figures.count
     }

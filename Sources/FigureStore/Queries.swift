@@ -170,21 +170,18 @@ extension DerivableRequest<FigureRecord> {
     }
 
     /// Ranked by the text match through `hit` when given (diacritic-exact first, then bm25; ties
-    /// by the newest article, then in storage order), else the newest article first, by article
-    /// name and figure ordinal.
+    /// by the newest article, then in storage order), else the newest article first (by its
+    /// date, then the latest ingested; undated articles last) and by figure ordinal.
     ///
-    /// The article's name is a correlated subquery, not a join: a join lets SQLite walk the
-    /// articles by name and sort every figure, where walking `figure_on_day` newest first stops
-    /// after `LIMIT` rows (with a small sort of the day's ties). A ranked search leaves the name
-    /// out: it would cost an article lookup for every candidate.
+    /// The default order is the column order of `figure_on_day` (and of the unit and qualifier
+    /// indexes after their key), declared in the same directions: a walk stops after `LIMIT`
+    /// rows with no sort, even when no article has a date.
     func ordered(hit: TableAlias<PassageHit>?, figure: TableAlias<FigureRecord>) -> Self {
         if let hit {
             return order(hit[PassageHit.Columns.exact].desc, hit[PassageHit.Columns.score],
                          FigureRecord.Columns.articleDay.desc, FigureRecord.Columns.id)
         }
-        let articleName = ArticleRecord.select(ArticleRecord.Columns.name)
-            .filter(ArticleRecord.Columns.id == figure[FigureRecord.Columns.articleId])
-        return order(FigureRecord.Columns.articleDay.desc, articleName.sqlExpression, FigureRecord.Columns.ordinal)
+        return order(FigureRecord.Columns.articleDay.desc, FigureRecord.Columns.articleId.desc, FigureRecord.Columns.ordinal)
     }
 }
 

@@ -97,6 +97,15 @@ struct PassageRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Inserts the row through one cached statement (many passages per article: the record
+    /// machinery of `insert(_:)` cost more than SQLite itself); its id.
+    func insertRow(_ db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO passage(articleId, role, sentenceIndex, start, "end", unitTokens) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [articleId, role, sentenceIndex, start, end, unitTokens])
+        return db.lastInsertedRowID
+    }
+
     /// Written by hand rather than through `Encodable` (many passages per article).
     func encode(to container: inout PersistenceContainer) {
         container[CodingKeys.id.stringValue] = id
@@ -196,6 +205,19 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Inserts the row through one cached statement (a million figures are stored at a time:
+    /// the record machinery of `insert(_:)` cost more than SQLite itself).
+    func insertRow(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO figure(articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
+                               time, timeStart, timeEnd, year, start, "end", sentenceIndex, sentenceStart, sentenceEnd, precision,
+                               numberStyle, passageId, articleDay)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
+                                     time, timeStart, timeEnd, year, start, end, sentenceIndex, sentenceStart, sentenceEnd, precision,
+                                     numberStyle, passageId, articleDay])
+    }
+
     /// Written by hand rather than through `Encodable`: a million figures are stored at a time.
     func encode(to container: inout PersistenceContainer) {
         container[CodingKeys.id.stringValue] = id
@@ -284,9 +306,13 @@ public enum FigureStoreError: Error, CustomStringConvertible, Equatable {
     case hashCountMismatch(articles: Int, hashes: Int)
     /// A stored value that does not read back.
     case corrupt(String)
+    /// A database opened for reading whose schema is not this version's (older: ingest into it
+    /// once to migrate it; newer: made by a later solieu).
+    case schemaNotCurrent
 
     public var description: String {
         switch self {
+        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu ingest' on it to migrate it"
         case .hashCountMismatch(let a, let h): "ingest: \(a) articles but \(h) content hashes"
         case .corrupt(let what): "corrupt store: \(what)"
         }

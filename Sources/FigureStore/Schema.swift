@@ -74,20 +74,25 @@ enum Schema {
             // every filter column, with the default order (newest article first) after it where
             // a filter is an equality, so that `LIMIT` stops early
             try db.create(index: "figure_on_article", on: "figure", columns: ["articleId", "ordinal"])
-            try db.create(index: "figure_on_unit", on: "figure", columns: ["unitKey", "articleDay"])
+            // the default order: newest article first (by date, then the latest ingested), then
+            // the figure's ordinal; declared in that direction so that a walk needs no sort
+            let order = "articleDay DESC, articleId DESC, ordinal"
+            try db.execute(sql: """
+                CREATE INDEX figure_on_unit ON figure(unitKey, \(order));
+                CREATE INDEX figure_on_qualifier ON figure(qualifier, \(order));
+                CREATE INDEX figure_on_day ON figure(\(order));
+                """)
             try db.create(index: "figure_on_value", on: "figure", columns: ["valueReal", "valueMaxReal"])
             try db.create(index: "figure_on_year", on: "figure", columns: ["year", "timeStart"])
-            try db.create(index: "figure_on_qualifier", on: "figure", columns: ["qualifier", "articleDay"])
             try db.create(index: "figure_on_time", on: "figure", columns: ["timeStart", "timeEnd"])
             try db.create(index: "figure_on_passage", on: "figure", columns: ["passageId"])
-            try db.create(index: "figure_on_day", on: "figure", columns: ["articleDay"])
 
             // contentless: the words are indexed, the text stays in `article` only. The folded
             // index also holds, per figure sentence, the units of its figures (`units`, as tokens
             // of their own): a text search with a unit intersects both in the index instead of
             // probing figures.
             try db.execute(sql: """
-                CREATE VIRTUAL TABLE \(foldedIndex) USING fts5(body, units, content='', tokenize='\(VietnameseFoldingTokenizer.name)');
+                CREATE VIRTUAL TABLE \(foldedIndex) USING fts5(body, units, content='', tokenize='\(Folding.tokenizer)');
                 CREATE VIRTUAL TABLE \(exactIndex) USING fts5(body, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
                 """)
             // A contentless index forgets a passage only when told its exact words: before an
@@ -96,7 +101,7 @@ enum Schema {
             try db.execute(sql: """
                 CREATE TRIGGER article_leaves_indexes BEFORE DELETE ON article BEGIN
                   INSERT INTO \(foldedIndex)(\(foldedIndex), rowid, body, units)
-                    SELECT 'delete', passage.id, \(passageBody(article: "old", passage: "passage")), \(passageUnits(passage: "passage"))
+                    SELECT 'delete', passage.id, \(Folding.sql(passageBody(article: "old", passage: "passage"))), \(passageUnits(passage: "passage"))
                     FROM passage WHERE passage.articleId = old.id;
                   INSERT INTO \(exactIndex)(\(exactIndex), rowid, body)
                     SELECT 'delete', passage.id, \(passageBody(article: "old", passage: "passage"))
@@ -123,7 +128,7 @@ enum Schema {
     static func indexPassages(of articleId: Int64, in db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO \(foldedIndex)(rowid, body, units)
-            SELECT passage.id, \(passageBody(article: "article", passage: "passage")), \(passageUnits(passage: "passage"))
+            SELECT passage.id, \(Folding.sql(passageBody(article: "article", passage: "passage"))), \(passageUnits(passage: "passage"))
             FROM passage JOIN article ON article.id = passage.articleId
             WHERE passage.articleId = ?
             """).execute(arguments: [articleId])

@@ -43,7 +43,7 @@ struct TextSearch: Sendable, Equatable {
     /// For the folded index: `body : "w1" body : "w2"`, and `units : "uw1 uw2"` (a phrase)
     /// when the unit has words.
     var foldedPattern: String {
-        var terms = words.map { "body : " + Self.quoted($0) }
+        var terms = words.map { "body : " + Self.quoted(Folding.foldingD($0)) }
         if !unitWords.isEmpty { terms.append("units : " + Self.quoted(Self.unitTokens(words: unitWords))) }
         return terms.joined(separator: " ")
     }
@@ -53,7 +53,7 @@ struct TextSearch: Sendable, Equatable {
     /// term; `người` as a unit is far rarer than as a word).
     static func unitTokens(_ unit: String) -> String { unitTokens(words: words(of: unit)) }
 
-    static func unitTokens(words: [String]) -> String { words.map { "u" + $0 }.joined(separator: " ") }
+    static func unitTokens(words: [String]) -> String { words.map { "u" + Folding.foldingD($0) }.joined(separator: " ") }
 
     /// bm25 over the passage's words only (the units column weighs nothing).
     static let score = "bm25(\(Schema.foldedIndex), 1.0, 0.0)"

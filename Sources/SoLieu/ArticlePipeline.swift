@@ -16,10 +16,14 @@ public enum ArticlePipeline {
     /// Runs `units` through `source.read`, then `analyzer` unless `skip(name, hash)`; `consume`
     /// is called on this thread with each unit's index and outcome, in order. An error thrown by
     /// `consume` stops the workers and is rethrown.
-    public static func run(units: [ArticleSource.Unit], source: ArticleSource, analyzer: ArticleAnalyzer, workers: Int,
+    ///
+    /// `window`: how many outcomes the workers may be ahead of the consumer. A consumer that
+    /// writes batches of N articles wants a window above N, so that the workers go on while it
+    /// writes (with a window smaller than the batch, analysis and writing take turns).
+    public static func run(units: [ArticleSource.Unit], source: ArticleSource, analyzer: ArticleAnalyzer, workers: Int, window: Int? = nil,
                            skip: @escaping @Sendable (_ name: String, _ contentHash: String) -> Bool = { _, _ in false },
                            consume: (Int, Outcome) throws -> Void) throws {
-        try OrderedParallelMap<Outcome>(count: units.count, workers: workers).run(makeWork: {
+        try OrderedParallelMap<Outcome>(count: units.count, workers: workers, window: window).run(makeWork: {
             let worker = try analyzer.makeWorker()
             return { index in
                 switch source.read(units[index]) {

@@ -14,8 +14,9 @@ public struct ArticleSource: Sendable {
         case file(path: String)
         /// Standard input's bytes (read once, when listing).
         case standardInput(bytes: [UInt8])
-        /// One line of a JSON Lines file (1-based line number).
-        case jsonLine(file: String, line: Int, bytes: [UInt8])
+        /// One line of a JSON Lines file (1-based line number); the lines of a file share its
+        /// bytes (a slice each), so listing a large file keeps one copy of it.
+        case jsonLine(file: String, line: Int, bytes: ArraySlice<UInt8>)
 
         /// The file the unit comes from, for messages.
         public var file: String {
@@ -103,7 +104,7 @@ public struct ArticleSource: Sendable {
             case .standardInput(let bytes):
                 return .success(try article(bytes: bytes, name: "stdin", source: "-", html: false))
             case .jsonLine(let file, let line, let bytes):
-                return .success(try JSONLinesRecord.article(bytes: bytes, file: file, line: line, source: self))
+                return .success(try JSONLinesRecord.article(bytes: Array(bytes), file: file, line: line, source: self))
             }
         } catch {
             return .failure(error)
@@ -169,7 +170,7 @@ public struct ArticleSource: Sendable {
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             let slice = bytes[start..<end]
             if slice.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) {
-                units.append(.jsonLine(file: file, line: line, bytes: Array(slice)))
+                units.append(.jsonLine(file: file, line: line, bytes: slice))
             }
             line += 1
             start = end + 1

@@ -37,36 +37,41 @@ public struct PlainTextArticle: Sendable {
     struct Line {
         var start: Int
         var end: Int
+        var startIndex: String.Index
+        var endIndex: String.Index
         var text: String
     }
 
     /// The article in `text` (NFC or not: offsets are `text`'s own scalars).
     public func parse(_ text: String, name: String, source: String, format: SourceFormat = .text) -> Article {
-        let scalars = Array(text.unicodeScalars)
-        var lines = Self.lines(scalars)
+        var lines = Self.lines(text)
         var authors: [String] = []
         var blocks: [Block] = []
 
         // 1. chrome: from the first chrome line after the header to the end
-        var cut = scalars.count
+        var cut = lines.last.map { ($0.end, $0.endIndex) } ?? (0, text.startIndex)
         var gluedByline: Line?
         for (i, line) in lines.enumerated() where i > 0 {
             if isChrome(line.text) {
-                cut = line.start
                 lines.removeSubrange(i...)
+                cut = lines.last.map { ($0.end, $0.endIndex) } ?? (0, text.startIndex)
                 break
             }
-            if let glued = gluedChromeStart(line) {
-                cut = glued
-                let name = String(String.UnicodeScalarView(scalars[line.start..<glued])).trimmingCharacters(in: .whitespaces)
+            if let marker = gluedChromeLength(line) {
                 lines.removeSubrange(i...)
+                let kept = String(line.text.unicodeScalars.dropLast(marker))
+                let name = kept.trimmingCharacters(in: .whitespaces)
                 if !name.isEmpty {
-                    gluedByline = Line(start: line.start, end: line.start + name.unicodeScalars.count, text: name)
+                    let scalars = name.unicodeScalars.count
+                    let end = text.unicodeScalars.index(line.startIndex, offsetBy: scalars)
+                    gluedByline = Line(start: line.start, end: line.start + scalars, startIndex: line.startIndex, endIndex: end, text: name)
+                    cut = (line.start + scalars, end)
+                } else {
+                    cut = lines.last.map { ($0.end, $0.endIndex) } ?? (0, text.startIndex)
                 }
                 break
             }
         }
-        while cut > 0, scalars[cut - 1].properties.isWhitespace { cut -= 1 }
 
         // 2. header: section, title, date line
         var title: String?, section: String?, date: CalendarDay?
@@ -119,23 +124,46 @@ public struct PlainTextArticle: Sendable {
             blocks.append(Block(.byline, start: byline.start, end: byline.end))
             authors.append(byline.text)
         }
-        let kept = String(String.UnicodeScalarView(scalars[0..<cut]))
+        let kept = cut.1 == text.endIndex ? text : String(text.unicodeScalars[..<cut.1])
         return Article(name: name, source: source, format: format, title: title, section: section, date: date,
                        authors: authors, text: kept, blocks: blocks)
     }
 
-    /// The non-empty lines of `scalars`, trimmed.
-    static func lines(_ scalars: [Unicode.Scalar]) -> [Line] {
+    /// White space, without a Unicode property lookup for ASCII.
+    @inline(__always) static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 ? (u.value == 0x20 || (0x09...0x0D).contains(u.value)) : u.properties.isWhitespace
+    }
+
+    /// The non-empty lines of `text`, trimmed, with their scalar offsets.
+    static func lines(_ text: String) -> [Line] {
         var out: [Line] = []
-        var i = 0
-        while i < scalars.count {
-            var end = i
-            while end < scalars.count, scalars[end] != "\n" { end += 1 }
-            var s = i, e = end
-            while s < e, scalars[s].properties.isWhitespace { s += 1 }
-            while e > s, scalars[e - 1].properties.isWhitespace { e -= 1 }
-            if s < e { out.append(Line(start: s, end: e, text: String(String.UnicodeScalarView(scalars[s..<e])))) }
-            i = end + 1
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        var offset = 0
+        while i < scalars.endIndex {
+            // skip leading white space, then find the line's end and its last non-space scalar
+            var s = i, sOffset = offset
+            while s < scalars.endIndex, scalars[s] != "\n", Self.isSpace(scalars[s]) {
+                s = scalars.index(after: s)
+                sOffset += 1
+            }
+            var e = s, eOffset = sOffset
+            var j = s, jOffset = sOffset
+            while j < scalars.endIndex, scalars[j] != "\n" {
+                let isSpace = Self.isSpace(scalars[j])
+                j = scalars.index(after: j)
+                jOffset += 1
+                if !isSpace { e = j; eOffset = jOffset }
+            }
+            if sOffset < eOffset {
+                out.append(Line(start: sOffset, end: eOffset, startIndex: s, endIndex: e, text: String(scalars[s..<e])))
+            }
+            if j < scalars.endIndex {
+                i = scalars.index(after: j)
+                offset = jOffset + 1
+            } else {
+                break
+            }
         }
         return out
     }
@@ -143,6 +171,8 @@ public struct PlainTextArticle: Sendable {
     /// A line of chrome: the whole line is a chrome phrase, or it opens with one ending in `:`
     /// (`Email: ...`); an all-capital marker (`TAG:`) at any length.
     func isChrome(_ line: String) -> Bool {
+        // chrome lines are short, but for an all-capital marker (`TAG: a, b, c, ...`)
+        guard line.utf8.count <= 240 || gluedChrome.contains(where: { line.hasPrefix($0) }) else { return false }
         let lower = line.lowercased()
         for phrase in chromeLines {
             if lower == phrase || (phrase.hasSuffix(":") && lower == phrase.dropLast()) { return true }
@@ -152,12 +182,12 @@ public struct PlainTextArticle: Sendable {
         return false
     }
 
-    /// Where an all-capital chrome marker glued to the end of a short line starts
-    /// (`Ngô Tuấn AnhTAG:` -> the offset of `TAG:`).
-    func gluedChromeStart(_ line: Line) -> Int? {
-        guard line.text.unicodeScalars.count <= Self.bylineMaximum + 8 else { return nil }
+    /// The length in scalars of an all-capital chrome marker glued to the end of a short line
+    /// (`Ngô Tuấn AnhTAG:` -> 4, the length of `TAG:`).
+    func gluedChromeLength(_ line: Line) -> Int? {
+        guard line.end - line.start <= Self.bylineMaximum + 8 else { return nil }
         for marker in gluedChrome where line.text.hasSuffix(marker) {
-            return line.end - marker.unicodeScalars.count
+            return marker.unicodeScalars.count
         }
         return nil
     }
@@ -220,14 +250,26 @@ public struct PlainTextArticle: Sendable {
     /// A photo caption: a short paragraph that opens with a credit marker, or ends with one
     /// followed by a short name (`... Ảnh: Trường Khanh`, `(Ảnh: TTXVN)`).
     func isCaption(_ line: String) -> Bool {
-        guard line.unicodeScalars.count <= Self.captionMaximum else { return false }
+        guard line.utf8.count <= 4 * Self.captionMaximum, line.unicodeScalars.count <= Self.captionMaximum else { return false }
+        let bytes = Array(line.utf8)
         for marker in captionMarkers {
             if line.hasPrefix(marker) { return true }
-            guard let r = line.range(of: marker, options: .backwards) else { continue }
-            let credit = line[r.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " )]."))
+            guard let after = Self.endOfLast(Array(marker.utf8), in: bytes) else { continue }
+            let credit = String(decoding: bytes[after...], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " )]."))
             if credit.split(separator: " ").count <= 6 && !credit.contains(",") { return true }
         }
         return false
+    }
+
+    /// The byte offset just past the last occurrence of `needle` in `haystack`.
+    static func endOfLast(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        var i = haystack.count - needle.count
+        while i >= 0 {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i + needle.count }
+            i -= 1
+        }
+        return nil
     }
 
     /// A byline: a short name of two to six capitalised words, no digits, no final period.

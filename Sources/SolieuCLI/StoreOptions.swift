@@ -16,11 +16,16 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens an existing store: a missing file is an error, not a new empty database.
-    func openExisting() throws -> FigureStore {
+    /// Opens an existing store: a missing file is an error, not a new empty database;
+    /// `readOnly` for the subcommands that only read (nothing is migrated or locked).
+    func openExisting(readOnly: Bool = false) throws -> FigureStore {
         guard FileManager.default.fileExists(atPath: db) else {
             throw ValidationError("no database at '\(db)': run 'solieu ingest PATH... --db \(db)' first")
         }
-        return try open()
+        do {
+            return try FigureStore(path: db, readOnly: readOnly)
+        } catch {
+            throw ValidationError("cannot open database '\(db)': \(error)")
+        }
     }
 }

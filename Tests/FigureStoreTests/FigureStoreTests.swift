@@ -83,11 +83,17 @@ import Testing
         _ = try expectSameSet(FigureQuery(text: "năm", unit: "tỷ đồng", min: 1000), nonEmpty: false)
     }
 
-    @Test func defaultOrderIsByArticleThenOrdinal() throws {
+    @Test func defaultOrderIsNewestArticleThenOrdinal() throws {
         let stored = try fixture.store.figures(matching: FigureQuery(unit: "%"))
-        // corpus articles have no date: by name, then ordinal
-        let keys = stored.map { ($0.articleName, $0.figure.id) }
-        #expect(keys.elementsEqual(keys.sorted { $0 < $1 }, by: { $0 == $1 }))
+        // the fixture ingests the corpus in name order; dated articles come first (newest date
+        // first), then the undated ones, the latest ingested (the last name) first; by ordinal within
+        let expected = stored.sorted {
+            let a = ($0.articleDate.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? -1, $0.articleName)
+            let b = ($1.articleDate.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? -1, $1.articleName)
+            return a != b ? a > b : $0.figure.id < $1.figure.id
+        }
+        #expect(stored.map { "\($0.articleName) \($0.figure.id)" } == expected.map { "\($0.articleName) \($0.figure.id)" })
+        #expect(Set(stored.map(\.articleName)).count > 5)
     }
 
     @Test func foldedTextFindsDiacritics() throws {

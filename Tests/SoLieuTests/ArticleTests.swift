@@ -102,7 +102,7 @@ import Testing
 
     @Test func recordWithTitleAndDate() throws {
         let line = #"{"url":"https://example.vn/a-1.html","title":"Thu ngân sách đạt 120 tỷ đồng","date":"2021-03-05T08:00:00+07:00","text":"Quý I, thu ngân sách đạt 120 tỷ đồng.\nChi ngân sách 80 tỷ đồng."}"#
-        let a = try source.read(.jsonLine(file: "in.jsonl", line: 3, bytes: Array(line.utf8))).get()
+        let a = try source.read(.jsonLine(file: "in.jsonl", line: 3, bytes: ArraySlice(line.utf8))).get()
         #expect(a.name == "https://example.vn/a-1.html")
         #expect(a.format == .jsonl)
         #expect(a.title == "Thu ngân sách đạt 120 tỷ đồng")
@@ -118,7 +118,7 @@ import Testing
         (#"{"text": "a", "date": "hôm qua"}"#, #"in.jsonl:7:1: error: date "hôm qua" is neither YYYY-MM-DD nor DD/MM/YYYY"#),
     ])
     func badRecords(_ line: String, _ message: String) {
-        guard case .failure(let error) = source.read(.jsonLine(file: "in.jsonl", line: 7, bytes: Array(line.utf8))) else {
+        guard case .failure(let error) = source.read(.jsonLine(file: "in.jsonl", line: 7, bytes: ArraySlice(line.utf8))) else {
             Issue.record("\(line) was read")
             return
         }
@@ -128,8 +128,8 @@ import Testing
     @Test func unitsOfAJSONLinesInputSkipBlankLines() {
         let bytes = Array("{\"text\":\"a\"}\n\n  \n{\"text\":\"b\"}\r\n".utf8)
         #expect(ArticleSource.jsonLines(bytes, file: "f.jsonl") == [
-            .jsonLine(file: "f.jsonl", line: 1, bytes: Array("{\"text\":\"a\"}".utf8)),
-            .jsonLine(file: "f.jsonl", line: 4, bytes: Array("{\"text\":\"b\"}\r".utf8)),
+            .jsonLine(file: "f.jsonl", line: 1, bytes: ArraySlice("{\"text\":\"a\"}".utf8)),
+            .jsonLine(file: "f.jsonl", line: 4, bytes: ArraySlice("{\"text\":\"b\"}\r".utf8)),
         ])
     }
 }
@@ -211,8 +211,8 @@ import Testing
     /// Outcomes come in unit order whatever the workers' timing, and a failed unit does not stop the rest.
     @Test func outcomesInOrder() throws {
         let units: [ArticleSource.Unit] = (0..<40).map { i in
-            i == 7 ? .jsonLine(file: "f.jsonl", line: i + 1, bytes: Array("{".utf8))
-                : .jsonLine(file: "f.jsonl", line: i + 1, bytes: Array("{\"id\":\"a\(i)\",\"text\":\"Có \(i + 1) người.\"}".utf8))
+            i == 7 ? .jsonLine(file: "f.jsonl", line: i + 1, bytes: ArraySlice("{".utf8))
+                : .jsonLine(file: "f.jsonl", line: i + 1, bytes: ArraySlice("{\"id\":\"a\(i)\",\"text\":\"Có \(i + 1) người.\"}".utf8))
         }
         var seen: [String] = []
         try ArticlePipeline.run(units: units, source: ArticleSource(), analyzer: try ArticleAnalyzer.builtin(), workers: 3,

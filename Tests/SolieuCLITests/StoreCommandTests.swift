@@ -58,11 +58,12 @@ func syntheticJSONLines(_ count: Int) -> [UInt8] {
         process.executableURL = try solieuBinary()
         process.arguments = ["ingest", "--db", killed, "--batch", "50", "--jobs", "1", scratch.path("a.jsonl")]
         process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
         // wait for some batches to be committed, then kill without warning
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
-            if FileManager.default.fileExists(atPath: killed), let store = try? FigureStore(path: killed),
+            if FileManager.default.fileExists(atPath: killed), let store = try? FigureStore(path: killed, readOnly: true),
                let n = try? store.counts().articles, n >= 100 { break }
             usleep(20_000)
         }

@@ -62,7 +62,7 @@ extension Solieu {
                 hashes.removeAll(keepingCapacity: true)
             }
             try ArticlePipeline.run(units: units, source: source, analyzer: analyzer,
-                                    workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                    workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 2 * batch,
                                     skip: { name, hash in (try? figureStore.storedHashes(names: [name]))?[name] == hash }) { _, outcome in
                 switch outcome {
                 case .analyzed(let analysis, let hash):

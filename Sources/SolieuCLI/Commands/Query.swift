@@ -73,7 +73,7 @@ extension Solieu {
         }
 
         func run() throws {
-            let figureStore = try store.openExisting()
+            let figureStore = try store.openExisting(readOnly: true)
             let found = try figureStore.figures(matching: query)
             let format = format ?? (Terminal.isTerminal(1) ? .table : .jsonl)
             try Console.run { output, _ in

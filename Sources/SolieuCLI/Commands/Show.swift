@@ -22,7 +22,7 @@ extension Solieu {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let figureStore = try store.openExisting()
+            let figureStore = try store.openExisting(readOnly: true)
             guard let (stored, figures) = try figureStore.article(named: article) else {
                 Console.write("solieu: error: no article named '\(article)' in \(store.db)\n")
                 throw ExitCode.failure
