@@ -78,7 +78,7 @@ print(f"{label:<16} p50 {times[len(times) // 2]:6.1f} ms  p95 {times[int(len(tim
 PY
 }
 shape "folded text" query --db "$db" --format jsonl --limit 20 "dang vien"
-shape "unit + year" query --db "$db" --format jsonl --limit 20 --unit "tỷ đồng" --year 2018
+shape "unit + year" query --db "$db" --format jsonl --limit 20 --unit "đồng" --year 2017
 shape "value range" query --db "$db" --format jsonl --limit 20 --min 1000 --max 1200
 shape "article" query --db "$db" --format jsonl --article "baomoi_21469330.txt#3"
 shape "text + unit" query --db "$db" --format jsonl --limit 20 --unit "%" "tang truong"

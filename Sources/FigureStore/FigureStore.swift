@@ -15,15 +15,16 @@ public struct FigureStore: Sendable {
     /// migrated (a store another process is writing is read as of its last commit).
     public init(path: String, readOnly: Bool = false) throws {
         var config = Self.configuration()
-        config.readonly = readOnly
-        let pool = try DatabasePool(path: path, configuration: config)
         if readOnly {
-            guard try pool.read({ db in try Schema.migrator.hasCompletedMigrations(db) && !(try Schema.migrator.hasBeenSuperseded(db)) }) else {
+            // one read-only connection: a query opens no writer and migrates nothing
+            config.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            guard try queue.read({ db in try Schema.migrator.hasCompletedMigrations(db) && !(try Schema.migrator.hasBeenSuperseded(db)) }) else {
                 throw FigureStoreError.schemaNotCurrent
             }
-            self.init(opened: pool)
+            self.init(opened: queue)
         } else {
-            try self.init(writer: pool)
+            try self.init(writer: DatabasePool(path: path, configuration: config))
         }
     }
 
@@ -48,8 +49,9 @@ public struct FigureStore: Sendable {
         // another process writing (a second ingest, a migration): wait for it rather than fail
         config.busyMode = .timeout(60)
         config.prepareDatabase { db in
-            // queries read a few pages of big indexes: keep them cached, map the file
-            try db.execute(sql: "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824")
+            // queries read a few pages of big indexes: keep them cached (no memory map: its pages
+            // would count in the process's memory, up to the whole file)
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         return config
     }

@@ -1,6 +1,7 @@
 import FigureStore
 import Foundation
 import SoLieu
+import TestSupport
 import Testing
 
 /// Articles written for these tests (bulletin genre): `count` JSON Lines records, each with a
@@ -200,5 +201,26 @@ func syntheticJSONLines(_ count: Int) -> [UInt8] {
         let run = try solieu(["show", "--db", db, "khong-co.txt"])
         #expect(run.status == 1)
         #expect(run.stderr == "solieu: error: no article named 'khong-co.txt' in \(db)\n")
+    }
+}
+
+/// The real pages of `../shared/data/html` (38) and articles of `../shared/data/news` (280).
+@Suite struct IngestSharedDataTests {
+    @Test(.enabled(if: hasShared("data/html"))) func everyPageAndArticleIngests() throws {
+        guard let html = sharedPath("data/html"), let news = sharedPath("data/news") else { return }
+        let scratch = try Scratch([:])
+        defer { scratch.cleanup() }
+        let db = scratch.path("t.sqlite")
+        let run = try solieu(["ingest", "--db", db, html.path, news.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("solieu: ingested 318 of 318 articles into \(db): 318 new, 0 replaced, 0 unchanged, 0 failed;"), "\(run.stderr)")
+        let show = try solieu(["show", "--db", db, "vnexpress_2.html"])
+        #expect(show.stdout.hasPrefix("""
+            title:   Ông Hồ Đức Phớc: Sẽ nâng mức giảm trừ gia cảnh tính thuế cá nhân khi sửa luật
+            section: Vĩ mô
+            date:    2023-11-02
+            author:  Anh Minh, VnExpress
+            source:  \(html.path)/as-served/vnexpress_2.html
+            """), "\(show.stdout.prefix(400))")
     }
 }
