@@ -210,7 +210,7 @@ extension FigureStore {
     /// punctuation) matches nothing.
     ///
     /// With text and a limit, the ranking covers the newest candidate sentences (see
-    /// `SearchWindow`: at least 320, or 16 times the limit, sentences holding a figure that meets
+    /// `SearchWindow`: at least 160, or 8 times the limit, sentences holding a figure that meets
     /// the other conditions), so that a common word answers in milliseconds among a million
     /// figures; without a limit, every match is ranked.
     public func figures(matching query: FigureQuery) throws -> [StoredFigure] {

@@ -129,7 +129,7 @@ struct SearchWindow: Equatable {
     var complete: Bool
 
     /// How many candidate passages a search that wants `limit` results ranks (nil: all).
-    static func size(limit: Int?) -> Int? { limit.map { Swift.max(320, $0 * 16) } }
+    static func size(limit: Int?) -> Int? { limit.map { Swift.max(160, $0 * 8) } }
 
     /// The next window size after a window of `size` yielded `found` of `wanted` results: grown
     /// by the shortfall (with a margin); 16 times when nothing was found.
