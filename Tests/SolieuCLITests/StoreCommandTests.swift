@@ -224,3 +224,23 @@ func syntheticJSONLines(_ count: Int) -> [UInt8] {
             """), "\(show.stdout.prefix(400))")
     }
 }
+
+@Suite struct ReindexCommandTests {
+    /// An article stored by an older extractor (version 0, no figures) is extracted again.
+    @Test func reindexReExtractsOlderArticles() throws {
+        let scratch = try Scratch([:])
+        defer { scratch.cleanup() }
+        let db = scratch.path("t.sqlite")
+        let store = try FigureStore(path: db)
+        let article = Article(name: "old.txt", source: "old.txt", format: .text, text: "Xã có 12 hộ nghèo.", blocks: [])
+        _ = try store.ingest([ArticleAnalysis(article: article, figures: [], extractorVersion: 0)], contentHash: ["h"])
+        #expect(try store.articles(olderThan: ArticleAnalyzer.version).map(\.name) == ["old.txt"])
+        let run = try solieu(["reindex", "--db", db])
+        #expect(run.status == 0)
+        #expect(run.stderr == "solieu: re-extracted 1 articles (extractor version \(ArticleAnalyzer.version)): 1 figures\n")
+        #expect(try store.articles(olderThan: ArticleAnalyzer.version).isEmpty)
+        #expect(try store.counts() == (articles: 1, figures: 1))
+        let again = try solieu(["reindex", "--db", db])
+        #expect(again.stderr == "solieu: re-extracted 0 articles (extractor version \(ArticleAnalyzer.version)): 0 figures\n")
+    }
+}

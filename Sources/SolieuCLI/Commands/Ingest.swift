@@ -82,6 +82,7 @@ extension Solieu {
                 bar.update(done: done, figures: figures)
             }
             try write()
+            try figureStore.checkpoint()
             bar.finish()
             let seconds = Date().timeIntervalSince(started)
             Console.write("""

@@ -7,13 +7,10 @@ extension Solieu {
     struct Reindex: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Extract again the stored articles that an older extractor version analysed.",
-            discussion: "With --all, every stored article. One transaction per batch, as ingest."
+            discussion: "Articles whose stored extractor version is older than this solieu's; one transaction per batch, as ingest."
         )
 
         @OptionGroup var store: StoreOptions
-
-        @Flag(name: .long, help: "Re-extract every article, whatever its version.")
-        var all = false
 
         @Option(name: .long, help: "Articles analysed in parallel (default: the number of active processors).")
         var jobs: Int?
@@ -24,7 +21,7 @@ extension Solieu {
 
         func run() throws {
             let figureStore = try store.openExisting()
-            let articles = try figureStore.articles(olderThan: all ? Int.max : ArticleAnalyzer.version)
+            let articles = try figureStore.articles(olderThan: ArticleAnalyzer.version)
             let analyzer = try ArticleAnalyzer.builtin()
             var batch: [ArticleAnalysis] = []
             var hashes: [String] = []
@@ -44,6 +41,7 @@ extension Solieu {
                     }
                 })
             if !batch.isEmpty { _ = try figureStore.ingest(batch, contentHash: hashes) }
+            try figureStore.checkpoint()
             Console.write("solieu: re-extracted \(articles.count) articles (extractor version \(ArticleAnalyzer.version)): \(figures) figures\n")
         }
     }
