@@ -200,7 +200,7 @@ struct Scratch {
         #expect(run.status == 1)
         #expect(run.stderr.contains("latin1.txt:1:2: error: invalid UTF-8 (byte 0xF3 at byte offset 1)"))
         #expect(run.stderr.contains("missing.txt: error: no such file"))
-        #expect(run.stderr.contains("sub.txt: error: is a directory with no .txt files"))
+        #expect(run.stderr.contains("sub.txt: error: is a directory with no .txt, .html or .jsonl files"))
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.contains(#""article":"good.txt""#) == true)

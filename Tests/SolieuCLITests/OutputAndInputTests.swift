@@ -145,7 +145,7 @@ struct FailedWriteTests {
         #expect(paths == ["/d/a.txt", "/d/b.txt", "x.txt", "-"])
         #expect(problems.map(\.description) == [
             "locked: error: cannot list directory: Permission denied",
-            "empty: error: is a directory with no .txt files",
+            "empty: error: is a directory with no .txt, .html or .jsonl files",
         ])
     }
 }

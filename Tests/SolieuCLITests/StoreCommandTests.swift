@@ -244,3 +244,28 @@ func syntheticJSONLines(_ count: Int) -> [UInt8] {
         #expect(again.stderr == "solieu: re-extracted 0 articles (extractor version \(ArticleAnalyzer.version)): 0 figures\n")
     }
 }
+
+@Suite struct ExtractArticlesTests {
+    /// Pages and JSON Lines records are articles of their own; a bad record is reported, the rest extracted.
+    @Test func htmlAndJSONLines() throws {
+        let page = """
+            <!doctype html><html><head><meta charset="utf-8"><title>Thu ngân sách quý I</title></head>
+            <body><nav><a href="/">Trang chủ</a> <a href="/x">Thời sự 24 giờ</a></nav>
+            <article><h1>Thu ngân sách quý I</h1><p>Quý I, thu ngân sách toàn tỉnh đạt 1.250 tỷ đồng, bằng 28% dự toán năm.</p></article>
+            <footer>Liên hệ: 0211 3862 000</footer></body></html>
+            """
+        let lines = #"{"id":"tin-1","date":"2024-04-02","text":"Năm nay huyện có 35 xã đạt chuẩn."}"# + "\n{\"id\":\n"
+        let scratch = try Scratch(["p.html": Array(page.utf8), "b.jsonl": Array(lines.utf8)])
+        defer { scratch.cleanup() }
+        let run = try solieu(["extract", "--format", "csv", scratch.path("p.html"), scratch.path("b.jsonl")])
+        #expect(run.status == 1)
+        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(9).joined(separator: ",") }
+        #expect(rows == [
+            "article,id,text,value,valueMax,unit,qualifier,rate,time",
+            "p.html,1,1.250 tỷ đồng,1250000000000,,đồng,exact,,",
+            "p.html,2,28%,28,,%,exact,,",
+            "tin-1,1,35 xã,35,,xã,exact,,2024",
+        ], "\(run.stdout)")
+        #expect(run.stderr.hasPrefix("solieu: \(scratch.path("b.jsonl")):2:1: error: not a JSON object with a text or html field"), "\(run.stderr)")
+    }
+}

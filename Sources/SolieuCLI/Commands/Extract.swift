@@ -11,7 +11,9 @@ extension Solieu {
         static let configuration = CommandConfiguration(
             abstract: "Extract the figures (value, unit, qualifier, rate, time) of articles.",
             discussion: """
-            FILE or DIR arguments: a directory stands for its *.txt files. jsonl writes one figure a line \
+            FILE or DIR arguments: a directory stands for its *.txt, *.html and *.jsonl files (pages and \
+            JSON Lines records are read as articles: their text without page chrome, named by the file or \
+            the record's id or url). jsonl writes one figure a line \
             with 'article' set to the file's name; json writes one object per article; csv one row per \
             figure. Offsets (start, end) are Unicode-scalar offsets into the article. A file that cannot \
             be read or is not UTF-8 is reported with its position; the others are still extracted and the \
@@ -81,8 +83,19 @@ extension Solieu {
         }
 
         /// Extracts one article on a worker, emitting its records in pieces of about 64 kB.
+        /// The extensions of the files read as articles (`ArticleSource`: page structure, JSON
+        /// Lines records) rather than as plain text streamed in pieces.
+        static let articleExtensions: Set<String> = ["html", "htm", "jsonl"]
+
+        static func pathExtension(_ path: String) -> String {
+            URL(fileURLWithPath: path).pathExtension.lowercased()
+        }
+
         static func extract(_ path: String, extractor: FigureExtractor, records: RecordEncoder, format: Format,
                             referenceYear: Int?, emit: OrderedPipeline.Emit) -> [any Error] {
+            if path != "-" && articleExtensions.contains(pathExtension(path)) {
+                return extractArticles(path, extractor: extractor, records: records, format: format, referenceYear: referenceYear, emit: emit)
+            }
             struct Stopped: Error {}
             var out: [UInt8] = []
             var opened = false
@@ -134,6 +147,70 @@ extension Solieu {
             }
         }
 
+        /// Extracts the articles of an HTML page or a JSON Lines file (one article a record), each
+        /// under its own name (the file's, or the record's id or url), from the article's text
+        /// (its blocks joined by blank lines: offsets are into that text); the article's date is
+        /// the reference year unless `--reference-year` is given. A record that cannot be read is
+        /// an error of its own; the others are still extracted.
+        static func extractArticles(_ path: String, extractor: FigureExtractor, records: RecordEncoder, format: Format,
+                                    referenceYear: Int?, emit: OrderedPipeline.Emit) -> [any Error] {
+            let source = ArticleSource()
+            let (units, problems) = source.units([path])
+            var errors: [any Error] = problems
+            var out: [UInt8] = []
+            var objects = 0
+            for unit in units {
+                let article: Article
+                switch source.read(unit) {
+                case .failure(let error):
+                    errors.append(error)
+                    continue
+                case .success(let a):
+                    article = a
+                }
+                if format == .json {
+                    if objects > 0 { out += ",\n".utf8 }
+                    out += #"{"article":"#.utf8
+                    RecordEncoder.appendJSONString(article.name, to: &out)
+                    out += #","figures":["#.utf8
+                }
+                var figures = 0
+                var warnings: [FigureWarning] = []
+                do {
+                    try extractor.extract(utf16: Array(article.text.utf16), article: article.name,
+                                          referenceYear: referenceYear ?? article.date?.year, warn: { warnings.append($0) }) { found in
+                        for f in found {
+                            switch format {
+                            case .jsonl:
+                                try records.appendJSON(f, to: &out)
+                                out.append(0x0A)
+                            case .json:
+                                out += (figures == 0 ? "\n" : ",\n").utf8
+                                try records.appendJSON(f, to: &out)
+                            case .csv:
+                                try records.appendCSV(f, columns: FigureCSV.columns, to: &out)
+                                out.append(0x0A)
+                            }
+                            figures += 1
+                        }
+                    }
+                } catch {
+                    errors.append(error)
+                }
+                for w in warnings { Console.write("solieu: \(unit.file): \(article.name): warning: \(w.message)\n") }
+                if format == .json {
+                    out += (figures == 0 ? "]}" : "\n]}").utf8
+                    objects += 1
+                }
+                if out.count >= 1 << 16 {
+                    guard emit(out) else { return errors }
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            if !out.isEmpty { _ = emit(out) }
+            return errors
+        }
+
         /// `line:column` (1-based, columns in Unicode scalars) of a scalar offset.
         static func position(of scalarOffset: Int, in units: [UInt16]) -> String {
             var line = 1, column = 1, scalars = 0
@@ -157,11 +234,11 @@ extension Solieu {
                     continue
                 }
                 let names: [String]
-                do { names = try fs.list(path).filter { $0.hasSuffix(".txt") }.sorted() } catch {
+                do { names = try fs.list(path).filter { $0.hasSuffix(".txt") || articleExtensions.contains(pathExtension($0)) }.sorted() } catch {
                     problems.append(error)
                     continue
                 }
-                if names.isEmpty { problems.append(InputError(file: path, position: nil, message: "is a directory with no .txt files")) }
+                if names.isEmpty { problems.append(InputError(file: path, position: nil, message: "is a directory with no .txt, .html or .jsonl files")) }
                 out += names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
             }
             return (out, problems)
