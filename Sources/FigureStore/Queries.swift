@@ -164,8 +164,10 @@ extension DerivableRequest<FigureRecord> {
         let association = FigureRecord.association(to: hits) { figure, h in
             figure[FigureRecord.Columns.passageId] == h[PassageHit.Columns.passageId]
         }
+        // a fixed key: an inflected one builds GRDB's inflection tables (regular expressions) on
+        // first use, some milliseconds of every query process
         return with(hits)
-            .joining(required: association.aliased(hit))
+            .joining(required: association.forKey("hit").aliased(hit))
             .annotated(with: hit[PassageHit.Columns.exact], hit[PassageHit.Columns.score])
     }
 
@@ -255,7 +257,7 @@ extension FigureStore {
         let sentence = SQL("substr(\(article[ArticleRecord.Columns.text]), \(figure[FigureRecord.Columns.sentenceStart]) + 1, \(figure[FigureRecord.Columns.sentenceEnd]) - \(figure[FigureRecord.Columns.sentenceStart]))")
         let rows = try FigureRecord.aliased(figure)
             .select(FigureRecord.Columns.id, sentence.sqlExpression.forKey("sentence"))
-            .joining(required: FigureRecord.article.aliased(article))
+            .joining(required: FigureRecord.article.forKey("article").aliased(article))
             .filter(ids.contains(FigureRecord.Columns.id))
             .asRequest(of: Row.self)
             .fetchAll(db)
@@ -280,7 +282,7 @@ extension FigureStore {
                 .with(hits)
                 .joining(required: PassageRecord.association(to: hits) { p, h in
                     p[PassageRecord.Columns.id] == h[PassageHit.Columns.passageId]
-                }.aliased(hit))
+                }.forKey("hit").aliased(hit))
                 .select(PassageRecord.Columns.articleId, PassageRecord.Columns.id.forKey("passageId"), key.forKey("key"))
                 .group(PassageRecord.Columns.articleId)
                 .order(key)

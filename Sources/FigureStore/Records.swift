@@ -7,8 +7,8 @@ import SoLieu
 /// was analysed from and the extractor version that analysed it.
 struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
     static let databaseTableName = "article"
-    static let figures = hasMany(FigureRecord.self)
-    static let passages = hasMany(PassageRecord.self)
+    static let figures = hasMany(FigureRecord.self, key: "figures")
+    static let passages = hasMany(PassageRecord.self, key: "passages")
 
     var id: Int64?
     var name: String
@@ -73,7 +73,7 @@ struct ArticleRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
 /// not part of the text: the passage is then the article's `title`).
 struct PassageRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
     static let databaseTableName = "passage"
-    static let article = belongsTo(ArticleRecord.self)
+    static let article = belongsTo(ArticleRecord.self, key: "article")
 
     var id: Int64?
     var articleId: Int64
@@ -124,7 +124,7 @@ struct PassageRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendab
 /// article's date as `yyyymmdd`, for the default order) exist for filters and indexes.
 struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
     static let databaseTableName = "figure"
-    static let article = belongsTo(ArticleRecord.self)
+    static let article = belongsTo(ArticleRecord.self, key: "article")
 
     var id: Int64?
     var articleId: Int64
