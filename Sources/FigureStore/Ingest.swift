@@ -118,3 +118,48 @@ private struct StoredVersion: Decodable, FetchableRecord {
     var contentHash: String
     var extractorVersion: Int
 }
+
+extension IngestSummary {
+    public static func += (a: inout IngestSummary, b: IngestSummary) {
+        a.inserted += b.inserted
+        a.replaced += b.replaced
+        a.unchanged += b.unchanged
+        a.figures += b.figures
+    }
+}
+
+/// Analyses written in batches of `size`, one transaction each (`FigureStore.ingest`), for a
+/// caller that produces them one by one; `finish()` writes the rest and gives the totals.
+public struct IngestBatcher {
+    public let store: FigureStore
+    public let size: Int
+    public private(set) var totals = IngestSummary()
+    private var pending: [ArticleAnalysis] = []
+    private var hashes: [String] = []
+
+    public init(store: FigureStore, size: Int) {
+        self.store = store
+        self.size = Swift.max(1, size)
+    }
+
+    /// Adds one analysis; writes the batch when it is full (a failed write throws).
+    public mutating func add(_ analysis: ArticleAnalysis, contentHash: String) throws {
+        pending.append(analysis)
+        hashes.append(contentHash)
+        if pending.count >= size { try flush() }
+    }
+
+    /// Writes what is pending; the totals of everything written.
+    @discardableResult
+    public mutating func finish() throws -> IngestSummary {
+        try flush()
+        return totals
+    }
+
+    private mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        totals += try store.ingest(pending, contentHash: hashes)
+        pending.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+    }
+}

@@ -104,7 +104,7 @@ public struct ArticleSource: Sendable {
             case .standardInput(let bytes):
                 return .success(try article(bytes: bytes, name: "stdin", source: "-", html: false))
             case .jsonLine(let file, let line, let bytes):
-                return .success(try JSONLinesRecord.article(bytes: Array(bytes), file: file, line: line, source: self))
+                return .success(try JSONLinesRecord.article(bytes: bytes, file: file, line: line, source: self))
             }
         } catch {
             return .failure(error)
@@ -122,22 +122,32 @@ public struct ArticleSource: Sendable {
 
     /// UTF-8 text (a byte-order mark dropped); a NUL byte means the file is not text.
     public static func decodeText(_ bytes: [UInt8], file: String) throws(ArticleReadError) -> String {
-        try bytes.withUnsafeBufferPointer { (b) throws(ArticleReadError) -> String in
-            if let nul = b.firstIndex(of: 0) {
-                throw ArticleReadError(file: file, position: TextInput.position(of: nul, in: b),
-                                       message: "not text (a NUL byte at byte offset \(nul))")
+        if let nul = bytes.firstIndex(of: 0) {
+            throw bytes.withUnsafeBufferPointer { b in
+                ArticleReadError(file: file, position: TextInput.position(of: nul, in: b), message: "not text (a NUL byte at byte offset \(nul))")
             }
-            let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        }
+        return String(decoding: try decodeUTF16(bytes, file: file), as: UTF16.self)
+    }
+
+    /// The UTF-16 units of UTF-8 `bytes` (a byte-order mark dropped), or an error at the first
+    /// bad byte with its line, column and byte offset.
+    public static func decodeUTF16(_ bytes: [UInt8], file: String) throws(ArticleReadError) -> [UInt16] {
+        try bytes.withUnsafeBufferPointer { (b) throws(ArticleReadError) -> [UInt16] in
+            let start = bomLength(b)
             var units: [UInt16] = []
             do throws(InvalidUTF8) {
                 try TextInput.decodeUTF8(b, start..<b.count, into: &units)
             } catch {
-                let offset = start + error.byteOffset
-                throw ArticleReadError(file: file, position: TextInput.position(of: offset, in: b),
-                                       message: String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d)", b[offset], offset))
+                throw ArticleReadError.invalidUTF8(file: file, at: start + error.byteOffset, in: b)
             }
-            return String(decoding: units, as: UTF16.self)
+            return units
         }
+    }
+
+    /// 3 when the input opens with a UTF-8 byte-order mark, else 0.
+    public static func bomLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
     }
 
     /// Whether `bytes` open (after white space and a byte-order mark) with `<!doctype`, `<html`

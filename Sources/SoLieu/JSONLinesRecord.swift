@@ -15,7 +15,7 @@ struct JSONLinesRecord: Decodable {
     var html: String?
 
     /// The article of one line of `file`; the error names the file and line.
-    static func article(bytes: [UInt8], file: String, line: Int, source: ArticleSource) throws(ArticleReadError) -> Article {
+    static func article(bytes: ArraySlice<UInt8>, file: String, line: Int, source: ArticleSource) throws(ArticleReadError) -> Article {
         let position = InputPosition(line: line, column: 1, byteOffset: 0)
         let record: JSONLinesRecord
         do {

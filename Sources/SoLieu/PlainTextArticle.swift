@@ -12,6 +12,8 @@ public struct PlainTextArticle: Sendable {
     /// Chrome that can be glued to the end of the byline (`Ngô Tuấn AnhTAG:`), as printed.
     let gluedChrome: [String]
     let captionMarkers: [String]
+    /// `captionMarkers` as UTF-8, for the search from the end of a line.
+    let captionMarkerBytes: [[UInt8]]
     let weekdays: [String]
 
     /// The longest line that can be a section, title, date line or byline, in scalars.
@@ -28,6 +30,7 @@ public struct PlainTextArticle: Sendable {
         // all-capital markers (`TAG:`) are never words of a sentence: they may be glued to a name
         gluedChrome = chrome.filter { $0.count > 2 && $0 == $0.uppercased() }
         captionMarkers = SoLieuData.lines("caption-markers.txt")
+        captionMarkerBytes = captionMarkers.map { Array($0.utf8) }
         weekdays = SoLieuData.lines("weekdays.txt").map { $0.lowercased() }
     }
 
@@ -252,9 +255,9 @@ public struct PlainTextArticle: Sendable {
     func isCaption(_ line: String) -> Bool {
         guard line.utf8.count <= 4 * Self.captionMaximum, line.unicodeScalars.count <= Self.captionMaximum else { return false }
         let bytes = Array(line.utf8)
-        for marker in captionMarkers {
+        for (marker, markerBytes) in zip(captionMarkers, captionMarkerBytes) {
             if line.hasPrefix(marker) { return true }
-            guard let after = Self.endOfLast(Array(marker.utf8), in: bytes) else { continue }
+            guard let after = Self.endOfLast(markerBytes, in: bytes) else { continue }
             let credit = String(decoding: bytes[after...], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: " )]."))
             if credit.split(separator: " ").count <= 6 && !credit.contains(",") { return true }
         }

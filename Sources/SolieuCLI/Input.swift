@@ -19,7 +19,7 @@ struct Input {
     func forEachLine(_ body: ([UInt16], Int) -> Void, invalid: (InputError) -> Void) {
         var units: [UInt16] = []
         bytes.withUnsafeBufferPointer { b in
-            var start = Self.bomLength(b)
+            var start = ArticleSource.bomLength(b)
             var number = 1
             while start < b.count {
                 var end = start
@@ -30,7 +30,7 @@ struct Input {
                     try TextInput.decodeUTF8(b, start..<lineEnd, into: &units)
                     body(units, number)
                 } catch {
-                    invalid(invalidUTF8(at: start + error.byteOffset, in: b))
+                    invalid(InputError.invalidUTF8(file: name, at: start + error.byteOffset, in: b))
                     units.removeAll()
                     body(units, number)
                 }
@@ -47,26 +47,7 @@ struct Input {
 
     /// The whole input as UTF-16 units, or an error at the first bad byte.
     func utf16() throws(InputError) -> [UInt16] {
-        try bytes.withUnsafeBufferPointer { (b) throws(InputError) -> [UInt16] in
-            let start = Self.bomLength(b)
-            var units: [UInt16] = []
-            do throws(InvalidUTF8) {
-                try TextInput.decodeUTF8(b, start..<b.count, into: &units)
-            } catch {
-                throw invalidUTF8(at: start + error.byteOffset, in: b)
-            }
-            return units
-        }
-    }
-
-    /// 3 when the input opens with a UTF-8 byte-order mark, else 0.
-    private static func bomLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
-    }
-
-    private func invalidUTF8(at offset: Int, in b: UnsafeBufferPointer<UInt8>) -> InputError {
-        InputError(file: name, position: TextInput.position(of: offset, in: b),
-                   message: String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d)", b[offset], offset))
+        try ArticleSource.decodeUTF16(bytes, file: name)
     }
 }
 

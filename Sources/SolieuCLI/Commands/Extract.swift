@@ -116,17 +116,7 @@ extension Solieu {
                 }
                 try extractor.extract(utf16: units, article: name, referenceYear: referenceYear, warn: { warnings.append($0) }) { found in
                     for f in found {
-                        switch format {
-                        case .jsonl:
-                            try records.appendJSON(f, to: &out)
-                            out.append(0x0A)
-                        case .json:
-                            out += (figures == 0 ? "\n" : ",\n").utf8
-                            try records.appendJSON(f, to: &out)
-                        case .csv:
-                            try records.appendCSV(f, columns: FigureCSV.columns, to: &out)
-                            out.append(0x0A)
-                        }
+                        try append(f, first: figures == 0, format: format, records: records, to: &out)
                         figures += 1
                     }
                     if out.count >= 1 << 16 {
@@ -180,17 +170,7 @@ extension Solieu {
                     try extractor.extract(utf16: Array(article.text.utf16), article: article.name,
                                           referenceYear: referenceYear ?? article.date?.year, warn: { warnings.append($0) }) { found in
                         for f in found {
-                            switch format {
-                            case .jsonl:
-                                try records.appendJSON(f, to: &out)
-                                out.append(0x0A)
-                            case .json:
-                                out += (figures == 0 ? "\n" : ",\n").utf8
-                                try records.appendJSON(f, to: &out)
-                            case .csv:
-                                try records.appendCSV(f, columns: FigureCSV.columns, to: &out)
-                                out.append(0x0A)
-                            }
+                            try append(f, first: figures == 0, format: format, records: records, to: &out)
                             figures += 1
                         }
                     }
@@ -209,6 +189,21 @@ extension Solieu {
             }
             if !out.isEmpty { _ = emit(out) }
             return errors
+        }
+
+        /// One figure's record in `format` (in `json`, after `,` unless it is the article's first).
+        static func append(_ f: Figure, first: Bool, format: Format, records: RecordEncoder, to out: inout [UInt8]) throws {
+            switch format {
+            case .jsonl:
+                try records.appendJSON(f, to: &out)
+                out.append(0x0A)
+            case .json:
+                out += (first ? "\n" : ",\n").utf8
+                try records.appendJSON(f, to: &out)
+            case .csv:
+                try records.appendCSV(f, columns: FigureCSV.columns, to: &out)
+                out.append(0x0A)
+            }
         }
 
         /// `line:column` (1-based, columns in Unicode scalars) of a scalar offset.

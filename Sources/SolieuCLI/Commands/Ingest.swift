@@ -47,29 +47,15 @@ extension Solieu {
             for problem in problems { Console.report(problem); failed = true }
 
             let bar = Progress(total: units.count, enabled: progress && Terminal.isTerminal(2))
-            var pending: [ArticleAnalysis] = []
-            var hashes: [String] = []
-            var totals = IngestSummary()
+            var batcher = IngestBatcher(store: figureStore, size: batch)
             var skipped = 0, failures = 0, done = 0, figures = 0
-            func write() throws {
-                guard !pending.isEmpty else { return }
-                let summary = try figureStore.ingest(pending, contentHash: hashes)
-                totals.inserted += summary.inserted
-                totals.replaced += summary.replaced
-                totals.unchanged += summary.unchanged
-                totals.figures += summary.figures
-                pending.removeAll(keepingCapacity: true)
-                hashes.removeAll(keepingCapacity: true)
-            }
             try ArticlePipeline.run(units: units, source: source, analyzer: analyzer,
                                     workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 2 * batch,
                                     skip: { name, hash in (try? figureStore.storedHashes(names: [name]))?[name] == hash }) { _, outcome in
                 switch outcome {
                 case .analyzed(let analysis, let hash):
                     figures += analysis.figures.count
-                    pending.append(analysis)
-                    hashes.append(hash)
-                    if pending.count >= batch { try write() }
+                    try batcher.add(analysis, contentHash: hash)
                 case .skipped:
                     skipped += 1
                 case .failed(let error):
@@ -81,7 +67,7 @@ extension Solieu {
                 done += 1
                 bar.update(done: done, figures: figures)
             }
-            try write()
+            let totals = try batcher.finish()
             try figureStore.checkpoint()
             bar.finish()
             let seconds = Date().timeIntervalSince(started)

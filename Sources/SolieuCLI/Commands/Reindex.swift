@@ -23,24 +23,20 @@ extension Solieu {
             let figureStore = try store.openExisting()
             let articles = try figureStore.articles(olderThan: ArticleAnalyzer.version)
             let analyzer = try ArticleAnalyzer.builtin()
-            var batch: [ArticleAnalysis] = []
-            var hashes: [String] = []
+            let batchSize = 200
+            var batcher = IngestBatcher(store: figureStore, size: batchSize)
             var figures = 0
-            try OrderedParallelMap<ArticleAnalysis>(count: articles.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            // hashed on the workers; the window lets them run a batch ahead of the writer
+            try OrderedParallelMap<(ArticleAnalysis, String)>(count: articles.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                              window: 2 * batchSize)
                 .run(makeWork: {
                     let worker = try analyzer.makeWorker()
-                    return { worker.analyze(articles[$0]) }
-                }, consume: { _, analysis in
-                    figures += analysis.figures.count
-                    batch.append(analysis)
-                    hashes.append(ContentHash.of(analysis.article))
-                    if batch.count >= 200 {
-                        _ = try figureStore.ingest(batch, contentHash: hashes)
-                        batch.removeAll()
-                        hashes.removeAll()
-                    }
+                    return { (worker.analyze(articles[$0]), ContentHash.of(articles[$0])) }
+                }, consume: { _, done in
+                    figures += done.0.figures.count
+                    try batcher.add(done.0, contentHash: done.1)
                 })
-            if !batch.isEmpty { _ = try figureStore.ingest(batch, contentHash: hashes) }
+            try batcher.finish()
             try figureStore.checkpoint()
             Console.write("solieu: re-extracted \(articles.count) articles (extractor version \(ArticleAnalyzer.version)): \(figures) figures\n")
         }
