@@ -98,8 +98,9 @@ extension FigureStore {
                                     unitTokens: p.sentenceIndex.flatMap { unitsOfSentence[$0] }?.joined(separator: " ; "))
             let id = try row.insertRow(db)
             if let s = p.sentenceIndex { passageOfSentence[s] = id }
+            let body = p.range.map(scalars.slice) ?? analysis.article.title ?? ""
+            try Schema.index(passage: id, body: body, units: row.unitTokens, in: db)
         }
-        try Schema.indexPassages(of: articleId, in: db)
 
         let day = analysis.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day }
         for f in analysis.figures {

@@ -124,20 +124,14 @@ enum Schema {
     /// The SQL of the units of a passage's figures, as the folded index's `units` column holds them.
     static func passageUnits(passage: String) -> String { "\(passage).unitTokens" }
 
-    /// Adds the passages of article `articleId` to both indexes (the same text the trigger removes).
-    static func indexPassages(of articleId: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO \(foldedIndex)(rowid, body, units)
-            SELECT passage.id, \(Folding.sql(passageBody(article: "article", passage: "passage"))), \(passageUnits(passage: "passage"))
-            FROM passage JOIN article ON article.id = passage.articleId
-            WHERE passage.articleId = ?
-            """).execute(arguments: [articleId])
-        try db.cachedStatement(sql: """
-            INSERT INTO \(exactIndex)(rowid, body)
-            SELECT passage.id, \(passageBody(article: "article", passage: "passage"))
-            FROM passage JOIN article ON article.id = passage.articleId
-            WHERE passage.articleId = ?
-            """).execute(arguments: [articleId])
+    /// Adds a passage to both indexes: the same words the trigger removes (`passageBody`, folded
+    /// as `Folding.sql` folds). The body is cut in Swift from the article's scalars: SQLite's
+    /// `substr` counts characters from the start of the text each time, quadratic over the
+    /// passages of a long article (a megabyte of one-line captions took minutes).
+    static func index(passage id: Int64, body: String, units: String?, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO \(foldedIndex)(rowid, body, units) VALUES (?, ?, ?)")
+            .execute(arguments: [id, Folding.foldingD(body), units])
+        try db.cachedStatement(sql: "INSERT INTO \(exactIndex)(rowid, body) VALUES (?, ?)").execute(arguments: [id, body])
     }
 
     /// Gathers the planner's statistics again when there are none or the figures have doubled

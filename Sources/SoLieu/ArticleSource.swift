@@ -63,10 +63,12 @@ public struct ArticleSource: Sendable {
             }
             var files: [String] = []
             var pending = [input]
+            var unlisted = false
             while let dir = pending.popLast() {
                 let names: [String]
                 do { names = try fileSystem.list(dir) } catch {
                     problems.append(error)
+                    unlisted = true
                     continue
                 }
                 for name in names where !name.hasPrefix(".") {
@@ -77,7 +79,8 @@ public struct ArticleSource: Sendable {
                     }
                 }
             }
-            if files.isEmpty {
+            // a directory that could not be listed is reported once, as that
+            if files.isEmpty && !unlisted {
                 problems.append(ArticleReadError(file: input, message: "is a directory with no .txt, .html or .jsonl files"))
             }
             for file in files.sorted() { addFile(file, to: &units, problems: &problems) }

@@ -7,12 +7,18 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (created when missing).", valueName: "path"))
     var db: String = "solieu.sqlite"
 
-    /// Opens (or creates) the store; an error names the file.
+    /// Opens (or creates) the store; a failure is reported naming the file (not a usage error:
+    /// exit status 1).
     func open() throws -> FigureStore {
+        try opening { try FigureStore(path: db) }
+    }
+
+    private func opening(_ body: () throws -> FigureStore) throws -> FigureStore {
         do {
-            return try FigureStore(path: db)
+            return try body()
         } catch {
-            throw ValidationError("cannot open database '\(db)': \(error)")
+            Console.write("solieu: \(db): error: cannot open database: \(error)\n")
+            throw ExitCode.failure
         }
     }
 
@@ -22,10 +28,6 @@ struct StoreOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: db) else {
             throw ValidationError("no database at '\(db)': run 'solieu ingest PATH... --db \(db)' first")
         }
-        do {
-            return try FigureStore(path: db, readOnly: readOnly)
-        } catch {
-            throw ValidationError("cannot open database '\(db)': \(error)")
-        }
+        return try opening { try FigureStore(path: db, readOnly: readOnly) }
     }
 }

@@ -181,6 +181,17 @@ import Testing
         #expect(source.read(units[0]).failureDescription == "\(root.path)/missing.txt: error: no such file")
     }
 
+    /// A directory that cannot be listed is one problem, not also "a directory with no files".
+    @Test func anUnlistableDirectoryIsReportedOnce() {
+        let fs = FileSystem(kind: { _ in .directory },
+                            list: { (path) throws(InputError) -> [String] in throw InputError(file: path, message: "cannot list directory: Permission denied") },
+                            read: { (path) throws(InputError) -> [UInt8] in throw InputError(file: path, message: "unreadable") },
+                            readStandardInput: { () throws(InputError) -> [UInt8] in [] })
+        let (units, problems) = ArticleSource(fileSystem: fs).units(["locked"])
+        #expect(units.isEmpty)
+        #expect(problems.map(\.description) == ["locked: error: cannot list directory: Permission denied"])
+    }
+
     @Test func binaryIsNotText() {
         let error = ArticleSource().read(.standardInput(bytes: [0x41, 0x42, 0x0A, 0x00, 0x01])).failureDescription
         #expect(error == "-:2:1: error: not text (a NUL byte at byte offset 3)")
