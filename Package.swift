@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "ICUCoreTests", dependencies: ["ICUCore"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
-        .testTarget(name: "EntitiesTests", dependencies: ["Entities"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "VietText"]),
         .testTarget(name: "SoLieuTests", dependencies: ["SoLieu", "TestSupport"]),
         .testTarget(name: "FigureStoreTests", dependencies: ["FigureStore", "SoLieu", "TestSupport"]),
         .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu", "TestSupport"]),
