@@ -56,6 +56,8 @@ public struct EntityLexicon: Sendable {
     public var documentHeads: [String: String]
     public var documentCodes: Set<String>
     public var genericGroups: Set<String>
+    /// Words that make a level word after them generic (`các tỉnh`).
+    public var pluralMarkers: Set<String>
 
     /// The built-in data.
     public static func builtin() throws -> EntityLexicon {
@@ -108,5 +110,6 @@ public struct EntityLexicon: Sendable {
         documentHeads = Dictionary(try rows("document-heads.tsv", columns: 2).map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
         documentCodes = Set(try list("document-codes.txt"))
         genericGroups = Set(try list("generic-groups.txt"))
+        pluralMarkers = Set(try list("plural-markers.txt"))
     }
 }

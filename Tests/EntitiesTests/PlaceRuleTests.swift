@@ -20,7 +20,12 @@ import VietText
     }
 
     @Test(arguments: [
-        "Chi bộ [[thôn Đoàn Kết]], [[xã Lãng Công]] (Sông Lô) họp bàn giải pháp.",
+        "Chi bộ [[thôn Đoàn Kết]], [[xã Lãng Công]] ([[Sông Lô]]) họp bàn giải pháp.",
+        "Xuất khẩu sang [[Hoa Kỳ]] và [[Nhật Bản]] tăng, các tỉnh [[Tây Nguyên]] hưởng lợi.",
+        // a place inside an organisation's name is a place too (spec: a name of another kind inside a name)
+        "Huyện ủy [[Tam Đảo]] chỉ đạo các chi bộ.",
+        // after a plural (`các tỉnh`) the level word is generic: the name is found on its own
+        "Các tỉnh [[Tây Nguyên]] và những huyện [[Tam Đảo]], [[Sông Lô]] được hỗ trợ.",
         "Toàn [[tỉnh Vĩnh Phúc]] có 9 đơn vị hành chính cấp huyện.",
         "[[Thị trấn Phố Châu]] đã hoàn thành chỉ tiêu.",
         "Trụ sở đặt tại [[Quận 3]], [[thành phố Hồ Chí Minh]].",

@@ -12,7 +12,7 @@ enum Places {
         var found: [Entity] = []
         var i = 0
         while i < tokens.count {
-            guard let level = levels.first(where: { matches($0, at: i, in: text) }) else { i += 1; continue }
+            guard let level = levels.first(where: { matches($0, at: i, in: text) }), !afterPlural(i, in: text, lexicon) else { i += 1; continue }
             var j = i + level.count
             let nameStart = j
             while j < tokens.count, tokens[j].kind == .syllable, isCapitalised(text.original(tokens[j])), adjacent(tokens, j, text) {
@@ -38,6 +38,14 @@ enum Places {
             guard token.kind == .syllable, text.normalized(token).lowercased() == syllable else { return false }
         }
         return true
+    }
+
+    /// Words that make the level word after them generic (`các tỉnh Tây Nguyên`: the provinces
+    /// of a region, not a province named Tây Nguyên).
+    /// (`plural-markers.txt`)
+    static func afterPlural(_ i: Int, in text: AnalyzedText, _ lexicon: EntityLexicon) -> Bool {
+        guard i > 0, text.tokens[i - 1].kind == .syllable else { return false }
+        return lexicon.pluralMarkers.contains(text.normalized(text.tokens[i - 1]).lowercased())
     }
 
     /// Tokens `j - 1` and `j` are separated by spaces only (no punctuation, no line break).
