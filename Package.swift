@@ -36,6 +36,12 @@ let package = Package(
             dependencies: ["VietText"],
             resources: [.copy("Resources/data"), .copy("Resources/figure.schema.json")]
         ),
+        // Named people, organisations, places and documents; the gazetteer and word lists as data.
+        .target(
+            name: "Entities",
+            dependencies: ["VietText"],
+            resources: [.copy("Resources/data")]
+        ),
         // The system HTML5 parser (libgumbo-dev).
         .systemLibrary(
             name: "CGumbo",
@@ -86,6 +92,7 @@ let package = Package(
         .testTarget(name: "ICUCoreTests", dependencies: ["ICUCore"]),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "VietText"]),
         .testTarget(name: "SoLieuTests", dependencies: ["SoLieu", "TestSupport"]),
         .testTarget(name: "FigureStoreTests", dependencies: ["FigureStore", "SoLieu", "TestSupport"]),
         .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu", "TestSupport"]),
