@@ -49,10 +49,11 @@ let package = Package(
             providers: [.apt(["libgumbo-dev"])]
         ),
         // The front: article sources (files, directories, stdin, JSON Lines, HTML) -> articles
-        // (title, date, section, author, blocks, chrome removed) -> analyses (figures).
+        // (title, date, section, author, blocks, chrome removed) -> analyses (figures, entities,
+        // the subject and place of each figure).
         .target(
             name: "SoLieu",
-            dependencies: ["ICUCore", "VietText", "Figures", "CGumbo"],
+            dependencies: ["ICUCore", "VietText", "Figures", "Entities", "CGumbo"],
             resources: [.copy("Resources/data")]
         ),
         // The SQLite store: schema, migrations, ingest transactions, FTS5 with folding, queries.

@@ -58,6 +58,22 @@ public struct EntityLexicon: Sendable {
     public var genericGroups: Set<String>
     /// Words that make a level word after them generic (`các tỉnh`).
     public var pluralMarkers: Set<String>
+    /// Phrases that name the whole unit as a figure's subject (`toàn tỉnh`) and its level word.
+    public var subjectPhrases: [(phrase: String, level: String?)]
+    /// Province names (current and other names) and district names, without level words.
+    public var provinceNames: Set<String>
+    public var districtNames: Set<String>
+
+    /// The province a name (with or without its level word) names, current or former.
+    public func province(named text: String) -> Province? {
+        var name = text
+        for level in ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố ", "TP. ", "TP.", "TP "] where name.hasPrefix(level) {
+            name = String(name.dropFirst(level.count))
+            break
+        }
+        return provincesByName[name] ?? provincesByName[text]
+    }
+    var provincesByName: [String: Province]
 
     /// The built-in data.
     public static func builtin() throws -> EntityLexicon {
@@ -111,5 +127,14 @@ public struct EntityLexicon: Sendable {
         documentCodes = Set(try list("document-codes.txt"))
         genericGroups = Set(try list("generic-groups.txt"))
         pluralMarkers = Set(try list("plural-markers.txt"))
+        subjectPhrases = try rows("subject-phrases.txt", columns: 2).map { ($0[0], $0[1].isEmpty ? nil : $0[1]) }
+        var byName: [String: Province] = [:]
+        for p in provinces {
+            if byName[p.name] == nil || p.status == .current { byName[p.name] = p }
+            for other in p.otherNames where byName[other] == nil { byName[other] = p }
+        }
+        provincesByName = byName
+        provinceNames = Set(byName.keys)
+        districtNames = Set(districts.map(\.name))
     }
 }

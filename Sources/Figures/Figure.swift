@@ -19,8 +19,10 @@ public enum NumberStyle: String, Codable, Sendable {
 /// original article. Schema 2 adds what a store and a cross-checker need: `id` (the figure's
 /// ordinal in its article, from 1), `sentenceIndex` (the sentence's ordinal, from 0), the printed
 /// `precision` and the `interval` of values the text allows; `time` is a typed `Period`.
+/// Schema 3 adds `subject` and `place` (what and where the figure is about), set by the entity
+/// rules when the text says them.
 public struct Figure: Codable, Sendable, Equatable {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// The JSON Schema of the record (`figure.schema.json`).
     public static var schemaURL: URL? { Bundle.module.url(forResource: "figure.schema", withExtension: "json") }
 
@@ -53,6 +55,10 @@ public struct Figure: Codable, Sendable, Equatable {
     public var interval: ValueInterval
     /// Set when a digit group could be read two ways (`1,500`) and the article's style decided.
     public var numberStyle: NumberStyle?
+    /// The body or group the figure is about (`Đảng bộ tỉnh`, `toàn tỉnh`).
+    public var subject: FigureContext?
+    /// The most specific place that governs the figure's sentence.
+    public var place: FigureContext?
 
     public init(id: Int = 0, text: String, value: Decimal, valueMax: Decimal? = nil, unit: String, qualifier: Qualifier = .exact,
                 rate: String? = nil, time: Period? = nil, start: Int, end: Int, sentenceIndex: Int = 0, sentence: String,
@@ -89,7 +95,7 @@ public struct Figure: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, article, id, text, value, valueMax, unit, qualifier, rate, time, start, end, sentenceIndex, sentence,
-             precision, interval, numberStyle
+             precision, interval, numberStyle, subject, place
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -111,5 +117,7 @@ public struct Figure: Codable, Sendable, Equatable {
         try c.encode(precision, forKey: .precision)
         try c.encode(interval, forKey: .interval)
         try c.encodeIfPresent(numberStyle, forKey: .numberStyle)
+        try c.encodeIfPresent(subject, forKey: .subject)
+        try c.encodeIfPresent(place, forKey: .place)
     }
 }

@@ -41,20 +41,27 @@ public final class FigureExtractor {
     /// `warn` hears of text that looks like a figure but cannot be read exactly (a number too long).
     public func extract(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil,
                         warn: (FigureWarning) -> Void = { _ in }, _ body: ([Figure]) throws -> Void) rethrows {
+        try extractChunks(utf16: units, article: article, referenceYear: referenceYear, warn: warn) { try body($0.figures) }
+    }
+
+    /// The same, giving `body` each piece's analysed text with its figures, so that other rules
+    /// (entities, the context of each figure) run over the same analysis and may complete the records.
+    public func extractChunks(utf16 units: [UInt16], article: String? = nil, referenceYear: Int? = nil,
+                              warn: (FigureWarning) -> Void = { _ in }, _ body: (inout FigureChunk) throws -> Void) rethrows {
         var state = ArticleState(referenceYear: referenceYear)
         var start = 0
         var scalarStart = 0
         while start < units.count {
             let end = Self.chunkEnd(units, from: start, limit: Self.chunkLimit)
-            let chunk = Array(units[start..<end])
-            var found = extractChunk(chunk, article: article, state: &state, warn: { w in
+            let units = Array(units[start..<end])
+            var chunk = extractChunk(units, article: article, state: &state, scalarStart: scalarStart, warn: { w in
                 warn(FigureWarning(start: w.start + scalarStart, end: w.end + scalarStart, message: w.message))
             })
             if scalarStart > 0 {
-                for k in found.indices { found[k].start += scalarStart; found[k].end += scalarStart }
+                for k in chunk.figures.indices { chunk.figures[k].start += scalarStart; chunk.figures[k].end += scalarStart }
             }
-            try body(found)
-            scalarStart += chunk.reduce(0) { $0 + (($1 & 0xFC00) == 0xDC00 ? 0 : 1) }
+            try body(&chunk)
+            scalarStart += units.reduce(0) { $0 + (($1 & 0xFC00) == 0xDC00 ? 0 : 1) }
             start = end
         }
     }
@@ -80,7 +87,8 @@ public final class FigureExtractor {
         units.withUnsafeBufferPointer { TextPieces.end($0, from: start, limit: limit) }
     }
 
-    private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState, warn: (FigureWarning) -> Void) -> [Figure] {
+    private func extractChunk(_ units: [UInt16], article: String?, state: inout ArticleState, scalarStart: Int,
+                              warn: (FigureWarning) -> Void) -> FigureChunk {
         let analyzed = analyzer.analyze(analyzer.normalizer.normalize(units), words: false)
         let offsets = ScalarOffsets(analyzed.text.original)
         Self.warnTooLong(analyzed, offsets, warn)
@@ -92,6 +100,7 @@ public final class FigureExtractor {
         let style = state.style ?? .vietnamese
         let year = state.referenceYear
         var figures: [Figure] = []
+        var ranges: [Range<Int>] = []
         var carried: String? = state.carried
         defer { state.carried = carried }
         var previousEnd = 0
@@ -146,6 +155,7 @@ public final class FigureExtractor {
                 figure.sentence = longSentence ? Self.window(analyzed.text.original, around: r, in: sentence.range) : sentenceText
                 figure.numberStyle = note.ambiguous ? note.style : nil
                 figures.append(figure)
+                ranges.append(r)
             }
             // what the next sentences of the paragraph inherit: the last time stated here
             // (a relative time such as `hiện nay` states none and ends the carry)
@@ -161,7 +171,7 @@ public final class FigureExtractor {
             if let y = stated.last?.value.flatMap(Period.init)?.to.year { state.lastYear = y }
             if leadsAList { state.listLead = carried }
         }
-        return figures
+        return FigureChunk(analyzed: analyzed, offsets: offsets, scalarStart: scalarStart, figures: figures, ranges: ranges)
     }
 
 

@@ -1,3 +1,4 @@
+import Entities
 import Figures
 import Foundation
 
@@ -126,14 +127,18 @@ extension CalendarDay: Codable {
 public struct ArticleAnalysis: Sendable {
     public var article: Article
     public var figures: [Figure]
+    /// The distinct entities, in order of first mention (figures' `subject`/`place` point at their ids).
+    public var entities: [Entity]
     /// Numbers too long to read, with their offsets.
     public var warnings: [FigureWarning]
     /// The version of the analysis that produced this: a store re-extracts older articles.
     public var extractorVersion: Int
 
-    public init(article: Article, figures: [Figure], warnings: [FigureWarning] = [], extractorVersion: Int = ArticleAnalyzer.version) {
+    public init(article: Article, figures: [Figure], entities: [Entity] = [], warnings: [FigureWarning] = [],
+                extractorVersion: Int = ArticleAnalyzer.version) {
         self.article = article
         self.figures = figures
+        self.entities = entities
         self.warnings = warnings
         self.extractorVersion = extractorVersion
     }

@@ -1,9 +1,10 @@
+import Entities
 import Figures
 import Foundation
 import VietText
 
-/// Analyses articles: the figure rules (and, next, the entity rules) over an article's text with
-/// its date as the reference for relative times.
+/// Analyses articles: the figure rules and the entity rules over the same analysis of an article's
+/// text (its date the reference for relative times), then the subject and place of each figure.
 ///
 /// The language data (normalizer, lexicon, rules) is immutable and shared; the extractors that
 /// hold per-article state are made per task with `makeWorker()`. `ArticleAnalyzer` itself is
@@ -11,39 +12,68 @@ import VietText
 public struct ArticleAnalyzer: Sendable {
     /// Bumped whenever a change to the analysis changes its records: a store re-extracts the
     /// articles analysed by an older version (`solieu reindex`).
-    public static let version = 1
+    public static let version = 2
 
     public let normalizer: TextNormalizer
     public let lexicon: Lexicon
     public let rules: FigureRules
+    public let entities: EntityExtractor
 
-    public init(normalizer: TextNormalizer, lexicon: Lexicon, rules: FigureRules) {
+    public init(normalizer: TextNormalizer, lexicon: Lexicon, rules: FigureRules, entities: EntityExtractor) {
         self.normalizer = normalizer
         self.lexicon = lexicon
         self.rules = rules
+        self.entities = entities
     }
 
     /// The built-in language data.
     public static func builtin() throws -> ArticleAnalyzer {
         let normalizer = try TextNormalizer()
-        return ArticleAnalyzer(normalizer: normalizer, lexicon: try Lexicon.builtin(normalizer: normalizer), rules: try FigureRules.builtin())
+        return ArticleAnalyzer(normalizer: normalizer, lexicon: try Lexicon.builtin(normalizer: normalizer), rules: try FigureRules.builtin(),
+                               entities: try EntityExtractor.builtin())
     }
 
     /// A worker for one task (not thread-safe; make one per task).
     public func makeWorker() throws -> Worker {
-        Worker(extractor: FigureExtractor(analyzer: try TextAnalyzer(lexicon: lexicon, normalizer: normalizer), rules: rules))
+        Worker(extractor: FigureExtractor(analyzer: try TextAnalyzer(lexicon: lexicon, normalizer: normalizer), rules: rules), entities: entities)
     }
 
     public struct Worker {
-        let extractor: FigureExtractor
+        public let extractor: FigureExtractor
+        public let entities: EntityExtractor
 
-        /// The article's figures, with its date's year as the reference year (when it has one).
+        /// The article's figures and entities, with its date's year as the reference year (when it has one).
         public func analyze(_ article: Article) -> ArticleAnalysis {
             var warnings: [FigureWarning] = []
             var figures: [Figure] = []
-            extractor.extract(utf16: Array(article.text.utf16), article: article.name, referenceYear: article.date?.year,
-                              warn: { warnings.append($0) }) { figures += $0 }
-            return ArticleAnalysis(article: article, figures: figures, warnings: warnings)
+            let found = analyze(utf16: Array(article.text.utf16), article: article.name, referenceYear: article.date?.year,
+                                warn: { warnings.append($0) }) { figures += $0 }
+            return ArticleAnalysis(article: article, figures: figures, entities: found, warnings: warnings)
+        }
+
+        /// Streams the figures of a text piece by piece to `body` (each with its subject and place)
+        /// and returns the text's distinct entities.
+        public func analyze(utf16 units: [UInt16], article: String?, referenceYear: Int?, warn: (FigureWarning) -> Void = { _ in },
+                            _ body: ([Figure]) throws -> Void) rethrows -> [Entity] {
+            var collected = ArticleEntities(article: article)
+            var home: ArticleHome? = nil
+            try extractor.extractChunks(utf16: units, article: article, referenceYear: referenceYear, warn: warn) { chunk in
+                let mentions = entities.mentions(in: chunk.analyzed)
+                if home == nil { home = entities.home(of: mentions) }
+                let ids = collected.add(mentions, offset: chunk.articleOffset)
+                let links = entities.links(figures: chunk.ranges, mentions: mentions, in: chunk.analyzed, home: home!)
+                func context(_ link: FigureLink) -> FigureContext {
+                    FigureContext(text: link.text, entity: link.mention.map { ids[$0] },
+                                  start: link.range.map { chunk.articleOffset($0.lowerBound) }, end: link.range.map { chunk.articleOffset($0.upperBound) },
+                                  within: link.within)
+                }
+                for (k, link) in links.enumerated() {
+                    chunk.figures[k].subject = link.subject.map(context)
+                    chunk.figures[k].place = link.place.map(context)
+                }
+                try body(chunk.figures)
+            }
+            return collected.entities
         }
     }
 }

@@ -24,9 +24,9 @@ enum GazetteerNames {
         return byFirst
     }
 
-    static func find(in text: AnalyzedText, names: [String: [[String]]], skipping taken: [Range<Int>]) -> [Entity] {
+    static func find(in text: AnalyzedText, names: [String: [[String]]], skipping taken: [Range<Int>]) -> [EntityMention] {
         let tokens = text.tokens
-        var found: [Entity] = []
+        var found: [EntityMention] = []
         var i = 0
         while i < tokens.count {
             // the start of a run of capitalised syllables
@@ -40,7 +40,7 @@ enum GazetteerNames {
             if let candidates = names[run[0]], let name = candidates.first(where: { $0 == run }) {
                 let range = tokens[i].range.lowerBound..<tokens[i + name.count - 1].range.upperBound
                 if !taken.contains(where: { $0.overlaps(range) }) {
-                    found.append(Entity(kind: .place, text: Places.original(range, in: text), start: range.lowerBound, end: range.upperBound))
+                    found.append(EntityMention(kind: .place, range: range, text: Places.original(range, in: text)))
                 }
             }
             i = end

@@ -6,10 +6,10 @@ import VietText
 /// a number for the numbered urban units.
 enum Places {
     /// The places in `text`'s tokens.
-    static func find(in text: AnalyzedText, lexicon: EntityLexicon) -> [Entity] {
+    static func find(in text: AnalyzedText, lexicon: EntityLexicon) -> [EntityMention] {
         let levels = lexicon.levels.keys.map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
         let tokens = text.tokens
-        var found: [Entity] = []
+        var found: [EntityMention] = []
         var i = 0
         while i < tokens.count {
             guard let level = levels.first(where: { matches($0, at: i, in: text) }), !afterPlural(i, in: text, lexicon) else { i += 1; continue }
@@ -21,7 +21,7 @@ enum Places {
             if j == nameStart, j < tokens.count, tokens[j].kind == .number, adjacent(tokens, j, text) { j += 1 }
             if j > nameStart {
                 let range = tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound
-                found.append(Entity(kind: .place, text: original(range, in: text), start: range.lowerBound, end: range.upperBound))
+                found.append(EntityMention(kind: .place, range: range, text: original(range, in: text)))
                 i = j
             } else {
                 i += 1

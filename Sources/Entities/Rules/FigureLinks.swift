@@ -1,0 +1,147 @@
+import VietText
+
+/// What and where a figure is about, from the entities of its sentence (`../shared/spec/entities.md`,
+/// issue 8): the subject is the organisation nearest before the figure in its sentence (`Đảng bộ
+/// tỉnh kết nạp được 9.711 đảng viên`), else a phrase that names the whole unit (`toàn tỉnh`); the
+/// place is the most specific place of the sentence (the nearest before the figure among those of
+/// the lowest level, else the first after it), else the article's own unit when the sentence
+/// names it by its level (`toàn tỉnh`, `tỉnh ta`).
+public struct FigureLink: Sendable, Equatable {
+    /// The name: the words, or the unit they resolve to.
+    public var text: String
+    /// The index of the mention in the mentions given, when the link is one.
+    public var mention: Int?
+    /// The UTF-16 range of the words, when the sentence says them.
+    public var range: Range<Int>?
+    /// For a place: the larger places it lies in.
+    public var within: [String]
+}
+
+public struct FigureLinks: Sendable {
+    let lexicon: EntityLexicon
+    /// Subject phrases (syllables, lower case) and the level word of the unit they mean.
+    let phrases: [([String], String?)]
+
+    init(lexicon: EntityLexicon) {
+        self.lexicon = lexicon
+        phrases = lexicon.subjectPhrases.map { ($0.phrase.split(separator: " ").map(String.init), $0.level) }
+            .sorted { $0.0.count > $1.0.count }
+    }
+
+    /// The subject and place of each figure (UTF-16 ranges in `text`), from `mentions` (those
+    /// of `text`, in text order) and the article's own units (`home`: `tỉnh Vĩnh Phúc`, ...).
+    func links(figures: [Range<Int>], mentions: [EntityMention], in text: AnalyzedText,
+               home: ArticleHome) -> [(subject: FigureLink?, place: FigureLink?)] {
+        var results: [(subject: FigureLink?, place: FigureLink?)] = []
+        results.reserveCapacity(figures.count)
+        var s = 0
+        var firstMention = 0
+        for figure in figures {
+            while s < text.sentences.count, text.sentences[s].range.upperBound <= figure.lowerBound { s += 1 }
+            guard s < text.sentences.count else { results.append((nil, nil)); continue }
+            let sentence = text.sentences[s].range
+            while firstMention < mentions.count, mentions[firstMention].range.upperBound <= sentence.lowerBound { firstMention += 1 }
+            var inSentence: [Int] = []
+            var m = firstMention
+            while m < mentions.count, mentions[m].range.lowerBound < sentence.upperBound {
+                if mentions[m].range.upperBound <= sentence.upperBound { inSentence.append(m) }
+                m += 1
+            }
+            let phrase = unitPhrase(in: text, sentence: text.sentences[s], before: figure.lowerBound)
+            results.append((subject(figure, inSentence, mentions, phrase, home), place(figure, inSentence, mentions, phrase, home)))
+        }
+        return results
+    }
+
+    private func subject(_ figure: Range<Int>, _ candidates: [Int], _ mentions: [EntityMention],
+                         _ phrase: (text: String, range: Range<Int>, level: String?)?, _ home: ArticleHome) -> FigureLink? {
+        if let m = candidates.last(where: { mentions[$0].kind == .organization && mentions[$0].range.upperBound <= figure.lowerBound }),
+           phrase.map({ $0.range.upperBound <= mentions[m].range.lowerBound }) ?? true {
+            return FigureLink(text: mentions[m].text, mention: m, range: mentions[m].range, within: [])
+        }
+        if let phrase { return FigureLink(text: phrase.text, mention: nil, range: phrase.range, within: []) }
+        return nil
+    }
+
+    private func place(_ figure: Range<Int>, _ candidates: [Int], _ mentions: [EntityMention],
+                       _ phrase: (text: String, range: Range<Int>, level: String?)?, _ home: ArticleHome) -> FigureLink? {
+        let places = candidates.filter { mentions[$0].kind == .place }
+        let before = places.filter { mentions[$0].range.upperBound <= figure.lowerBound }
+        let pool = before.isEmpty ? Array(places.filter { mentions[$0].range.lowerBound >= figure.upperBound }.prefix(1)) : before
+        if let best = pool.max(by: { (rank(mentions[$0]), $0) < (rank(mentions[$1]), $1) }) {
+            let name = mentions[best].text
+            return FigureLink(text: name, mention: best, range: mentions[best].range, within: home.within(name, rank: rank(mentions[best])))
+        }
+        if let phrase, let level = phrase.level, let unit = home.unit(level: level) {
+            return FigureLink(text: unit, mention: nil, range: nil, within: home.within(unit, rank: lexicon.levels[level] ?? 0))
+        }
+        return nil
+    }
+
+    /// The place's level: 1 province ... 4 hamlet, 0 a country or region, 5 a facility.
+    func rank(_ m: EntityMention) -> Int {
+        let words = m.text.lowercased().split(separator: " ")
+        for n in stride(from: min(3, words.count - 1), through: 1, by: -1) {
+            if let r = lexicon.levels[words[0..<n].joined(separator: " ")] { return r }
+        }
+        if lexicon.provinceNames.contains(m.text) { return 1 }
+        if lexicon.districtNames.contains(m.text) { return 2 }
+        return 0
+    }
+
+    /// The subject phrase of the sentence nearest before the figure (`toàn tỉnh`).
+    private func unitPhrase(in text: AnalyzedText, sentence: Sentence, before limit: Int) -> (text: String, range: Range<Int>, level: String?)? {
+        var found: (text: String, range: Range<Int>, level: String?)? = nil
+        var i = sentence.tokens.lowerBound
+        while i < sentence.tokens.upperBound, text.tokens[i].range.lowerBound < limit {
+            if let (words, level) = phrases.first(where: { Places.matches($0.0, at: i, in: text) }) {
+                let range = text.tokens[i].range.lowerBound..<text.tokens[i + words.count - 1].range.upperBound
+                found = (Places.original(range, in: text), range, level)
+                i += words.count
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+}
+
+/// The units an article is about: its province (the one it names most, or first), and the
+/// provinces of the districts it names.
+public struct ArticleHome: Sendable, Equatable {
+    /// Level word -> the unit's full name (`tỉnh` -> `tỉnh Vĩnh Phúc`).
+    public var units: [String: String] = [:]
+    /// District name -> its province's full name.
+    var provinceOf: [String: String] = [:]
+
+    public init() {}
+
+    func unit(level: String) -> String? { units[level] }
+
+    /// The larger places a place of `rank` lies in.
+    func within(_ name: String, rank: Int) -> [String] {
+        guard rank >= 2, let province = units["tỉnh"] ?? units["thành phố"] else { return [] }
+        let bare = name.split(separator: " ").drop { $0.first?.isLowercase ?? false }.joined(separator: " ")
+        if let p = provinceOf[bare] { return [p] }
+        return [province]
+    }
+
+    /// The home of an article from its place mentions (the whole article or its first piece).
+    static func of(_ mentions: [EntityMention], lexicon: EntityLexicon) -> ArticleHome {
+        var count: [String: Int] = [:]
+        var order: [String] = []
+        for m in mentions where m.kind == .place {
+            guard let p = lexicon.province(named: m.text) else { continue }
+            if count[p.name] == nil { order.append(p.name) }
+            count[p.name, default: 0] += 1
+        }
+        var home = ArticleHome()
+        if let best = order.max(by: { (count[$0]!, -order.firstIndex(of: $0)!) < (count[$1]!, -order.firstIndex(of: $1)!) }),
+           let p = lexicon.province(named: best) {
+            let full = p.name.hasPrefix("Thành phố") ? p.name : "\(p.level) \(p.name)"
+            home.units[p.level] = full
+            for d in lexicon.districts where d.province == p.name { home.provinceOf[d.name] = full }
+        }
+        return home
+    }
+}
