@@ -84,6 +84,11 @@ let package = Package(
             path: "Benchmarks/FiguresBenchmark"
         ),
         .executableTarget(
+            name: "EntitiesBenchmark",
+            dependencies: ["SoLieu", "Entities", "Figures"],
+            path: "Benchmarks/EntitiesBenchmark"
+        ),
+        .executableTarget(
             name: "StoreBenchmark",
             dependencies: ["FigureStore", "SoLieu", "Figures"],
             path: "Benchmarks/StoreBenchmark"

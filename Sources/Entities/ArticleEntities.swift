@@ -13,9 +13,27 @@ public struct ArticleEntities: Sendable {
 
     public init(article: String? = nil) { self.article = article }
 
-    /// The key two mentions of one entity share: the normalised name, lower-cased.
+    /// The key two mentions of one entity share: the normalised name, lower-cased, without the
+    /// spaces and dots that vary (`TP.Hà Nội`, `TP. Hà Nội`, `TP Hà Nội`).
     static func key(_ m: EntityMention) -> Key {
-        Key(kind: m.kind, name: (m.name ?? m.text).split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased())
+        Key(kind: m.kind, name: String((m.name ?? m.text).lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "." }.map(Character.init)))
+    }
+
+    /// A shorter later mention of an entity already named in full: the first words of an
+    /// organisation or document (`Nghị quyết Đại hội` after `Nghị quyết Đại hội Đảng bộ tỉnh lần
+    /// thứ XVI`), or the given name of a person (`ông Toàn` after `Hoàng Văn Toàn`).
+    private func earlier(_ m: EntityMention) -> Int? {
+        let words = m.text.split(whereSeparator: \.isWhitespace)
+        switch m.kind {
+        case .person:
+            guard words.count == 1 else { return nil }
+            return entities.lastIndex { $0.kind == .person && $0.text.split(separator: " ").count > 1 && $0.text.split(separator: " ").last == words[0] }
+        case .organization, .document:
+            let prefix = words.joined(separator: " ").lowercased() + " "
+            return entities.lastIndex { $0.kind == m.kind && $0.text.lowercased().hasPrefix(prefix) }
+        case .place:
+            return nil
+        }
     }
 
     /// Adds a piece's mentions; `offset` converts the piece's UTF-16 offsets to the article's
@@ -25,7 +43,7 @@ public struct ArticleEntities: Sendable {
         mentions.map { m in
             let span = Entity.Span(start: offset(m.range.lowerBound), end: offset(m.range.upperBound))
             let key = Self.key(m)
-            if let k = index[key] {
+            if let k = index[key] ?? earlier(m) {
                 entities[k].mentions.append(span)
                 for t in m.titles where !entities[k].titles.contains(t) { entities[k].titles.append(t) }
                 return entities[k].id

@@ -1,17 +1,33 @@
 import VietText
 
-/// The entities of a text, rule family by rule family (`Rules/`). Built once from the language
-/// data and `Sendable`: shared by every task.
+/// The entities of a text, rule family by rule family (`Rules/`): organisations first, then
+/// documents, places and people (a person's name never overlaps a name the others claim). Built
+/// once from the language data and `Sendable`: shared by every task.
 public struct EntityExtractor: Sendable {
     public let lexicon: EntityLexicon
-    /// The gazetteer's names by first syllable (built once).
-    let placeNames: [String: [[String]]]
+    let grammar: Grammar
     let figureLinks: FigureLinks
 
     public init(lexicon: EntityLexicon) {
         self.lexicon = lexicon
-        placeNames = GazetteerNames.names(lexicon)
+        grammar = Grammar(lexicon)
         figureLinks = FigureLinks(lexicon: lexicon)
+    }
+
+    public static func builtin() throws -> EntityExtractor { EntityExtractor(lexicon: try EntityLexicon.builtin()) }
+
+    /// Every mention in an analysed text, in text order (UTF-16 ranges of `text.text.original`).
+    /// `authors` (from the article's byline) are people wherever the text names them.
+    public func mentions(in text: AnalyzedText, authors: [String] = []) -> [EntityMention] {
+        let v = TokenView(text)
+        // an author's name is a person even where it reads as a body (`Trường Hoàng`)
+        let organizations = Organizations(grammar: grammar).find(v).filter { !authors.contains($0.text) }
+        let documents = Documents(grammar: grammar).find(v)
+        let places = Places(grammar: grammar).find(v, skipping: organizations.map(\.range))
+        let claimed = (organizations + documents + places).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        let people = People(grammar: grammar).find(v, skipping: claimed, authors: authors)
+        return (organizations + documents + places + people)
+            .sorted { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
     }
 
     /// The units an article is about, from its mentions (`toàn tỉnh` resolves to its province).
@@ -23,20 +39,11 @@ public struct EntityExtractor: Sendable {
         figureLinks.links(figures: figures, mentions: mentions, in: text, home: home)
     }
 
-    public static func builtin() throws -> EntityExtractor { EntityExtractor(lexicon: try EntityLexicon.builtin()) }
-
-    /// Every mention in an analysed text, in text order (UTF-16 ranges of `text.text.original`).
-    public func mentions(in text: AnalyzedText) -> [EntityMention] {
-        let levelled = Places.find(in: text, lexicon: lexicon)
-        let named = GazetteerNames.find(in: text, names: placeNames, skipping: levelled.map(\.range))
-        return (levelled + named).sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-    }
-
     /// The distinct entities of a whole text (offsets: Unicode scalars).
-    public func entities(in text: AnalyzedText, article: String? = nil) -> [Entity] {
+    public func entities(in text: AnalyzedText, article: String? = nil, authors: [String] = []) -> [Entity] {
         var all = ArticleEntities(article: article)
         let offsets = ScalarOffsets(text.text.original)
-        all.add(mentions(in: text), offset: offsets.scalarOffset)
+        all.add(mentions(in: text, authors: authors), offset: offsets.scalarOffset)
         return all.entities
     }
 }

@@ -74,6 +74,13 @@ public struct EntityLexicon: Sendable {
         return provincesByName[name] ?? provincesByName[text]
     }
     var provincesByName: [String: Province]
+    /// Words that end a name extended over lower-case words (`name-stops.txt`).
+    public var nameStops: Set<String>
+    public var surnames: Set<String>
+    /// Well-known bodies written alone (`organization-names.txt`).
+    public var organizationNames: [String]
+    public var tickerCues: [String]
+    public var notTickers: Set<String>
 
     /// The built-in data.
     public static func builtin() throws -> EntityLexicon {
@@ -127,6 +134,11 @@ public struct EntityLexicon: Sendable {
         documentCodes = Set(try list("document-codes.txt"))
         genericGroups = Set(try list("generic-groups.txt"))
         pluralMarkers = Set(try list("plural-markers.txt"))
+        nameStops = Set(try list("name-stops.txt"))
+        surnames = Set(try list("surnames.txt"))
+        organizationNames = try list("organization-names.txt")
+        tickerCues = try list("ticker-cues.txt")
+        notTickers = Set(try list("not-tickers.txt"))
         subjectPhrases = try rows("subject-phrases.txt", columns: 2).map { ($0[0], $0[1].isEmpty ? nil : $0[1]) }
         var byName: [String: Province] = [:]
         for p in provinces {

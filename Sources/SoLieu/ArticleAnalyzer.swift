@@ -47,18 +47,19 @@ public struct ArticleAnalyzer: Sendable {
             var warnings: [FigureWarning] = []
             var figures: [Figure] = []
             let found = analyze(utf16: Array(article.text.utf16), article: article.name, referenceYear: article.date?.year,
-                                warn: { warnings.append($0) }) { figures += $0 }
+                                authors: article.authors, warn: { warnings.append($0) }) { figures += $0 }
             return ArticleAnalysis(article: article, figures: figures, entities: found, warnings: warnings)
         }
 
         /// Streams the figures of a text piece by piece to `body` (each with its subject and place)
         /// and returns the text's distinct entities.
-        public func analyze(utf16 units: [UInt16], article: String?, referenceYear: Int?, warn: (FigureWarning) -> Void = { _ in },
+        public func analyze(utf16 units: [UInt16], article: String?, referenceYear: Int?, authors: [String] = [],
+                            warn: (FigureWarning) -> Void = { _ in },
                             _ body: ([Figure]) throws -> Void) rethrows -> [Entity] {
             var collected = ArticleEntities(article: article)
             var home: ArticleHome? = nil
             try extractor.extractChunks(utf16: units, article: article, referenceYear: referenceYear, warn: warn) { chunk in
-                let mentions = entities.mentions(in: chunk.analyzed)
+                let mentions = entities.mentions(in: chunk.analyzed, authors: authors)
                 if home == nil { home = entities.home(of: mentions) }
                 let ids = collected.add(mentions, offset: chunk.articleOffset)
                 let links = entities.links(figures: chunk.ranges, mentions: mentions, in: chunk.analyzed, home: home!)

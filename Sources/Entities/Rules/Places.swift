@@ -1,34 +1,74 @@
 import VietText
 
-/// Places written with their level word: `xã Lãng Công`, `tỉnh Vĩnh Phúc`, `thị trấn Phố Châu`,
-/// `thôn Đoàn Kết`, `Quận 3`: a level word from `place-levels.txt` (the longest that matches, in
-/// lower case: `Xã` opening a sentence counts) followed by a run of capitalised syllables, or by
-/// a number for the numbered urban units.
-enum Places {
-    /// The places in `text`'s tokens.
-    static func find(in text: AnalyzedText, lexicon: EntityLexicon) -> [EntityMention] {
-        let levels = lexicon.levels.keys.map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
-        let tokens = text.tokens
+/// Places: written with their level word (`xã Lãng Công`, `TP.Hà Nội`, `quận 2`, `thôn Đoàn
+/// Kết`); named facilities and infrastructure (`Quốc lộ 1`, `cầu Thăng Long`, `khu công nghiệp
+/// Thăng Long II`: `infrastructure-heads.txt`); and the gazetteer's names written alone
+/// (`Sông Lô`, `Tam Đảo` in `Huyện ủy Tam Đảo`, `Hoa Kỳ`, `miền Trung`). A level word after a
+/// plural marker (`các tỉnh`) is generic: the names after it are found on their own.
+struct Places {
+    let grammar: Grammar
+
+    func find(_ v: TokenView, skipping taken: [Range<Int>]) -> [EntityMention] {
         var found: [EntityMention] = []
+        var takenIndex = 0
         var i = 0
-        while i < tokens.count {
-            guard let level = levels.first(where: { matches($0, at: i, in: text) }), !afterPlural(i, in: text, lexicon) else { i += 1; continue }
-            var j = i + level.count
-            let nameStart = j
-            while j < tokens.count, tokens[j].kind == .syllable, isCapitalised(text.original(tokens[j])), adjacent(tokens, j, text) {
-                j += 1
+        while i < v.count {
+            guard v.isWord(i) else { i += 1; continue }
+            while takenIndex < taken.count, taken[takenIndex].upperBound <= v.tokens[i].range.lowerBound { takenIndex += 1 }
+            let plural = i > 0 && v.joined(i) && (grammar.lexicon.pluralMarkers.contains(v.lower[i - 1]) || v.tokens[i - 1].kind == .number)
+            if !plural, let p = grammar.levelPlace(v, i, bare: false) {
+                found.append(EntityMention(kind: .place, range: v.range(i, p.end), text: v.string(i, p.end)))
+                i = p.end
+                continue
             }
-            if j == nameStart, j < tokens.count, tokens[j].kind == .number, adjacent(tokens, j, text) { j += 1 }
-            if j > nameStart {
-                let range = tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound
-                found.append(EntityMention(kind: .place, range: range, text: original(range, in: text)))
-                i = j
-            } else {
-                i += 1
+            let orgStarts = takenIndex < taken.count && taken[takenIndex].lowerBound == v.tokens[i].range.lowerBound
+            if !plural, !orgStarts, let e = facility(v, i) {
+                found.append(EntityMention(kind: .place, range: v.range(i, e), text: v.string(i, e)))
+                i = e
+                continue
             }
+            // a gazetteer name at the start of a capitalised run, or inside an organisation's
+            // name after its head (`Huyện ủy Tam Đảo`)
+            let startsRun = !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1) && !v.isAllCaps(i - 1))
+            if startsRun, let g = grammar.gazetteerName(v, i) {
+                found.append(EntityMention(kind: .place, range: v.range(i, g.end), text: v.string(i, g.end)))
+                i = g.end
+                continue
+            }
+            i += 1
         }
         return found
     }
+
+    private func insideTaken(_ v: TokenView, _ i: Int, _ taken: [Range<Int>], _ k: Int) -> Bool {
+        k < taken.count && taken[k].contains(v.tokens[i].range.lowerBound) && taken[k].lowerBound < v.tokens[i].range.lowerBound
+    }
+
+    /// A facility: its head word then a capitalised name or a number (`QL 8A`, `đường 71`,
+    /// `tuyến metro số 1`, `đường cao tốc Bắc - Nam`).
+    func facility(_ v: TokenView, _ i: Int) -> Int? {
+        guard let head = grammar.infrastructureHeads.match(v, at: i), !grammar.inCompound(v, i) else { return nil }
+        var j = i + head.length
+        guard j < v.count, v.joined(j), !(v.isCapitalisedWord(j) && grammar.opensNoName(v, j)) else { return nil }
+        if v.lower[j] == "số", j + 1 < v.count, v.tokens[j + 1].kind == .number { j += 1 }
+        if v.tokens[j].kind == .number {
+            var e = j + 1
+            if e < v.count, v.gap[e] == .none, v.isCapitalisedWord(e), v.original[e].count <= 2 { e += 1 }
+            return e
+        }
+        if v.isCapitalisedWord(j), !v.isAllCaps(j) || v.original[j].count > 1 {
+            let e = grammar.capitalisedRun(v, j, limit: 6, stopAtSurname: false)
+            return e > j ? e : nil
+        }
+        if head.length > 1 || v.capitalised[i], let b = grammar.bridge(v, j, limit: 3) {
+            let e = grammar.capitalisedRun(v, b, limit: 6, stopAtSurname: false)
+            return e > b ? e : nil
+        }
+        return nil
+    }
+
+    /// The larger of a place's text forms, for ranking: 1 province ... 4 hamlet, 0 other.
+    static func isCapitalised(_ s: String) -> Bool { s.unicodeScalars.first?.properties.isUppercase ?? false }
 
     /// Whether the level word's syllables are the tokens from `i` (case-insensitive).
     static func matches(_ level: [String], at i: Int, in text: AnalyzedText) -> Bool {
@@ -39,23 +79,6 @@ enum Places {
         }
         return true
     }
-
-    /// Words that make the level word after them generic (`các tỉnh Tây Nguyên`: the provinces
-    /// of a region, not a province named Tây Nguyên).
-    /// (`plural-markers.txt`)
-    static func afterPlural(_ i: Int, in text: AnalyzedText, _ lexicon: EntityLexicon) -> Bool {
-        guard i > 0, text.tokens[i - 1].kind == .syllable else { return false }
-        return lexicon.pluralMarkers.contains(text.normalized(text.tokens[i - 1]).lowercased())
-    }
-
-    /// Tokens `j - 1` and `j` are separated by spaces only (no punctuation, no line break).
-    static func adjacent(_ tokens: [Token], _ j: Int, _ text: AnalyzedText) -> Bool {
-        guard j > 0 else { return true }
-        let gap = tokens[j - 1].range.upperBound..<tokens[j].range.lowerBound
-        return original(gap, in: text).allSatisfy { $0 == " " }
-    }
-
-    static func isCapitalised(_ s: String) -> Bool { s.unicodeScalars.first?.properties.isUppercase ?? false }
 
     static func original(_ range: Range<Int>, in text: AnalyzedText) -> String {
         String(decoding: text.text.original[range], as: UTF16.self)

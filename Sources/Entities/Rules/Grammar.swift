@@ -1,0 +1,253 @@
+import VietText
+
+/// The entity rules' language data compiled once into lookup tables (`EntityLexicon` -> tables
+/// keyed by first word), and the name-reading steps the rule families share: capitalised runs,
+/// lower-case words bridged to a capitalised name, a level word with its name.
+struct Grammar: Sendable {
+    enum Complement: String, Sendable { case place, levelPlace = "level-place", name, org, none }
+
+    struct OrganizationHead: Sendable {
+        var complements: [Complement]
+        var standalone: Bool
+    }
+
+    let lexicon: EntityLexicon
+    let organizationHeads: PhraseTable<OrganizationHead>
+    /// Names that are an organisation on their own, compared as written (`Tỉnh ủy`, `Petrolimex`).
+    let knownOrganizations: PhraseTable<[String]>
+    let levels: PhraseTable<Int>
+    /// Generic groups that are never entities (`đảng bộ cơ sở`, `các cấp ủy`).
+    let genericGroups: PhraseTable<Bool>
+    /// Words that form one word with a level word after them (`nông thôn`, `văn bản`).
+    let levelCompounds: Set<String> = ["nông thôn", "hợp tác xã", "văn bản", "cơ bản", "kịch bản", "phiên bản", "xuất bản", "tái bản",
+                                       "nhân bản", "căn bản", "nguyên bản", "cổ phần", "yêu cầu", "nhu cầu", "toàn cầu", "địa cầu",
+                                       "thị trường", "môi trường", "chiến trường", "hiện trường", "nông trường", "thương trường", "học đường",
+                                       "con đường", "lên đường", "trên đường", "lòng hồ", "ao hồ"]
+
+    /// Whether the word at `k` forms one word with the one before it (`yêu cầu`, `nông thôn`).
+    func inCompound(_ v: TokenView, _ k: Int) -> Bool {
+        k > 0 && v.joined(k) && levelCompounds.contains(v.lower[k - 1] + " " + v.lower[k])
+    }
+
+    /// A word that cannot open a name after a level or facility word (`TP. Theo ...`, `TP. Bí thư`).
+    func opensNoName(_ v: TokenView, _ j: Int) -> Bool {
+        isStop(v, j) || titles.match(v, at: j) != nil || organizationHeads.match(v, at: j) != nil
+    }
+    /// Level words written short: `TP`, `TP.`, `Q.`, `H.`, `P.`, `X.`, `TX`, `TT.`.
+    let levelAbbreviations: [String: Int]
+    let titles: PhraseTable<Bool>
+    let forms: PhraseTable<Bool>
+    let documentHeads: PhraseTable<String>
+    let infrastructureHeads: PhraseTable<Bool>
+    let nameComplements: PhraseTable<Bool>
+    let stops: PhraseTable<Bool>
+    /// Gazetteer names (provinces, districts, countries, regions, features) with their rank.
+    let places: PhraseTable<[(words: [String], rank: Int)]>
+    /// Abbreviations that name an organisation alone (`TTXVN`, `MTTQ`).
+    let organizationAbbreviations: Set<String>
+    /// Abbreviated titles written before a name (`GS`, `TS`, `KTS`).
+    let titleAbbreviations: Set<String>
+
+    init(_ lexicon: EntityLexicon) {
+        self.lexicon = lexicon
+        organizationHeads = PhraseTable(lexicon.organizationHeads.map { h in
+            (h.head, OrganizationHead(complements: h.complements.compactMap(Complement.init(rawValue:)),
+                                      standalone: lexicon.standaloneOrganizations.contains(h.head) || h.complements.contains("none")))
+        })
+        let known = Array(lexicon.standaloneOrganizations) + lexicon.organizationNames
+        knownOrganizations = PhraseTable(known.map { ($0, $0.split(separator: " ").map(String.init)) })
+        levels = PhraseTable(lexicon.levels.filter { !$0.key.contains("thuộc") }.map { ($0.key, $0.value) })
+        genericGroups = PhraseTable(lexicon.genericGroups.map { ($0, true) })
+        var short: [String: Int] = [:]
+        for (abbreviation, rank) in [("TP", 1), ("TP.", 1), ("Tp.", 1), ("Tp", 1), ("Q.", 2), ("H.", 2), ("TX", 2), ("TX.", 2),
+                                     ("P.", 3), ("X.", 3), ("TT.", 3)] { short[abbreviation] = rank }
+        levelAbbreviations = short
+        titles = PhraseTable(lexicon.personTitles.map { ($0, true) })
+        forms = PhraseTable(lexicon.formsOfAddress.map { ($0, true) })
+        documentHeads = PhraseTable(lexicon.documentHeads.map { ($0.key, $0.value) })
+        infrastructureHeads = PhraseTable(lexicon.infrastructureHeads.map { ($0, true) } + [("QL", true), ("TL", true), ("tuyến metro", true), ("metro", true)])
+        nameComplements = PhraseTable(lexicon.nameComplements.map { ($0, true) })
+        stops = PhraseTable(lexicon.nameStops.map { ($0, true) })
+        var names: [(String, Int)] = []
+        for p in lexicon.provinces { names.append((p.name, 1)); names += p.otherNames.map { ($0, 1) } }
+        for d in lexicon.districts where !d.name.hasPrefix("Quận ") { names.append((d.name, 2)) }
+        for (name, others) in lexicon.countries { names.append((name, 0)); names += others.map { ($0, 0) } }
+        for (name, others) in lexicon.regions { names.append((name, 0)); names += others.map { ($0, 0) } }
+        for name in lexicon.features.keys { names.append((name, 0)) }
+        let bodies = Set(lexicon.abbreviations.values.filter { $0.kind == "organization" }.map(\.abbreviation)).union(lexicon.standaloneOrganizations)
+        names.removeAll { bodies.contains($0.0) }
+        var grouped: [String: [(words: [String], rank: Int)]] = [:]
+        for (name, rank) in names {
+            let key = name.lowercased()
+            if grouped[key]?.contains(where: { $0.words == name.split(separator: " ").map(String.init) }) == true { continue }
+            grouped[key, default: []].append((name.split(separator: " ").map(String.init), rank))
+        }
+        places = PhraseTable(grouped.map { ($0.key, $0.value) })
+        organizationAbbreviations = Set(lexicon.abbreviations.values.filter { $0.kind == "organization" }.map(\.abbreviation))
+        titleAbbreviations = Set(lexicon.abbreviations.values.filter { $0.kind == "title" }.map(\.abbreviation)).union(["KTS", "NSƯT", "NSND", "Ths", "BSCK", "LS", "TSKH"])
+    }
+
+    // MARK: - reading names
+
+    /// A word that ends a name read over lower-case words.
+    func isStop(_ v: TokenView, _ i: Int) -> Bool { stops.match(v, at: i) != nil }
+
+    /// A run of capitalised words from `j` (with numerals after a word, and `-`, `–`, `&`
+    /// between capitalised words): its end, or `j` when there is none.
+    func capitalisedRun(_ v: TokenView, _ j: Int, limit: Int = 10, stopAtSurname: Bool = false, hyphens: Bool = true) -> Int {
+        var k = j
+        while k < v.count, k - j < limit {
+            if v.isCapitalisedWord(k), k == j || v.joined(k) {
+                // a caption credit (`Ảnh:`) or the head of the next body in a list (`Công ty`)
+                if k > j, v.isPunctuation(k + 1, ":") || (organizationHeads.match(v, at: k).map { $0.length > 1 } ?? false) { break }
+                if stopAtSurname, k > j, v.isAllCaps(k - 1), lexicon.surnames.contains(v.original[k]), v.isCapitalisedWord(k + 1) { break }
+                k += 1
+            } else if k > j, v.isNumeral(k), v.joined(k) {
+                k += 1
+            } else if k > j, hyphens || v.original[k] == "&", ["-", "–", "&"].contains(v.original[k]), v.isCapitalisedWord(k + 1), v.joined(k + 1), v.gap[k] != .line {
+                k += 2
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    /// Lower-case words from `j` that lead on to a capitalised word (`đa khoa` in `Bệnh viện đa
+    /// khoa Đống Đa`): the index of that capitalised word, or nil.
+    func bridge(_ v: TokenView, _ j: Int, limit: Int = 4) -> Int? {
+        var k = j
+        while k < v.count, k - j <= limit, v.joined(k) {
+            if v.isCapitalisedWord(k) { return k > j && !v.isAllCaps(k) && organizationHeads.match(v, at: k) == nil ? k : nil }
+            guard v.tokens[k].kind == .syllable, !isStop(v, k), levels.match(v, at: k) == nil else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A name from `j`: a field of a body (`Nông nghiệp và Phát triển nông thôn`) or capitalised
+    /// words, extended over lower-case words that lead to more capitalised words.
+    func name(_ v: TokenView, _ j: Int) -> Int? {
+        var k = j
+        if let c = nameComplements.match(v, at: j), v.capitalised[j] {
+            k = j + c.length
+        } else if v.isCapitalisedWord(j), v.joined(j) || j == 0 {
+            k = capitalisedRun(v, j, stopAtSurname: true)
+        } else if let b = bridge(v, j) {
+            k = capitalisedRun(v, b, stopAtSurname: true)
+        } else {
+            return nil
+        }
+        while k < v.count, v.joined(k), !personStarts(v, k) {
+            if v.isCapitalisedWord(k), levelOrPlaceStarts(v, k) == false {
+                k = capitalisedRun(v, k, stopAtSurname: true)
+            } else if let b = bridge(v, k), levelOrPlaceStarts(v, b) == false {
+                k = capitalisedRun(v, b, stopAtSurname: true)
+            } else {
+                break
+            }
+        }
+        return k > j ? k : nil
+    }
+
+    /// A family name then another capitalised syllable: a person's name starts at `k`.
+    func personStarts(_ v: TokenView, _ k: Int) -> Bool {
+        lexicon.surnames.contains(v.original[k]) && v.isCapitalisedWord(k + 1) && v.joined(k + 1) && !v.isAllCaps(k + 1)
+    }
+
+    /// Whether a place with its level word, or an organisation, starts at `k` (where a name ends
+    /// and its owner begins: `Sở Nội vụ` | `tỉnh Cà Mau`).
+    private func levelOrPlaceStarts(_ v: TokenView, _ k: Int) -> Bool {
+        levelWord(v, k) != nil || organizationHeads.match(v, at: k) != nil
+    }
+
+    /// A level word at `k` (`tỉnh`, `thị trấn`, `TP`, `Q.`): its length in tokens and rank, and
+    /// whether the token also holds the name's first word (`TP.Hà` of `TP.Hà Nội`).
+    func levelWord(_ v: TokenView, _ k: Int) -> (length: Int, rank: Int, glued: Bool)? {
+        guard v.isWord(k) else { return nil }
+        if inCompound(v, k) { return nil }
+        if let m = levels.match(v, at: k) { return (m.length, m.value, false) }
+        let s = v.original[k]
+        if let r = levelAbbreviations[s] { return (1, r, false) }
+        if let dot = s.firstIndex(of: "."), dot != s.index(before: s.endIndex) {
+            let head = String(s[...dot])
+            let rest = s[s.index(after: dot)...]
+            if let r = levelAbbreviations[head], rest.first?.isUppercase == true, !rest.contains(".") { return (1, r, true) }
+        }
+        return nil
+    }
+
+    /// A place written with its level word from `k` (`xã Lãng Công`, `TP.Hà Nội`, `quận 2`):
+    /// its end, and whether a name follows the level word. `bare` accepts the level word alone
+    /// (`Đảng bộ tỉnh`, `UBND TP`).
+    func levelPlace(_ v: TokenView, _ k: Int, bare: Bool) -> (end: Int, named: Bool, rank: Int)? {
+        guard let level = levelWord(v, k) else { return nil }
+        let j = k + level.length
+        if level.glued {
+            // `TP.Hà Nội Nguyễn Đức Chung`: the longest known name, else the capitalised run
+            let first = String(v.original[k].split(separator: ".", maxSplits: 1).last ?? "")
+            for n in stride(from: 3, through: 0, by: -1) where j + n <= v.count && (j..<j + n).allSatisfy({ v.isWord($0) && v.joined($0) }) {
+                let name = ([first] + v.original[j..<j + n]).joined(separator: " ")
+                if lexicon.provinceNames.contains(name) || lexicon.districtNames.contains(name) { return (j + n, true, level.rank) }
+            }
+            return (capitalisedRunAfterGlued(v, j), true, level.rank)
+        }
+        if j < v.count, v.joined(j) {
+            if let g = places.match(v, at: j), let entry = g.value.first(where: { matchesAsWritten(v, j, $0.words) }) {
+                // a gazetteer name (`tỉnh Quảng Bình`), with a number after it (`Mỹ Đình 1`)
+                var e = j + entry.words.count
+                if level.rank >= 3, v.isNumeral(e), v.joined(e), v.original[e].count == 1 || v.tokens[e].kind != .number { e += 1 }
+                return (e, true, level.rank)
+            }
+            if v.isCapitalisedWord(j), !opensNoName(v, j) {
+                // `tỉnh Nguyễn Văn Phóng` is a title's unit then a person: a province's name is
+                // never a person's name
+                if level.rank == 1, lexicon.surnames.contains(v.original[j]) { return bare ? (j, false, level.rank) : nil }
+                let e = capitalisedRun(v, j, limit: 5, stopAtSurname: true, hyphens: false)
+                return (e, true, level.rank)
+            }
+            if numberedLevels.contains(v.lower[k]) || level.rank == 2 && v.lower[k] != "huyện",
+               isUnitNumber(v, j) || (v.lower[j] == "số" && isUnitNumber(v, j + 1)) {
+                var e = v.lower[j] == "số" ? j + 2 : j + 1
+                if v.isCapitalisedWord(e), v.gap[e] == .none { e += 1 }
+                return (e, true, level.rank)
+            }
+        }
+        return bare ? (j, false, level.rank) : nil
+    }
+
+    /// Level words that take a number for a name (`quận 2`, `tổ dân phố 10`).
+    let numberedLevels: Set<String> = ["quận", "phường", "tổ", "khu phố", "khối", "ấp", "thôn", "xóm", "bản", "đội", "khu", "tổ dân phố", "khối phố", "Q."]
+
+    /// A plain whole number (`2`, `15`), not a measure (`3,2`).
+    func isUnitNumber(_ v: TokenView, _ j: Int) -> Bool {
+        j < v.count && v.tokens[j].kind == .number && v.original[j].allSatisfy(\.isNumber) && v.original[j].count <= 3
+    }
+
+    private func capitalisedRunAfterGlued(_ v: TokenView, _ j: Int) -> Int {
+        var e = j
+        while e < v.count, e - j < 4, v.isCapitalisedWord(e), v.joined(e), !v.isAllCaps(e) || v.original[e].count == 1 { e += 1 }
+        return e
+    }
+
+    /// Whether the tokens from `j` are `words` as written (the first may differ in case only
+    /// when the gazetteer writes it in lower case: `miền Trung`).
+    func matchesAsWritten(_ v: TokenView, _ j: Int, _ words: [String]) -> Bool {
+        guard j + words.count <= v.count else { return false }
+        for (k, w) in words.enumerated() {
+            let t = v.original[j + k]
+            if t == w { continue }
+            if k == 0, let first = w.first, first.isLowercase, t.lowercased() == w.lowercased() { continue }
+            return false
+        }
+        return true
+    }
+
+    /// A gazetteer name at `j` as written, not the start of a longer capitalised name: its end and rank.
+    func gazetteerName(_ v: TokenView, _ j: Int) -> (end: Int, rank: Int)? {
+        guard let g = places.match(v, at: j), let entry = g.value.first(where: { matchesAsWritten(v, j, $0.words) }) else { return nil }
+        let e = j + entry.words.count
+        if v.isCapitalisedWord(e), v.joined(e), !v.isAllCaps(e) { return nil }
+        return (e, entry.rank)
+    }
+}
