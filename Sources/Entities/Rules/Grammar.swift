@@ -147,6 +147,11 @@ struct Grammar: Sendable {
                 break
             }
         }
+        // a name's last word in lower case before a word that ends names (`Hóa dầu Quân đội` | `và`)
+        if k > j, k < v.count, v.joined(k), v.tokens[k].kind == .syllable, !v.capitalised[k], !isStop(v, k),
+           levels.match(v, at: k) == nil, k + 1 >= v.count || !v.joined(k + 1) || !v.isWord(k + 1) || v.lower[k + 1] == "và" {
+            k += 1
+        }
         return k > j ? k : nil
     }
 
