@@ -68,6 +68,7 @@ let package = Package(
                 "VietText",
                 "Figures",
                 "SoLieu",
+                "Entities",
                 "FigureStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -101,6 +102,6 @@ let package = Package(
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "VietText"]),
         .testTarget(name: "SoLieuTests", dependencies: ["SoLieu", "TestSupport"]),
         .testTarget(name: "FigureStoreTests", dependencies: ["FigureStore", "SoLieu", "TestSupport"]),
-        .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu", "TestSupport"]),
+        .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu", "SoLieu", "Entities", "TestSupport"]),
     ]
 )

@@ -5,9 +5,9 @@ import Foundation
 public struct Solieu: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "solieu",
-        abstract: "Read Vietnamese news and bulletin text: sentences, tokens, words, figures.",
+        abstract: "Read Vietnamese news and bulletin text: sentences, tokens, words, figures, entities.",
         version: "0.1.0",
-        subcommands: [Segment.self, Tokenize.self, Extract.self, Ingest.self, Query.self, Show.self, Reindex.self]
+        subcommands: [Segment.self, Tokenize.self, Extract.self, Entities.self, Ingest.self, Query.self, Show.self, Reindex.self]
     )
 
     public init() {}

@@ -163,12 +163,33 @@ struct Scratch {
         // keys sorted; `trên` starts at scalar 23 (`Năm 2018, tỉnh kết nạp ` is 23 scalars) and the
         // 20 scalars of `trên 2.400 đảng viên` end at 43; `2.400` could be read two ways, so the
         // article's style is stated
-        #expect(lines.first == #"{"article":"bai.txt","end":43,"id":1,"interval":{"lower":2400,"lowerOpen":true,"upper":null,"upperOpen":false},"numberStyle":"vietnamese","precision":1,"qualifier":"over","rate":null,"schemaVersion":2,"sentence":"Năm 2018, tỉnh kết nạp trên 2.400 đảng viên, thu 1,5 tỷ đồng.","sentenceIndex":0,"start":23,"text":"trên 2.400 đảng viên","time":"2018","unit":"đảng viên","value":2400}"#)
+        #expect(lines.first == #"{"article":"bai.txt","end":43,"id":1,"interval":{"lower":2400,"lowerOpen":true,"upper":null,"upperOpen":false},"numberStyle":"vietnamese","precision":1,"qualifier":"over","rate":null,"schemaVersion":3,"sentence":"Năm 2018, tỉnh kết nạp trên 2.400 đảng viên, thu 1,5 tỷ đồng.","sentenceIndex":0,"start":23,"text":"trên 2.400 đảng viên","time":"2018","unit":"đảng viên","value":2400}"#)
         let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
         #expect(second["value"] as? Int == 1_500_000_000)
         #expect(second["unit"] as? String == "đồng")
         #expect(second["time"] as? String == "2018")
         #expect(second["article"] as? String == "bai.txt")
+    }
+
+    /// Each figure's subject and place (schema 3): the place the sentence names (its entity's
+    /// id and offsets, and the larger place it lies in), or, for `Toàn tỉnh`, the subject the
+    /// words name and the province they resolve to (not written there: no offsets).
+    @Test func subjectAndPlace() throws {
+        let text = "Tỉnh Vĩnh Phúc có 9 huyện.\nNăm 2023, xã Lãng Công kết nạp 12 đảng viên. Toàn tỉnh có 300 hộ nghèo.\n"
+        let scratch = try Scratch(["vp.txt": Array(text.utf8)])
+        defer { scratch.cleanup() }
+        let run = try solieu(["extract", scratch.path("vp.txt")])
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+        {"article":"vp.txt","end":25,"id":1,"interval":{"lower":8.5,"lowerOpen":false,"upper":9.5,"upperOpen":false},"place":{"end":14,"entity":1,"start":0,"text":"Tỉnh Vĩnh Phúc"},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":3,"sentence":"Tỉnh Vĩnh Phúc có 9 huyện.","sentenceIndex":0,"start":18,"text":"9 huyện","time":null,"unit":"huyện","value":9}
+        {"article":"vp.txt","end":70,"id":2,"interval":{"lower":11.5,"lowerOpen":false,"upper":12.5,"upperOpen":false},"place":{"end":49,"entity":2,"start":37,"text":"xã Lãng Công","within":["tỉnh Vĩnh Phúc"]},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":3,"sentence":"Năm 2023, xã Lãng Công kết nạp 12 đảng viên.","sentenceIndex":1,"start":58,"text":"12 đảng viên","time":"2023","unit":"đảng viên","value":12}
+        {"article":"vp.txt","end":97,"id":3,"interval":{"lower":299.5,"lowerOpen":false,"upper":300.5,"upperOpen":false},"place":{"text":"tỉnh Vĩnh Phúc"},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":3,"sentence":"Toàn tỉnh có 300 hộ nghèo.","sentenceIndex":2,"start":85,"subject":{"end":81,"start":72,"text":"Toàn tỉnh"},"text":"300 hộ nghèo","time":null,"unit":"hộ nghèo","value":300}
+
+        """)
+        // csv: their text only
+        let csv = try solieu(["extract", scratch.path("vp.txt"), "--format", "csv"])
+        #expect(csv.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(2).joined(separator: ",") }
+            == [",Tỉnh Vĩnh Phúc", ",xã Lãng Công", "Toàn tỉnh,tỉnh Vĩnh Phúc"])
     }
 
     @Test func jsonAndCSVFormats() throws {
@@ -181,8 +202,8 @@ struct Scratch {
         #expect((articles[0]["figures"] as? [Any])?.count == 2)
         let csv = try solieu(["extract", scratch.path("b.txt"), "--format", "csv"])
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.first == "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,sentenceIndex,sentence,precision,schemaVersion")
-        #expect(rows.dropFirst().first == "b.txt,1,10-15%,10,15,%,exact,,,9,15,0,Giá tăng 10-15%.,1,2")
+        #expect(rows.first == "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,sentenceIndex,sentence,precision,schemaVersion,subject,place")
+        #expect(rows.dropFirst().first == "b.txt,1,10-15%,10,15,%,exact,,,9,15,0,Giá tăng 10-15%.,1,3,,")
     }
 
     /// An unreadable input, a non-UTF-8 file, an empty file: a clear error or an empty result,

@@ -3,7 +3,7 @@ import Testing
 import Figures
 @testable import SolieuCLI
 
-let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,sentenceIndex,sentence,precision,schemaVersion\n"
+let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,sentenceIndex,sentence,precision,schemaVersion,subject,place\n"
 
 @Suite struct CSVTests {
     /// Article names are file names, which may hold CR LF, commas and quotes. `\r\n` is one
@@ -17,10 +17,10 @@ let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,
         let run = try solieu(["extract", "--format", "csv"] + names.map(scratch.path))
         #expect(run.status == 0)
         #expect(run.stdout == header
-            + "\"a\r\nb.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,2\n"
-            + "\"c,\u{301}d.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,2\n"
-            + "\"q\"\"x.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,2\n"
-            + "\"lf\nonly.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,2\n")
+            + "\"a\r\nb.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,3,,\n"
+            + "\"c,\u{301}d.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,3,,\n"
+            + "\"q\"\"x.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,3,,\n"
+            + "\"lf\nonly.txt\",1,300 hộ,300,,hộ,exact,,,3,9,0,Có 300 hộ.,1,3,,\n")
     }
 
     @Test func fieldQuoting() {
@@ -86,6 +86,25 @@ let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,
         }
     }
 
+    /// With a subject and a place (nested, optional fields; `within` only when not empty).
+    @Test func subjectAndPlaceEncodeAsJSONEncoderDoes() throws {
+        let contexts: [FigureContext?] = [
+            nil,
+            FigureContext(text: "toàn tỉnh", start: 3, end: 12),
+            FigureContext(text: "tỉnh Vĩnh Phúc"),
+            FigureContext(text: "xã \"Lãng\" Công", entity: 2, start: 40, end: 52, within: ["huyện Sông Lô", "tỉnh Vĩnh Phúc"]),
+            FigureContext(text: "", entity: 0, within: []),
+        ]
+        for subject in contexts {
+            for place in contexts {
+                var f = Figure(text: "300 hộ", value: 300, unit: "hộ", start: 3, end: 9, sentence: "Có 300 hộ.", article: "a.txt")
+                f.subject = subject
+                f.place = place
+                #expect(try fast(f) == reference(f))
+            }
+        }
+    }
+
     struct Nested: Encodable {
         var name = "x"
         var list = [1, 2]
@@ -120,8 +139,8 @@ let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,
         #expect(run.stdout == """
         [
         {"article":"a.txt","figures":[
-        {"article":"a.txt","end":9,"id":1,"interval":{"lower":299.5,"lowerOpen":false,"upper":300.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":2,"sentence":"Có 300 hộ, 5 xã.","sentenceIndex":0,"start":3,"text":"300 hộ","time":null,"unit":"hộ","value":300},
-        {"article":"a.txt","end":15,"id":2,"interval":{"lower":4.5,"lowerOpen":false,"upper":5.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":2,"sentence":"Có 300 hộ, 5 xã.","sentenceIndex":0,"start":11,"text":"5 xã","time":null,"unit":"xã","value":5}
+        {"article":"a.txt","end":9,"id":1,"interval":{"lower":299.5,"lowerOpen":false,"upper":300.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":3,"sentence":"Có 300 hộ, 5 xã.","sentenceIndex":0,"start":3,"text":"300 hộ","time":null,"unit":"hộ","value":300},
+        {"article":"a.txt","end":15,"id":2,"interval":{"lower":4.5,"lowerOpen":false,"upper":5.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":3,"sentence":"Có 300 hộ, 5 xã.","sentenceIndex":0,"start":11,"text":"5 xã","time":null,"unit":"xã","value":5}
         ]},
         {"article":"b.txt","figures":[]}
         ]
@@ -201,7 +220,7 @@ let header = "article,id,text,value,valueMax,unit,qualifier,rate,time,start,end,
         let run = try solieu(["extract", scratch.path("so.txt"), "--format", "csv"])
         #expect(run.status == 0)
         #expect(run.stderr == "solieu: \(scratch.path("so.txt")):2:7: warning: a number of 45 digits is longer than 30 and is not read\n")
-        #expect(run.stdout == header + "so.txt,1,12 xã,12,,xã,exact,,,70,75,1,Số dư \(digits) đồng và 12 xã.,1,2\n")
+        #expect(run.stdout == header + "so.txt,1,12 xã,12,,xã,exact,,,70,75,1,Số dư \(digits) đồng và 12 xã.,1,3,,\n")
     }
 }
 

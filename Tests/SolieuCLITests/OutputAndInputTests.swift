@@ -71,7 +71,7 @@ struct FailedWriteTests {
         solieu: \(scratch.path("dangling.txt")): error: dangling symbolic link
 
         """)
-        #expect(run.stdout == #"{"article":"good.txt","end":9,"id":1,"interval":{"lower":299.5,"lowerOpen":false,"upper":300.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":2,"sentence":"Có 300 hộ.","sentenceIndex":0,"start":3,"text":"300 hộ","time":null,"unit":"hộ","value":300}"# + "\n")
+        #expect(run.stdout == #"{"article":"good.txt","end":9,"id":1,"interval":{"lower":299.5,"lowerOpen":false,"upper":300.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":3,"sentence":"Có 300 hộ.","sentenceIndex":0,"start":3,"text":"300 hộ","time":null,"unit":"hộ","value":300}"# + "\n")
     }
 
     /// A directory holding them: each is reported in order, the regular file still extracted.

@@ -18,12 +18,12 @@ import TestSupport
         for k in 0..<40 where k != 13 {
             if k == 2 {
                 for n in 0..<20_000 {
-                    expected += #"{"article":"f02.txt","end":\#(12 * n + 10),"id":\#(n + 1),"interval":{"lower":6.5,"lowerOpen":false,"upper":7.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":2,"sentence":"Xã có 7 hộ.","sentenceIndex":\#(n),"start":\#(12 * n + 6),"text":"7 hộ","time":null,"unit":"hộ","value":7}"# + "\n"
+                    expected += #"{"article":"f02.txt","end":\#(12 * n + 10),"id":\#(n + 1),"interval":{"lower":6.5,"lowerOpen":false,"upper":7.5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":3,"sentence":"Xã có 7 hộ.","sentenceIndex":\#(n),"start":\#(12 * n + 6),"text":"7 hộ","time":null,"unit":"hộ","value":7}"# + "\n"
                 }
                 continue
             }
             let digits = String(k + 1).count
-            expected += #"{"article":"\#(String(format: "f%02d.txt", k))","end":\#(6 + digits),"id":1,"interval":{"lower":\#(k).5,"lowerOpen":false,"upper":\#(k + 1).5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":2,"sentence":"Có \#(k + 1) hộ.","sentenceIndex":0,"start":3,"text":"\#(k + 1) hộ","time":null,"unit":"hộ","value":\#(k + 1)}"# + "\n"
+            expected += #"{"article":"\#(String(format: "f%02d.txt", k))","end":\#(6 + digits),"id":1,"interval":{"lower":\#(k).5,"lowerOpen":false,"upper":\#(k + 1).5,"upperOpen":false},"precision":1,"qualifier":"exact","rate":null,"schemaVersion":3,"sentence":"Có \#(k + 1) hộ.","sentenceIndex":0,"start":3,"text":"\#(k + 1) hộ","time":null,"unit":"hộ","value":\#(k + 1)}"# + "\n"
         }
         for jobs in ["1", "2", "3"] {
             let run = try solieu(["extract", scratch.dir.path, "--jobs", jobs])

@@ -1,6 +1,7 @@
-import SoLieu
 import ArgumentParser
+import Entities
 import Figures
+import SoLieu
 import Foundation
 import VietText
 
@@ -44,22 +45,21 @@ extension Solieu {
 
         func run() throws {
             // the lexicon and rules are immutable: loaded once, shared by the workers
-            let (normalizer, lexicon) = try options.makeLanguageData()
-            let rules = try FigureRules.builtin()
+            let analyzer = try Self.makeAnalyzer(options)
             let (paths, problems) = Self.expand(inputs)
             let format = format, referenceYear = referenceYear
             let pipeline = OrderedPipeline(count: paths.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             try Console.run { output, failed in
-                if format == .csv { try output.write(FigureCSV.header + "\n") }
+                if format == .csv { try output.write(Self.csvColumns.joined(separator: ",") + "\n") }
                 if format == .json { try output.write("[\n") }
                 for problem in problems { Console.report(problem); failed = true }
                 var articles = 0
                 var started = false
                 try pipeline.run(makeWork: {
-                    let extractor = FigureExtractor(analyzer: try TextAnalyzer(lexicon: lexicon, normalizer: normalizer), rules: rules)
+                    let worker = try analyzer.makeWorker()
                     let records = RecordEncoder()
                     return { index, emit in
-                        Self.extract(paths[index], extractor: extractor, records: records, format: format,
+                        Self.extract(paths[index], worker: worker, records: records, format: format,
                                      referenceYear: referenceYear, emit: emit)
                     }
                 }, consume: { _, event in
@@ -82,7 +82,15 @@ extension Solieu {
             }
         }
 
-        /// Extracts one article on a worker, emitting its records in pieces of about 64 kB.
+        /// The analyzer (figure and entity rules) with the `--lexicon` and `--tone` options.
+        static func makeAnalyzer(_ options: AnalysisOptions) throws -> ArticleAnalyzer {
+            let (normalizer, lexicon) = try options.makeLanguageData()
+            return ArticleAnalyzer(normalizer: normalizer, lexicon: lexicon, rules: try FigureRules.builtin(), entities: try EntityExtractor.builtin())
+        }
+
+        /// The CSV columns: the figure's, then the text of its subject and place.
+        static let csvColumns = FigureCSV.columns + ["subject", "place"]
+
         /// The extensions of the files read as articles (`ArticleSource`: page structure, JSON
         /// Lines records) rather than as plain text streamed in pieces.
         static let articleExtensions: Set<String> = ["html", "htm", "jsonl"]
@@ -91,10 +99,11 @@ extension Solieu {
             URL(fileURLWithPath: path).pathExtension.lowercased()
         }
 
-        static func extract(_ path: String, extractor: FigureExtractor, records: RecordEncoder, format: Format,
+        /// Extracts one article on a worker, emitting its records in pieces of about 64 kB.
+        static func extract(_ path: String, worker: ArticleAnalyzer.Worker, records: RecordEncoder, format: Format,
                             referenceYear: Int?, emit: OrderedPipeline.Emit) -> [any Error] {
             if path != "-" && articleExtensions.contains(pathExtension(path)) {
-                return extractArticles(path, extractor: extractor, records: records, format: format, referenceYear: referenceYear, emit: emit)
+                return extractArticles(path, worker: worker, records: records, format: format, referenceYear: referenceYear, emit: emit)
             }
             struct Stopped: Error {}
             var out: [UInt8] = []
@@ -114,7 +123,7 @@ extension Solieu {
                     // after the article's records; a warning does not fail the run
                     for w in warnings { Console.write("solieu: \(path == "-" ? "stdin" : path):\(Self.position(of: w.start, in: units)): warning: \(w.message)\n") }
                 }
-                try extractor.extract(utf16: units, article: name, referenceYear: referenceYear, warn: { warnings.append($0) }) { found in
+                _ = try worker.analyze(utf16: units, article: name, referenceYear: referenceYear, warn: { warnings.append($0) }) { found in
                     for f in found {
                         try append(f, first: figures == 0, format: format, records: records, to: &out)
                         figures += 1
@@ -142,7 +151,7 @@ extension Solieu {
         /// (its blocks joined by blank lines: offsets are into that text); the article's date is
         /// the reference year unless `--reference-year` is given. A record that cannot be read is
         /// an error of its own; the others are still extracted.
-        static func extractArticles(_ path: String, extractor: FigureExtractor, records: RecordEncoder, format: Format,
+        static func extractArticles(_ path: String, worker: ArticleAnalyzer.Worker, records: RecordEncoder, format: Format,
                                     referenceYear: Int?, emit: OrderedPipeline.Emit) -> [any Error] {
             let source = ArticleSource()
             let (units, problems) = source.units([path])
@@ -167,8 +176,8 @@ extension Solieu {
                 var figures = 0
                 var warnings: [FigureWarning] = []
                 do {
-                    try extractor.extract(utf16: Array(article.text.utf16), article: article.name,
-                                          referenceYear: referenceYear ?? article.date?.year, warn: { warnings.append($0) }) { found in
+                    _ = try worker.analyze(utf16: Array(article.text.utf16), article: article.name,
+                                           referenceYear: referenceYear ?? article.date?.year, warn: { warnings.append($0) }) { found in
                         for f in found {
                             try append(f, first: figures == 0, format: format, records: records, to: &out)
                             figures += 1
@@ -201,7 +210,15 @@ extension Solieu {
                 out += (first ? "\n" : ",\n").utf8
                 try records.appendJSON(f, to: &out)
             case .csv:
-                try records.appendCSV(f, columns: FigureCSV.columns, to: &out)
+                // the subject and place as their text (the nested records would go through JSONEncoder)
+                var plain = f
+                plain.subject = nil
+                plain.place = nil
+                try records.appendCSV(plain, columns: FigureCSV.columns, to: &out)
+                out.append(0x2C)
+                RecordEncoder.appendCSVField(f.subject?.text ?? "", to: &out)
+                out.append(0x2C)
+                RecordEncoder.appendCSVField(f.place?.text ?? "", to: &out)
                 out.append(0x0A)
             }
         }
