@@ -130,6 +130,32 @@ final class RecordEncoder {
         func string(_ s: String?) {
             if let s { appendJSONString(s, to: &out) } else { out += "null".utf8 }
         }
+        // a subject or place: its present fields, sorted (`end`, `entity`, `start`, `text`, `within`)
+        func context(_ c: FigureContext) {
+            out.append(0x7B)
+            var first = true
+            func field(_ k: StaticString) {
+                if !first { out.append(0x2C) }
+                first = false
+                out.append(0x22)
+                k.withUTF8Buffer { out += $0 }
+                out += [0x22, 0x3A]
+            }
+            if let end = c.end { field("end"); out += String(end).utf8 }
+            if let entity = c.entity { field("entity"); out += String(entity).utf8 }
+            if let start = c.start { field("start"); out += String(start).utf8 }
+            field("text"); appendJSONString(c.text, to: &out)
+            if !c.within.isEmpty {
+                field("within")
+                out.append(0x5B)
+                for (n, w) in c.within.enumerated() {
+                    if n > 0 { out.append(0x2C) }
+                    appendJSONString(w, to: &out)
+                }
+                out.append(0x5D)
+            }
+            out.append(0x7D)
+        }
         out.append(0x7B)
         if let article = f.article { key("article", first: true); string(article); key("end") } else { key("end", first: true) }
         out += String(f.end).utf8
@@ -141,6 +167,7 @@ final class RecordEncoder {
         out += #","upperOpen":"#.utf8; out += (f.interval.upperOpen ? "true" : "false").utf8
         out.append(0x7D)
         if let style = f.numberStyle { key("numberStyle"); string(style.rawValue) }
+        if let place = f.place { key("place"); context(place) }
         key("precision"); decimal(f.precision)
         key("qualifier"); string(f.qualifier.rawValue)
         key("rate"); string(f.rate)
@@ -148,6 +175,7 @@ final class RecordEncoder {
         key("sentence"); string(f.sentence)
         key("sentenceIndex"); out += String(f.sentenceIndex).utf8
         key("start"); out += String(f.start).utf8
+        if let subject = f.subject { key("subject"); context(subject) }
         key("text"); string(f.text)
         key("time"); string(f.time?.description)
         key("unit"); string(f.unit)
