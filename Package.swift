@@ -59,7 +59,7 @@ let package = Package(
         // The SQLite store: schema, migrations, ingest transactions, FTS5 with folding, queries.
         .target(
             name: "FigureStore",
-            dependencies: ["SoLieu", "Figures", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SoLieu", "Figures", "Entities", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Subcommands: argument parsing and rendering only.
         .target(
@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "VietText"]),
         .testTarget(name: "SoLieuTests", dependencies: ["SoLieu", "TestSupport"]),
-        .testTarget(name: "FigureStoreTests", dependencies: ["FigureStore", "SoLieu", "TestSupport"]),
+        .testTarget(name: "FigureStoreTests", dependencies: ["FigureStore", "SoLieu", "Entities", "TestSupport",
+                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu", "SoLieu", "Entities", "TestSupport"]),
     ]
 )

@@ -93,7 +93,7 @@ public struct FigureStore: Sendable {
             problems += violations.map { row in
                 "foreign key: \(row["table"] as String? ?? "?") row \(row["rowid"] as Int64? ?? 0) -> \(row["parent"] as String? ?? "?")"
             }
-            for index in [Schema.foldedIndex, Schema.exactIndex] {
+            for index in Schema.fullTextIndexes {
                 do {
                     try db.execute(sql: "INSERT INTO \(index)(\(index), rank) VALUES ('integrity-check', 0)")
                 } catch {

@@ -1,3 +1,4 @@
+import Entities
 import Figures
 import Foundation
 import GRDB
@@ -21,11 +22,21 @@ public struct FigureQuery: Sendable, Equatable {
     public var qualifier: Qualifier?
     /// The article's name.
     public var article: String?
+    /// Words of the figure's place, folded: every word (whole folded words, any order) is a word
+    /// of its place's name or of the larger places it lies in (`Vĩnh Phúc` finds `tỉnh Vĩnh
+    /// Phúc`, and `xã Lãng Công` within `tỉnh Vĩnh Phúc`; `Phúc` finds both; `Phu` neither).
+    public var place: String?
+    /// Words of the figure's subject, folded, as `place` (`dang bo tinh` finds `Đảng bộ tỉnh`).
+    public var subject: String?
+    /// Words of a person's name, folded: the figure's article names a person whose name holds
+    /// every word (one person: `Hoàng Văn Toàn` is not `Hoàng Văn Bình` and `Lê Văn Toàn`).
+    public var person: String?
     /// At most this many figures (all when nil).
     public var limit: Int?
 
     public init(text: String? = nil, unit: String? = nil, min: Decimal? = nil, max: Decimal? = nil, year: Int? = nil,
-                time: Period? = nil, qualifier: Qualifier? = nil, article: String? = nil, limit: Int? = nil) {
+                time: Period? = nil, qualifier: Qualifier? = nil, article: String? = nil, place: String? = nil,
+                subject: String? = nil, person: String? = nil, limit: Int? = nil) {
         self.text = text
         self.unit = unit
         self.min = min
@@ -34,8 +45,14 @@ public struct FigureQuery: Sendable, Equatable {
         self.time = time
         self.qualifier = qualifier
         self.article = article
+        self.place = place
+        self.subject = subject
+        self.person = person
         self.limit = limit
     }
+
+    /// Whether a place, subject or person filter is set.
+    var hasContext: Bool { place != nil || subject != nil || person != nil }
 }
 
 /// How a text match ranks: diacritic-exact matches first, then by bm25.
@@ -55,6 +72,25 @@ public struct StoredFigure: Sendable, Equatable {
     public var figure: Figure
     /// Set when the query had text.
     public var rank: SearchRank?
+}
+
+/// A stored article with what was found in it.
+public struct StoredArticle: Sendable, Equatable {
+    public var article: Article
+    public var extractorVersion: Int
+    /// In order, their sentences rebuilt and `article` set.
+    public var figures: [Figure]
+    /// In order (by `Entity.id`), `article` set.
+    public var entities: [Entity]
+}
+
+/// An entity found in the store, with its article's name, title and date.
+public struct StoredEntity: Sendable, Equatable {
+    public var articleName: String
+    public var articleTitle: String?
+    public var articleDate: CalendarDay?
+    /// The entity, `article` set.
+    public var entity: Entity
 }
 
 /// An article whose title or paragraphs match a search.
@@ -116,8 +152,62 @@ enum FigureCondition {
             .contains(FigureRecord.Columns.articleId)
     }
 
-    /// Every condition of `query` but its text.
-    static func all(_ query: FigureQuery, valueIndexed: Bool = true) -> [SQLExpression] {
+    /// The place, subject and person filters.
+    enum Context: CaseIterable {
+        case place, subject, person
+
+        func words(of query: FigureQuery) -> String? {
+            switch self {
+            case .place: query.place
+            case .subject: query.subject
+            case .person: query.person
+            }
+        }
+
+        /// The figures (place, subject: their ids) or articles (person) that match `pattern`.
+        func matches(_ pattern: String) -> SQL {
+            switch self {
+            case .place:
+                "SELECT rowid FROM \(sql: Schema.placeIndex) WHERE \(sql: Schema.placeIndex) MATCH \(pattern)"
+            case .subject:
+                "SELECT rowid FROM \(sql: Schema.subjectIndex) WHERE \(sql: Schema.subjectIndex) MATCH \(pattern)"
+            case .person:
+                """
+                SELECT entity.articleId FROM entity
+                WHERE entity.kind = \(Entity.Kind.person.rawValue)
+                  AND entity.id IN (SELECT rowid FROM \(sql: Schema.entityIndex) WHERE \(sql: Schema.entityIndex) MATCH \(pattern))
+                """
+            }
+        }
+
+        /// The figure column the matches are compared with.
+        var column: Column {
+            self == .person ? FigureRecord.Columns.articleId : FigureRecord.Columns.id
+        }
+
+        /// How many figures match `pattern`, counted up to `bound`.
+        func count(_ pattern: String, upTo bound: Int, _ db: Database) throws -> Int {
+            let sql: SQL = self == .person
+                ? "SELECT count(*) FROM (SELECT 1 FROM figure WHERE articleId IN (\(matches(pattern))) LIMIT \(bound))"
+                : "SELECT count(*) FROM (\(matches(pattern)) LIMIT \(bound))"
+            return try Int.fetchOne(db, SQLRequest<Int>(literal: sql)) ?? 0
+        }
+    }
+
+    /// The figure meets a place, subject or person filter. SQLite runs the subquery once (into
+    /// an ephemeral index). When `drives`, the figures are taken from it (rowids, or the
+    /// article index), then sorted: right for a rare name. Otherwise the column is written
+    /// `+column`, which no index serves: SQLite walks another index (the default order's, the
+    /// unit's) and probes the matches, stopping at `LIMIT`: right for a common name.
+    static func context(_ context: Context, _ text: String, drives: Bool) -> SQLExpression {
+        guard let pattern = Folding.allWordsPattern(text) else { return false.sqlExpression }
+        let column: SQL = drives ? "\(context.column)" : "+\(context.column)"
+        return SQL("\(column) IN (\(context.matches(pattern)))").sqlExpression
+    }
+
+    /// Every condition of `query` but its text; at most `driver` of the context filters may
+    /// drive (see `context(_:_:drives:)`).
+    static func all(_ query: FigureQuery, valueIndexed: Bool = true, driver: Context? = nil) -> [SQLExpression] {
         var conditions: [SQLExpression] = []
         if let unit = query.unit { conditions.append(Self.unit(unit)) }
         if let min = query.min { conditions.append(valueAtLeast(min, indexed: valueIndexed)) }
@@ -126,6 +216,9 @@ enum FigureCondition {
         if let time = query.time { conditions.append(overlapping(time)) }
         if let qualifier = query.qualifier { conditions.append(Self.qualifier(qualifier)) }
         if let name = query.article { conditions.append(article(named: name)) }
+        for c in Context.allCases {
+            if let words = c.words(of: query) { conditions.append(context(c, words, drives: c == driver)) }
+        }
         return conditions
     }
 }
@@ -151,9 +244,18 @@ extension DerivableRequest<FigureRecord> {
     /// Figures of the article named `name`.
     func filter(articleNamed name: String) -> Self { filter(FigureCondition.article(named: name)) }
 
+    /// Figures whose place (or a larger place it lies in) holds the folded words of `place`.
+    func filter(place: String) -> Self { filter(FigureCondition.context(.place, place, drives: true)) }
+
+    /// Figures whose subject holds the folded words of `subject`.
+    func filter(subject: String) -> Self { filter(FigureCondition.context(.subject, subject, drives: true)) }
+
+    /// Figures of articles that name a person whose name holds the folded words of `person`.
+    func filter(person: String) -> Self { filter(FigureCondition.context(.person, person, drives: true)) }
+
     /// Figures that meet every condition of `query` but its text.
-    func filter(_ query: FigureQuery, valueIndexed: Bool = true) -> Self {
-        let conditions = FigureCondition.all(query, valueIndexed: valueIndexed)
+    func filter(_ query: FigureQuery, valueIndexed: Bool = true, driver: FigureCondition.Context? = nil) -> Self {
+        let conditions = FigureCondition.all(query, valueIndexed: valueIndexed, driver: driver)
         return conditions.isEmpty ? self : filter(conditions.joined(operator: .and))
     }
 
@@ -226,13 +328,14 @@ extension FigureStore {
         let hit = search.map { _ in TableAlias<PassageHit>() }
         return try writer.read { db in
             let valueIndexed = try !Self.walksNewestFirst(query, FigureRecord.all().filter(query), db)
+            let driver = search == nil ? try Self.contextDriver(query, db) : nil
             var request = FigureRecord.aliased(figureAlias)
             if let search, let hit {
                 let window = try search.window(size: SearchWindow.size(limit: query.limit),
                                                figures: FigureCondition.all(query), db)
                 request = request.matching(search, in: window, hit: hit)
             }
-            request = request.filter(query, valueIndexed: valueIndexed).ordered(hit: hit, figure: figureAlias)
+            request = request.filter(query, valueIndexed: valueIndexed, driver: driver).ordered(hit: hit, figure: figureAlias)
             if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
             let found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
             let articles = try Self.headers(of: found.map(\.figure.articleId), db)
@@ -318,11 +421,32 @@ extension FigureStore {
     /// matches (counted up to that bound) are at least `sqrt(limit × figures)`.
     static func walksNewestFirst(_ query: FigureQuery, _ filtered: QueryInterfaceRequest<FigureRecord>, _ db: Database) throws -> Bool {
         guard let limit = query.limit, query.min != nil || query.max != nil,
-              query.text == nil, query.unit == nil, query.article == nil, query.qualifier == nil else { return false }
+              query.text == nil, query.unit == nil, query.article == nil, query.qualifier == nil, !query.hasContext else { return false }
         // the value filters alone decide: the others are not in this shape
         let total = try Int.fetchOne(db, FigureRecord.select(max(FigureRecord.Columns.id))) ?? 0
         let bound = Swift.max(1000, Int(Double(Swift.max(1, limit) * total).squareRoot()))
         return try filtered.limit(bound).fetchCount(db) >= bound
+    }
+
+    /// Which place, subject or person filter the figures are taken from (the others probe):
+    /// the one that matches the fewest figures, when it is rare enough that taking its figures
+    /// and sorting them beats walking the default order and probing (counted as
+    /// `walksNewestFirst` bounds it); none with text (the search drives) or when all are common.
+    static func contextDriver(_ query: FigureQuery, _ db: Database) throws -> FigureCondition.Context? {
+        let filters = FigureCondition.Context.allCases.compactMap { c in c.words(of: query).flatMap(Folding.allWordsPattern).map { (c, $0) } }
+        guard !filters.isEmpty, query.text == nil else { return nil }
+        var bound = 100_000
+        if let limit = query.limit {
+            let total = try Int.fetchOne(db, FigureRecord.select(max(FigureRecord.Columns.id))) ?? 0
+            bound = Swift.max(1000, Int(Double(Swift.max(1, limit) * total).squareRoot()))
+        }
+        var best: (FigureCondition.Context, Int)?
+        for (c, pattern) in filters {
+            let n = try c.count(pattern, upTo: bound, db)
+            if n < bound, n < best?.1 ?? Int.max { best = (c, n) }
+        }
+        // without a limit every match is read: the first filter drives when none is rare
+        return best?.0 ?? (query.limit == nil ? filters.first?.0 : nil)
     }
 
     /// What an exact match takes off a bm25 score (bm25 scores are small).
@@ -330,12 +454,43 @@ extension FigureStore {
 
     /// The stored article named `name` and its figures (in order), or nil.
     public func article(named name: String) throws -> (Article, [Figure])? {
+        try storedArticle(named: name).map { ($0.article, $0.figures) }
+    }
+
+    /// The stored article named `name` with its figures and entities (in order), or nil.
+    public func storedArticle(named name: String) throws -> StoredArticle? {
         try writer.read { db in
             guard let record = try ArticleRecord.filter(ArticleRecord.Columns.name == name).fetchOne(db),
                   let id = record.id else { return nil }
             let scalars = ArticleScalars(record.text)
             let figures = try FigureRecord.filter(FigureRecord.Columns.articleId == id).order(FigureRecord.Columns.ordinal).fetchAll(db)
-            return (record.article, try figures.map { try $0.figure(articleName: record.name, text: scalars) })
+            let entities = try EntityRecord.filter(EntityRecord.Columns.articleId == id).order(EntityRecord.Columns.ordinal).fetchAll(db)
+            return StoredArticle(article: record.article, extractorVersion: record.extractorVersion,
+                                 figures: try figures.map { try $0.figure(articleName: record.name, text: scalars) },
+                                 entities: try entities.map { try $0.entity(articleName: record.name) })
+        }
+    }
+
+    /// The entities whose name holds every folded word of `words` (whole words, any order:
+    /// `vinh phuc` finds `Vĩnh Phúc` and `tỉnh Vĩnh Phúc`), of `kind` when given; newest article
+    /// first (as figures), then by ordinal. Words that fold to nothing find nothing.
+    public func entities(named words: String, kind: Entity.Kind? = nil, limit: Int? = nil) throws -> [StoredEntity] {
+        guard let pattern = Folding.allWordsPattern(words) else { return [] }
+        return try writer.read { db in
+            let article = TableAlias<ArticleRecord>()
+            var request = EntityRecord
+                .filter(SQL("\(EntityRecord.Columns.id) IN (SELECT rowid FROM \(sql: Schema.entityIndex) WHERE \(sql: Schema.entityIndex) MATCH \(pattern))").sqlExpression)
+                .joining(required: EntityRecord.belongsTo(ArticleRecord.self, key: "article").aliased(article))
+                .order(article[ArticleRecord.Columns.date].desc, EntityRecord.Columns.articleId.desc, EntityRecord.Columns.ordinal)
+            if let kind { request = request.filter(EntityRecord.Columns.kind == kind.rawValue) }
+            if let limit { request = request.limit(Swift.max(0, limit)) }
+            let found = try request.fetchAll(db)
+            let headers = try Self.headers(of: found.map(\.articleId), db)
+            return try found.map { e in
+                guard let a = headers[e.articleId] else { throw FigureStoreError.corrupt("entity \(e.id ?? 0) has no article") }
+                return StoredEntity(articleName: a.name, articleTitle: a.title, articleDate: a.date.flatMap(CalendarDay.init(iso:)),
+                                    entity: try e.entity(articleName: a.name))
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Entities
 import Figures
 import Foundation
 import GRDB
@@ -155,6 +156,20 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
     /// The passage of the figure's sentence (what text search matches).
     var passageId: Int64?
     var articleDay: Int?
+    /// `Figure.subject` (v2): its text, entity id and offsets, and its folded words.
+    var subject: String?
+    var subjectEntity: Int?
+    var subjectStart: Int?
+    var subjectEnd: Int?
+    var subjectFolded: String?
+    /// `Figure.place` (v2), with `within` as a JSON array (nil when empty); `placeFolded` holds
+    /// the folded words of the place and of the places it lies in (what `--place` matches).
+    var place: String?
+    var placeEntity: Int?
+    var placeStart: Int?
+    var placeEnd: Int?
+    var placeWithin: String?
+    var placeFolded: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -171,12 +186,14 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         static let sentenceEnd = Column(CodingKeys.sentenceEnd)
         static let passageId = Column(CodingKeys.passageId)
         static let articleDay = Column(CodingKeys.articleDay)
+        static let subjectFolded = Column(CodingKeys.subjectFolded)
+        static let placeFolded = Column(CodingKeys.placeFolded)
     }
 
     /// The key `unit` filters compare: lowercase, NFC.
     static func unitKey(_ unit: String) -> String { unit.precomposedStringWithCanonicalMapping.lowercased() }
 
-    init(_ f: Figure, articleId: Int64, articleDay: Int?, sentence: Range<Int>, passageId: Int64?) {
+    init(_ f: Figure, articleId: Int64, articleDay: Int?, sentence: Range<Int>, passageId: Int64?, folding: inout FoldingCache) {
         self.articleId = articleId
         ordinal = f.id
         text = f.text
@@ -201,6 +218,21 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         numberStyle = f.numberStyle?.rawValue
         self.passageId = passageId
         self.articleDay = articleDay
+        if let c = f.subject {
+            subject = c.text
+            subjectEntity = c.entity
+            subjectStart = c.start
+            subjectEnd = c.end
+            subjectFolded = folding.folded(c.text)
+        }
+        if let c = f.place {
+            place = c.text
+            placeEntity = c.entity
+            placeStart = c.start
+            placeEnd = c.end
+            placeWithin = c.within.isEmpty ? nil : StoredJSON.strings(c.within)
+            placeFolded = ([c.text] + c.within).map { folding.folded($0) }.joined(separator: " ")
+        }
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -211,11 +243,20 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         try db.cachedStatement(sql: """
             INSERT INTO figure(articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
                                time, timeStart, timeEnd, year, start, "end", sentenceIndex, sentenceStart, sentenceEnd, precision,
-                               numberStyle, passageId, articleDay)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               numberStyle, passageId, articleDay, subject, subjectEntity, subjectStart, subjectEnd, subjectFolded,
+                               place, placeEntity, placeStart, placeEnd, placeWithin, placeFolded)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
                                      time, timeStart, timeEnd, year, start, end, sentenceIndex, sentenceStart, sentenceEnd, precision,
-                                     numberStyle, passageId, articleDay])
+                                     numberStyle, passageId, articleDay, subject, subjectEntity, subjectStart, subjectEnd, subjectFolded,
+                                     place, placeEntity, placeStart, placeEnd, placeWithin, placeFolded])
+        let id = db.lastInsertedRowID
+        if let placeFolded {
+            try db.cachedStatement(sql: "INSERT INTO \(Schema.placeIndex)(rowid, place) VALUES (?, ?)").execute(arguments: [id, placeFolded])
+        }
+        if let subjectFolded {
+            try db.cachedStatement(sql: "INSERT INTO \(Schema.subjectIndex)(rowid, subject) VALUES (?, ?)").execute(arguments: [id, subjectFolded])
+        }
     }
 
     /// Written by hand rather than through `Encodable`: a million figures are stored at a time.
@@ -245,6 +286,17 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         container[CodingKeys.numberStyle.stringValue] = numberStyle
         container[CodingKeys.passageId.stringValue] = passageId
         container[CodingKeys.articleDay.stringValue] = articleDay
+        container[CodingKeys.subject.stringValue] = subject
+        container[CodingKeys.subjectEntity.stringValue] = subjectEntity
+        container[CodingKeys.subjectStart.stringValue] = subjectStart
+        container[CodingKeys.subjectEnd.stringValue] = subjectEnd
+        container[CodingKeys.subjectFolded.stringValue] = subjectFolded
+        container[CodingKeys.place.stringValue] = place
+        container[CodingKeys.placeEntity.stringValue] = placeEntity
+        container[CodingKeys.placeStart.stringValue] = placeStart
+        container[CodingKeys.placeEnd.stringValue] = placeEnd
+        container[CodingKeys.placeWithin.stringValue] = placeWithin
+        container[CodingKeys.placeFolded.stringValue] = placeFolded
     }
 
     /// The figure, its sentence cut from `text` (the article's scalars).
@@ -265,10 +317,135 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
             guard let p = Period(s) else { throw FigureStoreError.corrupt("figure \(id ?? 0): time '\(s)'") }
             return p
         }
-        return Figure(id: ordinal, text: self.text, value: value, valueMax: valueMax, unit: unit,
-                      qualifier: Qualifier(rawValue: qualifier) ?? .exact, rate: rate, time: period, start: start, end: end,
-                      sentenceIndex: sentenceIndex, sentence: sentence, precision: precision,
-                      numberStyle: numberStyle.flatMap(NumberStyle.init(rawValue:)), article: articleName)
+        var figure = Figure(id: ordinal, text: self.text, value: value, valueMax: valueMax, unit: unit,
+                            qualifier: Qualifier(rawValue: qualifier) ?? .exact, rate: rate, time: period, start: start, end: end,
+                            sentenceIndex: sentenceIndex, sentence: sentence, precision: precision,
+                            numberStyle: numberStyle.flatMap(NumberStyle.init(rawValue:)), article: articleName)
+        figure.subject = subject.map { FigureContext(text: $0, entity: subjectEntity, start: subjectStart, end: subjectEnd) }
+        if let place {
+            let within = try placeWithin.map { s -> [String] in
+                guard let w = StoredJSON.parseStrings(s) else { throw FigureStoreError.corrupt("figure \(id ?? 0): placeWithin '\(s)'") }
+                return w
+            } ?? []
+            figure.place = FigureContext(text: place, entity: placeEntity, start: placeStart, end: placeEnd, within: within)
+        }
+        return figure
+    }
+}
+
+/// A row of `entity` (v2): an `Entity` of an article, with its folded name (what the entity
+/// index holds); titles and mentions as JSON (`StoredJSON`).
+struct EntityRecord: Codable, FetchableRecord, TableRecord, Sendable {
+    static let databaseTableName = "entity"
+
+    var id: Int64?
+    var articleId: Int64
+    /// `Entity.id`: the ordinal in the article, from 1.
+    var ordinal: Int
+    /// An `Entity.Kind` raw value.
+    var kind: String
+    var text: String
+    var name: String
+    var nameFolded: String
+    var start: Int
+    var end: Int
+    /// `["Bí thư Tỉnh ủy"]`.
+    var titles: String
+    /// `[[start,end],...]`.
+    var mentions: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let articleId = Column(CodingKeys.articleId)
+        static let ordinal = Column(CodingKeys.ordinal)
+        static let kind = Column(CodingKeys.kind)
+        static let nameFolded = Column(CodingKeys.nameFolded)
+    }
+
+    init(_ e: Entity, articleId: Int64, folding: inout FoldingCache) {
+        self.articleId = articleId
+        ordinal = e.id
+        kind = e.kind.rawValue
+        text = e.text
+        name = e.name
+        nameFolded = folding.folded(e.name)
+        start = e.start
+        end = e.end
+        titles = StoredJSON.strings(e.titles)
+        mentions = StoredJSON.spans(e.mentions)
+    }
+
+    /// Inserts the row and its entry in the entity index through cached statements (10-30
+    /// entities an article).
+    func insertRow(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO entity(articleId, ordinal, kind, text, name, nameFolded, start, "end", titles, mentions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [articleId, ordinal, kind, text, name, nameFolded, start, end, titles, mentions])
+        try db.cachedStatement(sql: "INSERT INTO \(Schema.entityIndex)(rowid, name) VALUES (?, ?)")
+            .execute(arguments: [db.lastInsertedRowID, nameFolded])
+    }
+
+    /// The entity, `article` set.
+    func entity(articleName: String) throws -> Entity {
+        guard let kind = Entity.Kind(rawValue: kind) else { throw FigureStoreError.corrupt("entity \(id ?? 0): kind '\(self.kind)'") }
+        guard let titles = StoredJSON.parseStrings(titles), let mentions = StoredJSON.parseSpans(mentions) else {
+            throw FigureStoreError.corrupt("entity \(id ?? 0) of \(articleName): titles '\(titles)' or mentions '\(mentions)'")
+        }
+        return Entity(id: ordinal, kind: kind, text: text, name: name, start: start, end: end, titles: titles, mentions: mentions,
+                      article: articleName)
+    }
+}
+
+/// The JSON of the stored lists, written by hand (one or two short lists per entity and figure)
+/// and read back with `JSONDecoder`.
+enum StoredJSON {
+    /// `["a","b"]`.
+    static func strings(_ list: [String]) -> String {
+        var out = "["
+        for (i, s) in list.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+
+    /// `[[12,20],[40,48]]`.
+    static func spans(_ spans: [Entity.Span]) -> String {
+        "[" + spans.map { "[\($0.start),\($0.end)]" }.joined(separator: ",") + "]"
+    }
+
+    static func parseStrings(_ s: String) -> [String]? { try? JSONDecoder().decode([String].self, from: Data(s.utf8)) }
+
+    static func parseSpans(_ s: String) -> [Entity.Span]? {
+        guard let pairs = try? JSONDecoder().decode([[Int]].self, from: Data(s.utf8)), pairs.allSatisfy({ $0.count == 2 }) else { return nil }
+        return pairs.map { Entity.Span(start: $0[0], end: $0[1]) }
+    }
+}
+
+/// Folded names already computed during one ingest: an article names the same few places for
+/// many figures.
+struct FoldingCache {
+    private var folded: [String: String] = [:]
+
+    mutating func folded(_ text: String) -> String {
+        if let f = folded[text] { return f }
+        let f = Folding.folded(text)
+        if folded.count > 50_000 { folded.removeAll(keepingCapacity: true) }
+        folded[text] = f
+        return f
     }
 }
 

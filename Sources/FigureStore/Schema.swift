@@ -8,6 +8,12 @@ enum Schema {
     /// with the diacritics as typed first. It only answers "does the passage hold these words", so
     /// it keeps no positions (`detail=none`).
     static let exactIndex = "passageExact"
+    /// The full-text index over entity names, folded (v2): rowid = `entity.id`.
+    static let entityIndex = "entityFolded"
+    /// The full-text indexes over figures' places (with the places they lie in) and subjects,
+    /// folded (v2): rowid = `figure.id`.
+    static let placeIndex = "figurePlaceFolded"
+    static let subjectIndex = "figureSubjectFolded"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -109,8 +115,77 @@ enum Schema {
                 END;
                 """)
         }
+
+        // v2 (issue 8): entities, and each figure's subject and place.
+        migrator.registerMigration("v2") { db in
+            // Mentions are stored as JSON on the entity row (`[[start,end],...]`) rather than as
+            // rows of their own: they are only ever read with their entity (`show`), never
+            // filtered or joined on, and a table would add one row and one index entry per
+            // mention (10-30 entities an article, a few mentions each) to every ingest.
+            try db.create(table: "entity") { t in
+                t.primaryKey("id", .integer)
+                t.column("articleId", .integer).notNull().references("article", onDelete: .cascade)
+                // `Entity.id`: the ordinal in the article, from 1
+                t.column("ordinal", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("name", .text).notNull()
+                // the name's folded words (`Folding.words`), single spaces: what the index holds
+                t.column("nameFolded", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                // JSON arrays: titles `["Bí thư Tỉnh ủy"]`, mentions `[[12,20],[40,48]]`
+                t.column("titles", .text).notNull()
+                t.column("mentions", .text).notNull()
+            }
+            try db.create(index: "entity_on_article", on: "entity", columns: ["articleId", "ordinal"])
+            // exact lookups of a kind by folded name (`person` `hoang van toan`)
+            try db.create(index: "entity_on_kind_name", on: "entity", columns: ["kind", "nameFolded"])
+
+            // A figure's subject and place, as `FigureContext` has them, plus their folded words
+            // (`placeFolded` holds the place's and the larger places' words: what the place index
+            // holds, and what its removal needs).
+            try db.alter(table: "figure") { t in
+                t.add(column: "subject", .text)
+                t.add(column: "subjectEntity", .integer)
+                t.add(column: "subjectStart", .integer)
+                t.add(column: "subjectEnd", .integer)
+                t.add(column: "subjectFolded", .text)
+                t.add(column: "place", .text)
+                t.add(column: "placeEntity", .integer)
+                t.add(column: "placeStart", .integer)
+                t.add(column: "placeEnd", .integer)
+                // JSON array of the larger places, most specific first; NULL when none
+                t.add(column: "placeWithin", .text)
+                t.add(column: "placeFolded", .text)
+            }
+
+            // Whole folded words anywhere in a name: what a B-tree on the folded text cannot
+            // answer beyond its first word (`Phúc` in `tỉnh Vĩnh Phúc`), so full-text indexes,
+            // contentless like the passages' and without positions (`detail=none`: the queries
+            // are conjunctions of words, no phrases). A figure without a place (subject) has no
+            // row in that index.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE \(entityIndex) USING fts5(name, content='', detail=none, tokenize='\(Folding.tokenizer)');
+                CREATE VIRTUAL TABLE \(placeIndex) USING fts5(place, content='', detail=none, tokenize='\(Folding.tokenizer)');
+                CREATE VIRTUAL TABLE \(subjectIndex) USING fts5(subject, content='', detail=none, tokenize='\(Folding.tokenizer)');
+                CREATE TRIGGER article_leaves_entity_indexes BEFORE DELETE ON article BEGIN
+                  INSERT INTO \(entityIndex)(\(entityIndex), rowid, name)
+                    SELECT 'delete', entity.id, entity.nameFolded FROM entity WHERE entity.articleId = old.id;
+                  INSERT INTO \(placeIndex)(\(placeIndex), rowid, place)
+                    SELECT 'delete', figure.id, figure.placeFolded FROM figure
+                    WHERE figure.articleId = old.id AND figure.placeFolded IS NOT NULL;
+                  INSERT INTO \(subjectIndex)(\(subjectIndex), rowid, subject)
+                    SELECT 'delete', figure.id, figure.subjectFolded FROM figure
+                    WHERE figure.articleId = old.id AND figure.subjectFolded IS NOT NULL;
+                END;
+                """)
+        }
         return migrator
     }
+
+    /// The full-text indexes `integrityCheck` checks.
+    static let fullTextIndexes = [foldedIndex, exactIndex, entityIndex, placeIndex, subjectIndex]
 
     /// The SQL of a passage's text: SQLite's `substr` counts characters (Unicode scalars) in
     /// text, as passage offsets do.

@@ -23,3 +23,49 @@ enum Folding {
         return String(scalars)
     }
 }
+
+extension Folding {
+    /// The folded words of `text`: lowercase, diacritics removed (the combining marks of its
+    /// canonical decomposition), `đ`/`Đ` as `d`; words are runs of letters and digits. What the
+    /// entity, place and subject indexes hold (their tokenizer folds the same way, so the words
+    /// it gets are these), and what their queries look for: `Tỉnh Vĩnh Phúc` -> `tinh vinh phuc`.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty { words.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for s in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if s.isASCII {
+                let v = s.value
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) { current.append(s) }
+                else if (0x41...0x5A).contains(v) { current.append(Unicode.Scalar(v + 0x20)!) }
+                else { flush() }
+                continue
+            }
+            if (0x300...0x36F).contains(s.value) { continue }
+            if s == "đ" || s == "Đ" { current.append("d"); continue }
+            let p = s.properties
+            if p.isAlphabetic || p.numericType != nil {
+                current.append(contentsOf: p.lowercaseMapping.unicodeScalars)
+            } else if p.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    /// `words(text)` joined by single spaces.
+    static func folded(_ text: String) -> String { words(text).joined(separator: " ") }
+
+    /// An FTS5 query requiring every folded word of `text` (each a quoted token; implicit AND);
+    /// nil when `text` has no word.
+    static func allWordsPattern(_ text: String) -> String? {
+        let w = words(text)
+        return w.isEmpty ? nil : w.map(TextSearch.quoted).joined(separator: " ")
+    }
+}

@@ -262,6 +262,27 @@ import Testing
         #expect(try store.figures(matching: FigureQuery(min: Decimal(string: "1234567890123456789")!)).count == 1)
     }
 
+    /// The analyzer's own entities and figure contexts over the corpus, stored and filtered
+    /// as the reference filters them (whatever the entity rules find today).
+    @Test func entitiesAndContextsOfTheCorpus() throws {
+        for analysis in fixture.analyses {
+            let stored = try #require(try fixture.store.storedArticle(named: analysis.article.name))
+            #expect(stored.entities == analysis.entities.map { var e = $0; e.article = analysis.article.name; return e })
+            #expect(stored.figures == analysis.figures.map { var f = $0; f.article = analysis.article.name; return f })
+        }
+        for place in ["Vĩnh Phúc", "vinh phuc", "Tam Đảo", "Đồng Nai", "xã", "tỉnh"] {
+            _ = try expectSameSet(FigureQuery(place: place), nonEmpty: false)
+            _ = try expectSameSet(FigureQuery(unit: "%", place: place), nonEmpty: false)
+        }
+        for subject in ["Đảng bộ tỉnh", "dang bo", "Huyện ủy Tam Đảo"] {
+            _ = try expectSameSet(FigureQuery(subject: subject), nonEmpty: false)
+        }
+        for person in ["Hoàng Văn Toàn", "Toàn"] {
+            _ = try expectSameSet(FigureQuery(person: person), nonEmpty: false)
+        }
+        _ = try expectSameSet(FigureQuery(year: 2023, place: "Vĩnh Phúc"), nonEmpty: false)
+    }
+
     @Test func mismatchedHashesThrow() throws {
         let store = try FigureStore.inMemory()
         #expect(throws: FigureStoreError.hashCountMismatch(articles: 1, hashes: 0)) {

@@ -70,6 +70,27 @@ enum Reference {
         return !want.isEmpty && want.allSatisfy(have.contains)
     }
 
+    /// Every folded word of `query` is a word of `names` (together); none when `query` has no word.
+    static func holdsAll(_ names: [String], _ query: String) -> Bool {
+        let have = Set(names.flatMap(foldedWords))
+        let want = foldedWords(query)
+        return !want.isEmpty && want.allSatisfy(have.contains)
+    }
+
+    /// `figures(analyses, q)` in the store's default order (newest article first, undated last,
+    /// the latest ingested first among equals; by ordinal within), `analyses` in ingest order.
+    static func ordered(_ analyses: [ArticleAnalysis], _ q: FigureQuery) -> [Key] {
+        let keys = figures(analyses, q)
+        let index = Dictionary(uniqueKeysWithValues: analyses.enumerated().map { ($0.element.article.name, $0.offset) })
+        let day = Dictionary(uniqueKeysWithValues: analyses.map { a in
+            (a.article.name, a.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? -1)
+        })
+        return keys.sorted { x, y in
+            let a = (day[x.article]!, index[x.article]!), b = (day[y.article]!, index[y.article]!)
+            return a != b ? a > b : x.ordinal < y.ordinal
+        }
+    }
+
     static func overlaps(_ time: Period?, from: CalendarDay, to: CalendarDay) -> Bool {
         guard let t = time else { return false }
         return t.start <= to && t.end >= from
@@ -87,6 +108,9 @@ enum Reference {
                 if let p = q.time, !overlaps(f.time, from: p.start, to: p.end) { continue }
                 if let qualifier = q.qualifier, f.qualifier != qualifier { continue }
                 if let text = q.text, !holds(f.sentence, text, folded: true) { continue }
+                if let place = q.place, !holdsAll(f.place.map { [$0.text] + $0.within } ?? [], place) { continue }
+                if let subject = q.subject, !holdsAll(f.subject.map { [$0.text] } ?? [], subject) { continue }
+                if let person = q.person, !a.entities.contains(where: { $0.kind == .person && holdsAll([$0.name], person) }) { continue }
                 result.append(Key(a.article.name, f))
             }
         }

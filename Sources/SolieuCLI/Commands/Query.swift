@@ -8,10 +8,12 @@ extension Solieu {
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, jsonl, csv }
 
         static let configuration = CommandConfiguration(
-            abstract: "Find figures in the database by words, unit, value, time, qualifier or article.",
+            abstract: "Find figures in the database by words, unit, value, time, qualifier, article, place, subject or person.",
             discussion: """
             TEXT is matched against the figures' sentences with diacritics and đ folded: 'dang vien' finds \
-            'đảng viên'; sentences with the diacritics as typed rank first. Values are plain numbers \
+            'đảng viên'; sentences with the diacritics as typed rank first. --place, --subject and --person \
+            match whole words, folded the same way, in any order: --place 'Vĩnh Phúc' finds figures about \
+            'tỉnh Vĩnh Phúc' and about places within it ('xã Lãng Công'). Values are plain numbers \
             (1000000000, 1e9, 2.5). Without --format: a table on a terminal, JSON Lines otherwise.
             """
         )
@@ -40,6 +42,15 @@ extension Solieu {
         @Option(name: .long, help: "Only this article (its name).")
         var article: String?
 
+        @Option(name: .long, help: "Figures about this place, or a place within it: 'Vĩnh Phúc', 'vinh phuc', 'xã Lãng Công'.")
+        var place: String?
+
+        @Option(name: .long, help: "Figures whose subject has these words: 'Đảng bộ tỉnh', 'huyen uy'.")
+        var subject: String?
+
+        @Option(name: .long, help: "Figures of articles that name this person: 'Hoàng Văn Toàn'.")
+        var person: String?
+
         @Option(name: .long, help: "At most this many figures.")
         var limit: Int?
 
@@ -58,6 +69,11 @@ extension Solieu {
             }
             if let limit, limit < 1 { throw ValidationError("--limit \(limit) is not a positive number") }
             if let text, text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the search text is empty") }
+            for (option, value) in [("--place", place), ("--subject", subject), ("--person", person)] {
+                if let value, !value.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                    throw ValidationError("\(option) '\(value)' has no word to look for")
+                }
+            }
         }
 
         /// A plain number (`1000`, `-2.5`, `1e9`); nil for anything else.
@@ -69,7 +85,8 @@ extension Solieu {
 
         var query: FigureQuery {
             FigureQuery(text: text, unit: unit, min: min.flatMap(Self.number), max: max.flatMap(Self.number),
-                        year: year, time: time.flatMap(Period.init), qualifier: qualifier, article: article, limit: limit)
+                        year: year, time: time.flatMap(Period.init), qualifier: qualifier, article: article,
+                        place: place, subject: subject, person: person, limit: limit)
         }
 
         func run() throws {
@@ -91,14 +108,15 @@ extension Solieu {
         static func render(_ found: [Row], format: Format) -> String {
             switch format {
             case .table:
-                var table = Table(header: ["article", "date", "time", "value", "unit", "qualifier", "text"],
-                                  limits: [28, 10, 12, 22, 18, 9, 48])
+                var table = Table(header: ["article", "date", "time", "value", "unit", "qualifier", "subject", "place", "text"],
+                                  limits: [28, 10, 12, 22, 18, 9, 24, 40, 48])
                 table.rightAligned = [3]
                 for s in found {
                     let f = s.figure
                     let value = f.valueMax.map { "\(RecordEncoder.decimalText(f.value))–\(RecordEncoder.decimalText($0))" } ?? RecordEncoder.decimalText(f.value)
                     table.append([s.article, s.date?.description ?? "", f.time?.description ?? "", value,
-                                  f.unit + (f.rate.map { "/\($0)" } ?? ""), f.qualifier.rawValue, f.text])
+                                  f.unit + (f.rate.map { "/\($0)" } ?? ""), f.qualifier.rawValue,
+                                  f.subject?.text ?? "", Self.placeCell(f.place), f.text])
                 }
                 return table.render() + "(\(found.count) figure\(found.count == 1 ? "" : "s"))\n"
             case .jsonl:
@@ -117,8 +135,25 @@ extension Solieu {
                 out += (found.isEmpty ? "]\n" : "\n]\n").utf8
                 return String(decoding: out, as: UTF8.self)
             case .csv:
-                return FigureCSV.header + "\n" + found.map { FigureCSV.row($0.figure) + "\n" }.joined()
+                // the figure's columns, then its subject's and place's text (as `extract` writes them)
+                return FigureCSV.header + ",subject,place\n" + found.map { s in
+                    var out: [UInt8] = []
+                    out += FigureCSV.row(s.figure).utf8
+                    out.append(0x2C)
+                    RecordEncoder.appendCSVField(s.figure.subject?.text ?? "", to: &out)
+                    out.append(0x2C)
+                    RecordEncoder.appendCSVField(s.figure.place?.text ?? "", to: &out)
+                    out.append(0x0A)
+                    return String(decoding: out, as: UTF8.self)
+                }.joined()
             }
+        }
+
+        /// A place as a table shows it: `xã Lãng Công (tỉnh Vĩnh Phúc)`, the larger places in
+        /// parentheses, most specific first.
+        static func placeCell(_ place: FigureContext?) -> String {
+            guard let place else { return "" }
+            return place.within.isEmpty ? place.text : "\(place.text) (\(place.within.joined(separator: ", ")))"
         }
     }
 }
