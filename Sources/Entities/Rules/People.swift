@@ -39,6 +39,7 @@ struct People {
             while e < v.count, e - i < 5, v.isCapitalisedWord(e), !covered[e], e == i || v.joined(e),
                   e == i || v.tokens[e].kind == .syllable || isInitial(v, e) { e += 1 }
             let length = e - i
+            guard length > 0 else { i += 1; continue }
             // a year's name (`Đinh Dậu`)
             if length == 2, Self.earthlyBranches.contains(v.original[i + 1]) { i = e; continue }
             let addressed = opened || formOfAddress(v, before: i)
