@@ -59,10 +59,10 @@ public struct ArticleAnalyzer: Sendable {
             var collected = ArticleEntities(article: article)
             var home: ArticleHome? = nil
             try extractor.extractChunks(utf16: units, article: article, referenceYear: referenceYear, warn: warn) { chunk in
-                let mentions = entities.mentions(in: chunk.analyzed, authors: authors)
-                if home == nil { home = entities.home(of: mentions) }
-                let ids = collected.add(mentions, offset: chunk.articleOffset)
-                let links = entities.links(figures: chunk.ranges, mentions: mentions, in: chunk.analyzed, home: home!)
+                let found = entities.analyze(chunk.analyzed, authors: authors)
+                if home == nil { home = entities.home(of: found.mentions) }
+                let ids = collected.add(found.mentions, offset: chunk.articleOffset)
+                let links = entities.links(figures: chunk.ranges, found: found, in: chunk.analyzed, home: home!)
                 func context(_ link: FigureLink) -> FigureContext {
                     FigureContext(text: link.text, entity: link.mention.map { ids[$0] },
                                   start: link.range.map { chunk.articleOffset($0.lowerBound) }, end: link.range.map { chunk.articleOffset($0.upperBound) },

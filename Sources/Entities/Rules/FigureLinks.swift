@@ -19,19 +19,14 @@ public struct FigureLink: Sendable, Equatable {
 
 public struct FigureLinks: Sendable {
     let lexicon: EntityLexicon
-    /// Subject phrases (syllables, lower case) and the level word of the unit they mean.
-    let phrases: [([String], String?)]
 
-    init(lexicon: EntityLexicon) {
-        self.lexicon = lexicon
-        phrases = lexicon.subjectPhrases.map { ($0.phrase.split(separator: " ").map(String.init), $0.level) }
-            .sorted { $0.0.count > $1.0.count }
-    }
+    init(lexicon: EntityLexicon) { self.lexicon = lexicon }
 
     /// The subject and place of each figure (UTF-16 ranges in `text`), from `mentions` (those
     /// of `text`, in text order) and the article's own units (`home`: `tỉnh Vĩnh Phúc`, ...).
-    func links(figures: [Range<Int>], mentions: [EntityMention], in text: AnalyzedText,
+    func links(figures: [Range<Int>], found: TextEntities, in text: AnalyzedText,
                home: ArticleHome) -> [(subject: FigureLink?, place: FigureLink?)] {
+        let mentions = found.mentions
         var results: [(subject: FigureLink?, place: FigureLink?)] = []
         results.reserveCapacity(figures.count)
         var s = 0
@@ -47,7 +42,8 @@ public struct FigureLinks: Sendable {
                 if mentions[m].range.upperBound <= sentence.upperBound { inSentence.append(m) }
                 m += 1
             }
-            let phrase = unitPhrase(in: text, sentence: text.sentences[s], before: figure.lowerBound)
+            let phrase = found.unitPhrases.last { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= figure.lowerBound }
+                .map { (text: $0.text, range: $0.range, level: $0.level) }
             results.append((subject(figure, inSentence, mentions, phrase, home), place(figure, inSentence, mentions, phrase, home)))
         }
         return results
@@ -87,22 +83,6 @@ public struct FigureLinks: Sendable {
         if lexicon.provinceNames.contains(m.text) { return 1 }
         if lexicon.districtNames.contains(m.text) { return 2 }
         return 0
-    }
-
-    /// The subject phrase of the sentence nearest before the figure (`toàn tỉnh`).
-    private func unitPhrase(in text: AnalyzedText, sentence: Sentence, before limit: Int) -> (text: String, range: Range<Int>, level: String?)? {
-        var found: (text: String, range: Range<Int>, level: String?)? = nil
-        var i = sentence.tokens.lowerBound
-        while i < sentence.tokens.upperBound, text.tokens[i].range.lowerBound < limit {
-            if let (words, level) = phrases.first(where: { Places.matches($0.0, at: i, in: text) }) {
-                let range = text.tokens[i].range.lowerBound..<text.tokens[i + words.count - 1].range.upperBound
-                found = (Places.original(range, in: text), range, level)
-                i += words.count
-            } else {
-                i += 1
-            }
-        }
-        return found
     }
 }
 

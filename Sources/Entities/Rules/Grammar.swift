@@ -41,6 +41,8 @@ struct Grammar: Sendable {
     let infrastructureHeads: PhraseTable<Bool>
     let nameComplements: PhraseTable<Bool>
     let stops: PhraseTable<Bool>
+    let tickerCues: PhraseTable<Bool>
+    let unitPhrases: PhraseTable<String?>
     /// Gazetteer names (provinces, districts, countries, regions, features) with their rank.
     let places: PhraseTable<[(words: [String], rank: Int)]>
     /// Abbreviations that name an organisation alone (`TTXVN`, `MTTQ`).
@@ -68,6 +70,8 @@ struct Grammar: Sendable {
         infrastructureHeads = PhraseTable(lexicon.infrastructureHeads.map { ($0, true) } + [("QL", true), ("TL", true), ("tuyến metro", true), ("metro", true)])
         nameComplements = PhraseTable(lexicon.nameComplements.map { ($0, true) })
         stops = PhraseTable(lexicon.nameStops.map { ($0, true) })
+        tickerCues = PhraseTable(lexicon.tickerCues.map { ($0, true) })
+        unitPhrases = PhraseTable(lexicon.subjectPhrases.map { ($0.phrase, $0.level) })
         var names: [(String, Int)] = []
         for p in lexicon.provinces { names.append((p.name, 1)); names += p.otherNames.map { ($0, 1) } }
         for d in lexicon.districts where !d.name.hasPrefix("Quận ") { names.append((d.name, 2)) }

@@ -131,14 +131,13 @@ struct Organizations {
 
     /// A market article: one that names shares or an index (`ticker-cues.txt`).
     private func tickerArticle(_ v: TokenView) -> Bool {
-        let text = v.lower.joined(separator: " ")
-        return grammar.lexicon.tickerCues.contains { text.contains($0) }
+        (0..<v.count).contains { grammar.tickerCues.match(v, at: $0) != nil }
     }
 
     /// Three capital letters that are no known abbreviation (`HPG`, `VPB`).
     private func isTicker(_ v: TokenView, _ i: Int) -> Bool {
         let s = v.original[i]
-        guard s.count == 3, s.unicodeScalars.allSatisfy({ $0.value >= 0x41 && $0.value <= 0x5A }) else { return false }
+        guard s.utf8.count == 3, s.unicodeScalars.allSatisfy({ $0.value >= 0x41 && $0.value <= 0x5A }) else { return false }
         guard !grammar.lexicon.notTickers.contains(s), grammar.lexicon.abbreviations[s] == nil || grammar.organizationAbbreviations.contains(s) else { return false }
         // not inside a code (`NQ/TW`) or a hyphenated word
         if i + 1 < v.count, v.gap[i + 1] == .none, !v.original[i + 1].allSatisfy({ ",.;:)".contains($0) }) { return false }

@@ -11,6 +11,7 @@ struct TokenView {
     let original: [String]
     let lower: [String]
     let capitalised: [Bool]
+    let allCaps: [Bool]
     let gap: [Gap]
     /// Token `i` opens a line of the text (a real line break, not a sentence boundary).
     let lineStart: [Bool]
@@ -22,6 +23,8 @@ struct TokenView {
         var original: [String] = []
         var lower: [String] = []
         var capitalised: [Bool] = []
+        var allCaps: [Bool] = []
+        allCaps.reserveCapacity(tokens.count)
         var gap: [Gap] = []
         var lineStart: [Bool] = []
         lineStart.reserveCapacity(tokens.count)
@@ -36,7 +39,9 @@ struct TokenView {
             let s = String(decoding: units[t.range], as: UTF16.self)
             original.append(s)
             lower.append(s.lowercased())
-            capitalised.append(s.unicodeScalars.first?.properties.isUppercase ?? false)
+            let upper = s.unicodeScalars.first?.properties.isUppercase ?? false
+            capitalised.append(upper)
+            allCaps.append(upper && (t.kind == .syllable || t.kind == .abbreviation) && !s.unicodeScalars.contains { $0.properties.isLowercase })
             var g = Gap.none
             if previousEnd < t.range.lowerBound {
                 g = .space
@@ -51,6 +56,7 @@ struct TokenView {
         self.original = original
         self.lower = lower
         self.capitalised = capitalised
+        self.allCaps = allCaps
         self.gap = gap
         self.lineStart = lineStart
     }
@@ -70,9 +76,7 @@ struct TokenView {
         return isWord(i) && original[i].allSatisfy { "IVXLC".contains($0) }
     }
     /// All letters capitals (`UBND`, `HSX`).
-    func isAllCaps(_ i: Int) -> Bool {
-        isWord(i) && original[i].unicodeScalars.allSatisfy { !$0.properties.isLowercase } && original[i].unicodeScalars.contains { $0.properties.isUppercase }
-    }
+    func isAllCaps(_ i: Int) -> Bool { i < tokens.count && allCaps[i] }
 
     /// UTF-16 range of tokens `i..<j`.
     func range(_ i: Int, _ j: Int) -> Range<Int> { tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound }
