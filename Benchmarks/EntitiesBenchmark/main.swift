@@ -18,6 +18,7 @@ var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     if a == "--mb", let v = args.popFirst(), let mb = Double(v) { target = mb }
     else if a == "--dump" { dump = true }
+    else if a == "--stack" { _ = args.popFirst() }
     else { paths.append(a) }
 }
 if paths.isEmpty { paths = ["../shared/data/news"] }
@@ -34,6 +35,22 @@ for unit in units {
 }
 let analyzer = try ArticleAnalyzer.builtin()
 let worker = try analyzer.makeWorker()
+
+if let k = CommandLine.arguments.firstIndex(of: "--stack"), let kb = Int(CommandLine.arguments[k + 1]) {
+    // the analysis on a thread with a small stack (what Swift Testing's and the CLI's workers get)
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) let all = articles
+    let thread = Thread {
+        let worker = try! ArticleAnalyzer.builtin().makeWorker()
+        for a in all { _ = worker.analyze(a) }
+        done.signal()
+    }
+    thread.stackSize = kb * 1024
+    thread.start()
+    done.wait()
+    print("analysed \(articles.count) articles on a \(kb) KB stack")
+    exit(0)
+}
 
 if dump {
     let encoder = JSONEncoder()
