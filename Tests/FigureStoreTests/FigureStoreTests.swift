@@ -2,6 +2,7 @@ import FigureStore
 import Figures
 import Foundation
 import SoLieu
+import TestSupport
 import Testing
 
 /// The store over `corpus/`: exact result sets of queries against the test's own reference
@@ -203,7 +204,7 @@ import Testing
         _ = try store.ingest([party], contentHash: [fnv1a64(party.article.text)])
         var article = party.article
         article.text = "Năm 2024, Đồng Nai kết nạp 99 đảng viên mới."
-        let changed = try ArticleAnalyzer.builtin().makeWorker().analyze(article)
+        let changed = try onLargeStack { try ArticleAnalyzer.builtin().makeWorker().analyze(article) }
         let summary = try store.ingest([changed], contentHash: [fnv1a64(article.text)])
         #expect(summary.replaced == 1 && summary.inserted == 0 && summary.figures == changed.figures.count)
         #expect(try store.counts() == (articles: 1, figures: changed.figures.count))

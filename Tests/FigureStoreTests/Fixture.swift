@@ -1,3 +1,4 @@
+import TestSupport
 import FigureStore
 import Figures
 import Foundation
@@ -25,10 +26,12 @@ struct Fixture: Sendable {
     static func analyseCorpus() throws -> [ArticleAnalysis] {
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
         let worker = try ArticleAnalyzer.builtin().makeWorker()
-        return try files.map { name in
-            let url = corpus.appendingPathComponent(name)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            return worker.analyze(Article(name: name, source: url.path, format: .text, text: text, blocks: []))
+        return try onLargeStack {
+            try files.map { name in
+                let url = corpus.appendingPathComponent(name)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                return worker.analyze(Article(name: name, source: url.path, format: .text, text: text, blocks: []))
+            }
         }
     }
 }

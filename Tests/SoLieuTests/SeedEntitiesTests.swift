@@ -13,7 +13,7 @@ import Testing
         let (units, problems) = source.units([url.path])
         #expect(problems.isEmpty)
         let article = try source.read(units[0]).get()
-        let analysis = try ArticleAnalyzer.builtin().makeWorker().analyze(article)
+        let analysis = try onLargeStack { try ArticleAnalyzer.builtin().makeWorker().analyze(article) }
         let named = Set(analysis.entities.map { "\($0.kind.rawValue): \($0.text)" })
         let required: Set<String> = [
             "person: Hoàng Văn Toàn", "person: Trường Khanh", "person: Ngô Tuấn Anh",

@@ -2,6 +2,7 @@ import Entities
 import Figures
 import Foundation
 import SoLieu
+import TestSupport
 import Testing
 
 /// Golden tests over `corpus/`: each article `NAME.txt` has its distinct entities beside it in
@@ -62,7 +63,7 @@ import Testing
         let text = try String(contentsOf: url, encoding: .utf8)
         var figures: [Figure] = []
         let worker = try Self.analyzer.get().makeWorker()
-        let found = worker.analyze(utf16: Array(text.utf16), article: article, referenceYear: nil) { figures += $0 }
+        let found = try onLargeStack { worker.analyze(utf16: Array(text.utf16), article: article, referenceYear: nil) { figures += $0 } }
         let output = Self.render(found, article: article)
         let golden = Self.corpus.appendingPathComponent(article.replacingOccurrences(of: ".txt", with: ".entities.json"))
         if Self.updating {

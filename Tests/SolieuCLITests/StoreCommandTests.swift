@@ -410,7 +410,7 @@ func holdsAll(_ names: [String], _ query: String) -> Bool {
         let (units, problems) = source.units([Self.corpus.path])
         #expect(problems.isEmpty)
         let worker = try ArticleAnalyzer.builtin().makeWorker()
-        let analyses = try units.map { worker.analyze(try source.read($0).get()) }
+        let analyses = try onLargeStack { try units.map { worker.analyze(try source.read($0).get()) } }
         #expect(analyses.count == 28)
 
         func expected(_ keep: (ArticleAnalysis, Figure) -> Bool) -> Set<String> {
@@ -510,7 +510,7 @@ func holdsAll(_ names: [String], _ query: String) -> Bool {
         let run = try solieu(["reindex", "--db", db])
         #expect(run.status == 0)
         let expected = ArticleAnalysis(article: article, figures: [])
-        let analysis = try ArticleAnalyzer.builtin().makeWorker().analyze(expected.article)
+        let analysis = try onLargeStack { try ArticleAnalyzer.builtin().makeWorker().analyze(expected.article) }
         let want = analysis.figures.filter { holdsAll($0.place.map { [$0.text] + $0.within } ?? [], "Vĩnh Phúc") }.map { "old.txt#\($0.id)" }
         #expect(try keys(try solieu(["query", "--db", db, "--place", "Vĩnh Phúc", "--format", "jsonl"]).stdout) == want)
         #expect(try store.storedArticle(named: "old.txt")?.entities == analysis.entities.map { var e = $0; e.article = "old.txt"; return e })

@@ -25,3 +25,28 @@ public func hasShared(_ relative: String) -> Bool {
 /// `../shared`, from this file's place in the package (`Tests/TestSupport/`).
 public let sharedRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+
+/// Runs `body` on a thread with a 16 MB stack and waits for it. The analysis of an article takes
+/// about 100 KB of stack in a debug build (frames of 10-20 KB in the figure and entity rules), more
+/// than Swift Testing's cooperative threads leave a test; the CLI's own workers get 16 MB too.
+public func onLargeStack<T>(_ body: () throws -> T) throws -> T {
+    try withoutActuallyEscaping(body) { body in
+        let box = LargeStackBox<T>()
+        box.body = body
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { try box.body!() }
+            box.body = nil   // the closure must not outlive this call
+            done.signal()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+        done.wait()
+        return try box.result!.get()
+    }
+}
+
+private final class LargeStackBox<T>: @unchecked Sendable {
+    var body: (() throws -> T)?
+    var result: Result<T, Error>?
+}
