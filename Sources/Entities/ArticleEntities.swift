@@ -1,36 +1,53 @@
 /// Merges the mentions an article's pieces give into one `Entity` per kind and name, numbered in
-/// order of first mention; a longer mention of the same entity (`Hoàng Văn Toàn` after `Toàn`)
-/// never replaces the first full text, but titles found later are added.
+/// order of first mention. A shorter later mention of an entity named in full joins it: the first
+/// words of an organisation or document (`Nghị quyết Đại hội` after `Nghị quyết Đại hội Đảng bộ
+/// tỉnh lần thứ XVI`), or the given name of a person (`ông Toàn` after `Hoàng Văn Toàn`). Titles
+/// found later are added. Keys are lower-case UTF-16 (no `String` hashing on this path).
 public struct ArticleEntities: Sendable {
     public private(set) var entities: [Entity] = []
     private var index: [Key: Int] = [:]
+    /// Per entity: its words in lower case joined by single spaces, with a space after.
+    private var prefixes: [[UInt16]] = []
+    /// Per entity: the lower case of its last word (for persons).
+    private var lastWords: [[UInt16]] = []
     public let article: String?
 
     struct Key: Hashable {
         var kind: Entity.Kind
-        var name: String
+        var name: [UInt16]
     }
 
     public init(article: String? = nil) { self.article = article }
 
-    /// The key two mentions of one entity share: the normalised name, lower-cased, without the
-    /// spaces and dots that vary (`TP.Hà Nội`, `TP. Hà Nội`, `TP Hà Nội`).
-    static func key(_ m: EntityMention) -> Key {
-        Key(kind: m.kind, name: String((m.name ?? m.text).lowercased().unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "." }.map(Character.init)))
+    /// The lower case of `text`'s words joined by single spaces.
+    static func lowerWords(_ text: String) -> [[UInt16]] {
+        var words: [[UInt16]] = []
+        var word: [UInt16] = []
+        for u in text.utf16 {
+            if u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 {
+                if !word.isEmpty { words.append(word); word = [] }
+            } else {
+                word.append(Vocabulary.lower(u) ?? u)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
     }
 
-    /// A shorter later mention of an entity already named in full: the first words of an
-    /// organisation or document (`Nghị quyết Đại hội` after `Nghị quyết Đại hội Đảng bộ tỉnh lần
-    /// thứ XVI`), or the given name of a person (`ông Toàn` after `Hoàng Văn Toàn`).
-    private func earlier(_ m: EntityMention) -> Int? {
-        let words = m.text.split(whereSeparator: \.isWhitespace)
+    /// The key two mentions of one entity share: the name in lower case without the spaces and
+    /// dots that vary (`TP.Hà Nội`, `TP. Hà Nội`, `TP Hà Nội`).
+    static func key(_ kind: Entity.Kind, _ words: [[UInt16]]) -> Key {
+        Key(kind: kind, name: words.flatMap { $0 }.filter { $0 != 0x2E })
+    }
+
+    private func earlier(_ m: EntityMention, _ words: [[UInt16]]) -> Int? {
         switch m.kind {
         case .person:
             guard words.count == 1 else { return nil }
-            return entities.lastIndex { $0.kind == .person && $0.text.split(separator: " ").count > 1 && $0.text.split(separator: " ").last == words[0] }
+            return entities.indices.last { entities[$0].kind == .person && lastWords[$0] == words[0] && prefixes[$0].contains(0x20) && prefixes[$0].count > words[0].count + 1 }
         case .organization, .document:
-            let prefix = words.joined(separator: " ").lowercased() + " "
-            return entities.lastIndex { $0.kind == m.kind && $0.text.lowercased().hasPrefix(prefix) }
+            let prefix = Array(words.joined(separator: [0x20])) + [0x20]
+            return entities.indices.last { entities[$0].kind == m.kind && prefixes[$0].count > prefix.count && prefixes[$0].starts(with: prefix) }
         case .place:
             return nil
         }
@@ -42,8 +59,9 @@ public struct ArticleEntities: Sendable {
     public mutating func add(_ mentions: [EntityMention], offset: (Int) -> Int) -> [Int] {
         mentions.map { m in
             let span = Entity.Span(start: offset(m.range.lowerBound), end: offset(m.range.upperBound))
-            let key = Self.key(m)
-            if let k = index[key] ?? earlier(m) {
+            let words = Self.lowerWords(m.name ?? m.text)
+            let key = Self.key(m.kind, words)
+            if let k = index[key] ?? earlier(m, words) {
                 entities[k].mentions.append(span)
                 for t in m.titles where !entities[k].titles.contains(t) { entities[k].titles.append(t) }
                 return entities[k].id
@@ -53,6 +71,8 @@ public struct ArticleEntities: Sendable {
             entities.append(Entity(id: id, kind: m.kind, text: m.text, name: name, start: span.start, end: span.end,
                                    titles: m.titles, article: article))
             index[key] = entities.count - 1
+            prefixes.append(Array(words.joined(separator: [0x20])) + [0x20])
+            lastWords.append(words.last ?? [])
             return id
         }
     }

@@ -24,7 +24,7 @@ public struct EntityExtractor: Sendable {
 
     /// The mentions of a text and the phrases that name a whole unit (`toàn tỉnh`), in one pass.
     public func analyze(_ text: AnalyzedText, authors: [String] = []) -> TextEntities {
-        let v = TokenView(text)
+        let v = TokenView(text, vocabulary: grammar.vocabulary)
         var phrases: [UnitPhrase] = []
         var i = 0
         while i < v.count {

@@ -12,7 +12,7 @@ struct Documents {
         var found: [EntityMention] = []
         var i = 0
         while i < v.count {
-            if v.isWord(i), !(i > 0 && v.joined(i) && grammar.lexicon.pluralMarkers.contains(v.lower[i - 1])), let e = document(v, i) {
+            if v.isWord(i), !grammar.afterPlural(v, i), let e = document(v, i) {
                 found.append(EntityMention(kind: .document, range: v.range(i, e), text: v.string(i, e)))
                 i = e
             } else {
@@ -26,7 +26,7 @@ struct Documents {
         guard let head = grammar.documentHeads.match(v, at: i) else { return nil }
         var j = i + head.length
         var coded = false
-        if j < v.count, v.joined(j), v.lower[j] == "số", j + 1 < v.count, isCode(v, j + 1) { j += 1 }
+        if j < v.count, v.joined(j), v.isWord(j, grammar.words.so), j + 1 < v.count, isCode(v, j + 1) { j += 1 }
         if j < v.count, v.joined(j), isCode(v, j) {
             j += 1
             coded = true
@@ -64,9 +64,8 @@ struct Documents {
         var words = 0
         while k < v.count, v.joined(k), words < 30 {
             if v.isWord(k) {
-                let lower = v.lower[k]
-                if lower == "lần", k + 2 < v.count, v.lower[k + 1] == "thứ" { k += 2; words += 2; if v.isNumeral(k) || v.isWord(k) { k += 1; lastWord = k }; continue }
-                if lower == "năm" || lower == "giai", years(v, k) != nil { k = years(v, k)!; lastWord = k; continue }
+                if v.isWord(k, grammar.words.lan), k + 2 < v.count, v.isWord(k + 1, grammar.words.thu) { k += 2; words += 2; if v.isNumeral(k) || v.isWord(k) { k += 1; lastWord = k }; continue }
+                if v.isWord(k, grammar.words.nam) || v.isWord(k, grammar.words.giai), years(v, k) != nil { k = years(v, k)!; lastWord = k; continue }
                 if !v.capitalised[k], grammar.isStop(v, k) { break }
                 if words == 0, !v.capitalised[k], grammar.levels.match(v, at: k) != nil { break }
                 k += 1
@@ -75,7 +74,7 @@ struct Documents {
             } else if v.isNumeral(k), k > j {
                 k += 1
                 lastWord = k
-            } else if v.isPunctuation(k, "("), k + 3 < v.count, v.lower[k + 1] == "khóa" || v.lower[k + 1] == "khoá", v.isPunctuation(k + 3, ")") {
+            } else if v.isPunctuation(k, "("), k + 3 < v.count, v.isWord(k + 1, grammar.words.khoa), v.isPunctuation(k + 3, ")") {
                 k += 4
                 lastWord = k
             } else if v.isPunctuation(k, "-"), k > j, v.isCapitalisedWord(k + 1) || v.isNumeral(k + 1), v.isCapitalisedWord(k - 1) || v.isNumeral(k - 1) {
@@ -89,8 +88,9 @@ struct Documents {
 
     /// `năm 2016`, `giai đoạn 2011 - 2020`, `giai đoạn 2021-2030` from `k`: the end, or nil.
     private func years(_ v: TokenView, _ k: Int) -> Int? {
-        var j = k + (v.lower[k] == "năm" ? 1 : 2)
-        guard v.lower[k] == "năm" || (k + 1 < v.count && v.lower[k + 1] == "đoạn") else { return nil }
+        let year = v.isWord(k, grammar.words.nam)
+        var j = k + (year ? 1 : 2)
+        guard year || (v.isWord(k, grammar.words.giai) && v.isWord(k + 1, grammar.words.doan)) else { return nil }
         guard j < v.count, v.tokens[j].kind == .number || v.tokens[j].kind == .range else { return nil }
         j += 1
         if j + 1 < v.count, v.isPunctuation(j, "-"), v.tokens[j + 1].kind == .number { j += 2 }

@@ -12,22 +12,39 @@ struct Grammar: Sendable {
     }
 
     let lexicon: EntityLexicon
+    let vocabulary: Vocabulary
+    /// Ids of the words the rules name one by one.
+    let words: Words
+    let pluralMarkers: Set<Int32>
+    let surnames: Set<Int32>
+    let numberedLevelIDs: Set<Int32>
+    /// The names of years (`Đinh Dậu`): their second word.
+    let earthlyBranches: Set<Int32>
+    /// Words before `:` that credit a photo or a text (`Ảnh:`).
+    let creditWords: Set<Int32>
+    let compoundIDs: Set<Int64>
     let organizationHeads: PhraseTable<OrganizationHead>
     /// Names that are an organisation on their own, compared as written (`Tỉnh ủy`, `Petrolimex`).
-    let knownOrganizations: PhraseTable<[String]>
+    let knownOrganizations: PhraseTable<Written>
     let levels: PhraseTable<Int>
     /// Generic groups that are never entities (`đảng bộ cơ sở`, `các cấp ủy`).
     let genericGroups: PhraseTable<Bool>
     /// Words that form one word with a level word after them (`nông thôn`, `văn bản`).
-    let levelCompounds: Set<String> = ["nông thôn", "hợp tác xã", "văn bản", "cơ bản", "kịch bản", "phiên bản", "xuất bản", "tái bản",
+    static let levelCompounds: Set<String> = ["nông thôn", "hợp tác xã", "văn bản", "cơ bản", "kịch bản", "phiên bản", "xuất bản", "tái bản",
                                        "nhân bản", "căn bản", "nguyên bản", "cổ phần", "yêu cầu", "nhu cầu", "toàn cầu", "địa cầu",
                                        "thị trường", "môi trường", "chiến trường", "hiện trường", "nông trường", "thương trường", "học đường",
                                        "con đường", "lên đường", "trên đường", "lòng hồ", "ao hồ"]
 
     /// Whether the word at `k` forms one word with the one before it (`yêu cầu`, `nông thôn`).
     func inCompound(_ v: TokenView, _ k: Int) -> Bool {
-        k > 0 && v.joined(k) && levelCompounds.contains(v.lower[k - 1] + " " + v.lower[k])
+        k > 0 && v.joined(k) && v.ids[k - 1] >= 0 && v.ids[k] >= 0 && compoundIDs.contains(Int64(v.ids[k - 1]) << 32 | Int64(v.ids[k]))
     }
+
+    /// The word before `i` makes it generic (`các tỉnh`, `những công ty`).
+    func afterPlural(_ v: TokenView, _ i: Int) -> Bool { i > 0 && v.joined(i) && pluralMarkers.contains(v.ids[i - 1]) }
+
+    /// A capitalised family name at `k`.
+    func isSurname(_ v: TokenView, _ k: Int) -> Bool { k < v.count && v.capitalised[k] && surnames.contains(v.ids[k]) }
 
     /// A word that cannot open a name after a level or facility word (`TP. Theo ...`, `TP. Bí thư`).
     func opensNoName(_ v: TokenView, _ j: Int) -> Bool {
@@ -44,7 +61,7 @@ struct Grammar: Sendable {
     let tickerCues: PhraseTable<Bool>
     let unitPhrases: PhraseTable<String?>
     /// Gazetteer names (provinces, districts, countries, regions, features) with their rank.
-    let places: PhraseTable<[(words: [String], rank: Int)]>
+    let places: PhraseTable<[(written: Written, rank: Int)]>
     /// Abbreviations that name an organisation alone (`TTXVN`, `MTTQ`).
     let organizationAbbreviations: Set<String>
     /// Abbreviated titles written before a name (`GS`, `TS`, `KTS`).
@@ -52,26 +69,38 @@ struct Grammar: Sendable {
 
     init(_ lexicon: EntityLexicon) {
         self.lexicon = lexicon
+        let vocabulary = Vocabulary()
+        self.vocabulary = vocabulary
+        words = Words(vocabulary)
+        pluralMarkers = Set(lexicon.pluralMarkers.map { vocabulary.add($0) })
+        surnames = Set(lexicon.surnames.filter { !$0.contains(" ") }.map { vocabulary.add($0) })
+        compoundIDs = Set(Self.levelCompounds.compactMap { pair -> Int64? in
+            let w = vocabulary.add(phrase: pair)
+            return w.count == 2 ? Int64(w[0]) << 32 | Int64(w[1]) : nil
+        })
+        earthlyBranches = Set(["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"].map { vocabulary.add($0) })
+        creditWords = Set(["ảnh", "nguồn", "bài", "clip"].map { vocabulary.add($0) })
+        numberedLevelIDs = Set(Self.numberedLevels.map { vocabulary.add($0.split(separator: " ").first.map(String.init) ?? $0) })
         organizationHeads = PhraseTable(lexicon.organizationHeads.map { h in
             (h.head, OrganizationHead(complements: h.complements.compactMap(Complement.init(rawValue:)),
                                       standalone: lexicon.standaloneOrganizations.contains(h.head) || h.complements.contains("none")))
-        })
+        }, vocabulary)
         let known = Array(lexicon.standaloneOrganizations) + lexicon.organizationNames
-        knownOrganizations = PhraseTable(known.map { ($0, $0.split(separator: " ").map(String.init)) })
-        levels = PhraseTable(lexicon.levels.filter { !$0.key.contains("thuộc") }.map { ($0.key, $0.value) })
-        genericGroups = PhraseTable(lexicon.genericGroups.map { ($0, true) })
+        knownOrganizations = PhraseTable(known.map { ($0, Written($0)) }, vocabulary)
+        levels = PhraseTable(lexicon.levels.filter { !$0.key.contains("thuộc") }.map { ($0.key, $0.value) }, vocabulary)
+        genericGroups = PhraseTable(lexicon.genericGroups.map { ($0, true) }, vocabulary)
         var short: [String: Int] = [:]
         for (abbreviation, rank) in [("TP", 1), ("TP.", 1), ("Tp.", 1), ("Tp", 1), ("Q.", 2), ("H.", 2), ("TX", 2), ("TX.", 2),
                                      ("P.", 3), ("X.", 3), ("TT.", 3)] { short[abbreviation] = rank }
         levelAbbreviations = short
-        titles = PhraseTable(lexicon.personTitles.map { ($0, true) })
-        forms = PhraseTable(lexicon.formsOfAddress.map { ($0, true) })
-        documentHeads = PhraseTable(lexicon.documentHeads.map { ($0.key, $0.value) })
-        infrastructureHeads = PhraseTable(lexicon.infrastructureHeads.map { ($0, true) } + [("QL", true), ("TL", true), ("tuyến metro", true), ("metro", true)])
-        nameComplements = PhraseTable(lexicon.nameComplements.map { ($0, true) })
-        stops = PhraseTable(lexicon.nameStops.map { ($0, true) })
-        tickerCues = PhraseTable(lexicon.tickerCues.map { ($0, true) })
-        unitPhrases = PhraseTable(lexicon.subjectPhrases.map { ($0.phrase, $0.level) })
+        titles = PhraseTable(lexicon.personTitles.map { ($0, true) }, vocabulary)
+        forms = PhraseTable(lexicon.formsOfAddress.map { ($0, true) }, vocabulary)
+        documentHeads = PhraseTable(lexicon.documentHeads.map { ($0.key, $0.value) }, vocabulary)
+        infrastructureHeads = PhraseTable(lexicon.infrastructureHeads.map { ($0, true) } + [("QL", true), ("TL", true), ("tuyến metro", true), ("metro", true)], vocabulary)
+        nameComplements = PhraseTable(lexicon.nameComplements.map { ($0, true) }, vocabulary)
+        stops = PhraseTable(lexicon.nameStops.map { ($0, true) }, vocabulary)
+        tickerCues = PhraseTable(lexicon.tickerCues.map { ($0, true) }, vocabulary)
+        unitPhrases = PhraseTable(lexicon.subjectPhrases.map { ($0.phrase, $0.level) }, vocabulary)
         var names: [(String, Int)] = []
         for p in lexicon.provinces { names.append((p.name, 1)); names += p.otherNames.map { ($0, 1) } }
         for d in lexicon.districts where !d.name.hasPrefix("Quận ") { names.append((d.name, 2)) }
@@ -80,13 +109,13 @@ struct Grammar: Sendable {
         for name in lexicon.features.keys { names.append((name, 0)) }
         let bodies = Set(lexicon.abbreviations.values.filter { $0.kind == "organization" }.map(\.abbreviation)).union(lexicon.standaloneOrganizations)
         names.removeAll { bodies.contains($0.0) }
-        var grouped: [String: [(words: [String], rank: Int)]] = [:]
+        var grouped: [String: [(written: Written, rank: Int)]] = [:]
         for (name, rank) in names {
             let key = name.lowercased()
-            if grouped[key]?.contains(where: { $0.words == name.split(separator: " ").map(String.init) }) == true { continue }
-            grouped[key, default: []].append((name.split(separator: " ").map(String.init), rank))
+            if grouped[key]?.contains(where: { $0.written == Written(name) }) == true { continue }
+            grouped[key, default: []].append((Written(name), rank))
         }
-        places = PhraseTable(grouped.map { ($0.key, $0.value) })
+        places = PhraseTable(grouped.map { ($0.key, $0.value) }, vocabulary)
         organizationAbbreviations = Set(lexicon.abbreviations.values.filter { $0.kind == "organization" }.map(\.abbreviation))
         titleAbbreviations = Set(lexicon.abbreviations.values.filter { $0.kind == "title" }.map(\.abbreviation)).union(["KTS", "NSƯT", "NSND", "Ths", "BSCK", "LS", "TSKH"])
     }
@@ -104,11 +133,11 @@ struct Grammar: Sendable {
             if v.isCapitalisedWord(k), k == j || v.joined(k) {
                 // a caption credit (`Ảnh:`) or the head of the next body in a list (`Công ty`)
                 if k > j, v.isPunctuation(k + 1, ":") || (organizationHeads.match(v, at: k).map { $0.length > 1 } ?? false) { break }
-                if stopAtSurname, k > j, v.isAllCaps(k - 1), lexicon.surnames.contains(v.original[k]), v.isCapitalisedWord(k + 1) { break }
+                if stopAtSurname, k > j, v.isAllCaps(k - 1), isSurname(v, k), v.isCapitalisedWord(k + 1) { break }
                 k += 1
             } else if k > j, v.isNumeral(k), v.joined(k) {
                 k += 1
-            } else if k > j, hyphens || v.original[k] == "&", ["-", "–", "&"].contains(v.original[k]), v.isCapitalisedWord(k + 1), v.joined(k + 1), v.gap[k] != .line {
+            } else if k > j, v.tokens[k].kind != .syllable, hyphens ? (v.isPunctuation(k, "-") || v.isPunctuation(k, "–") || v.isPunctuation(k, "&")) : v.isPunctuation(k, "&"), v.isCapitalisedWord(k + 1), v.joined(k + 1), v.gap[k] != .line {
                 k += 2
             } else {
                 break
@@ -153,7 +182,7 @@ struct Grammar: Sendable {
         }
         // a name's last word in lower case before a word that ends names (`Hóa dầu Quân đội` | `và`)
         if k > j, k < v.count, v.joined(k), v.tokens[k].kind == .syllable, !v.capitalised[k], !isStop(v, k),
-           levels.match(v, at: k) == nil, k + 1 >= v.count || !v.joined(k + 1) || !v.isWord(k + 1) || v.lower[k + 1] == "và" {
+           levels.match(v, at: k) == nil, k + 1 >= v.count || !v.joined(k + 1) || !v.isWord(k + 1) || v.isWord(k + 1, words.va) {
             k += 1
         }
         return k > j ? k : nil
@@ -161,7 +190,7 @@ struct Grammar: Sendable {
 
     /// A family name then another capitalised syllable: a person's name starts at `k`.
     func personStarts(_ v: TokenView, _ k: Int) -> Bool {
-        lexicon.surnames.contains(v.original[k]) && v.isCapitalisedWord(k + 1) && v.joined(k + 1) && !v.isAllCaps(k + 1)
+        isSurname(v, k) && v.isCapitalisedWord(k + 1) && v.joined(k + 1) && !v.isAllCaps(k + 1)
     }
 
     /// Whether a place with its level word, or an organisation, starts at `k` (where a name ends
@@ -176,6 +205,7 @@ struct Grammar: Sendable {
         guard v.isWord(k) else { return nil }
         if inCompound(v, k) { return nil }
         if let m = levels.match(v, at: k) { return (m.length, m.value, false) }
+        guard v.tokens[k].kind == .abbreviation else { return nil }
         let s = v.original[k]
         if let r = levelAbbreviations[s] { return (1, r, false) }
         if let dot = s.firstIndex(of: "."), dot != s.index(before: s.endIndex) {
@@ -196,28 +226,28 @@ struct Grammar: Sendable {
             // `TP.Hà Nội Nguyễn Đức Chung`: the longest known name, else the capitalised run
             let first = String(v.original[k].split(separator: ".", maxSplits: 1).last ?? "")
             for n in stride(from: 3, through: 0, by: -1) where j + n <= v.count && (j..<j + n).allSatisfy({ v.isWord($0) && v.joined($0) }) {
-                let name = ([first] + v.original[j..<j + n]).joined(separator: " ")
+                let name = ([first] + (j..<j + n).map { v.original[$0] }).joined(separator: " ")
                 if lexicon.provinceNames.contains(name) || lexicon.districtNames.contains(name) { return (j + n, true, level.rank) }
             }
             return (capitalisedRunAfterGlued(v, j), true, level.rank)
         }
         if j < v.count, v.joined(j) {
-            if let g = places.match(v, at: j), let entry = g.value.first(where: { matchesAsWritten(v, j, $0.words) }) {
+            if let g = places.match(v, at: j), let entry = g.value.first(where: { matchesAsWritten(v, j, $0.written) }) {
                 // a gazetteer name (`tỉnh Quảng Bình`), with a number after it (`Mỹ Đình 1`)
-                var e = j + entry.words.count
-                if level.rank >= 3, v.isNumeral(e), v.joined(e), v.original[e].count == 1 || v.tokens[e].kind != .number { e += 1 }
+                var e = j + entry.written.capitals.count
+                if level.rank >= 3, v.isNumeral(e), v.joined(e), v.length(e) == 1 || v.tokens[e].kind != .number { e += 1 }
                 return (e, true, level.rank)
             }
             if v.isCapitalisedWord(j), !opensNoName(v, j) {
                 // `tỉnh Nguyễn Văn Phóng` is a title's unit then a person: a province's name is
                 // never a person's name
-                if level.rank == 1, lexicon.surnames.contains(v.original[j]) { return bare ? (j, false, level.rank) : nil }
+                if level.rank == 1, isSurname(v, j) { return bare ? (j, false, level.rank) : nil }
                 let e = capitalisedRun(v, j, limit: 5, stopAtSurname: true, hyphens: false)
                 return (e, true, level.rank)
             }
-            if numberedLevels.contains(v.lower[k]) || level.rank == 2 && v.lower[k] != "huyện",
-               isUnitNumber(v, j) || (v.lower[j] == "số" && isUnitNumber(v, j + 1)) {
-                var e = v.lower[j] == "số" ? j + 2 : j + 1
+            if numberedLevelIDs.contains(v.ids[k]) || level.rank == 2 && !v.isWord(k, words.huyen),
+               isUnitNumber(v, j) || (v.isWord(j, words.so) && isUnitNumber(v, j + 1)) {
+                var e = v.isWord(j, words.so) ? j + 2 : j + 1
                 if v.isCapitalisedWord(e), v.gap[e] == .none { e += 1 }
                 return (e, true, level.rank)
             }
@@ -226,7 +256,7 @@ struct Grammar: Sendable {
     }
 
     /// Level words that take a number for a name (`quận 2`, `tổ dân phố 10`).
-    let numberedLevels: Set<String> = ["quận", "phường", "tổ", "khu phố", "khối", "ấp", "thôn", "xóm", "bản", "đội", "khu", "tổ dân phố", "khối phố", "Q."]
+    static let numberedLevels: Set<String> = ["quận", "phường", "tổ", "khu phố", "khối", "ấp", "thôn", "xóm", "bản", "đội", "khu", "tổ dân phố", "khối phố", "Q."]
 
     /// A plain whole number (`2`, `15`), not a measure (`3,2`).
     func isUnitNumber(_ v: TokenView, _ j: Int) -> Bool {
@@ -235,12 +265,22 @@ struct Grammar: Sendable {
 
     private func capitalisedRunAfterGlued(_ v: TokenView, _ j: Int) -> Int {
         var e = j
-        while e < v.count, e - j < 4, v.isCapitalisedWord(e), v.joined(e), !v.isAllCaps(e) || v.original[e].count == 1 { e += 1 }
+        while e < v.count, e - j < 4, v.isCapitalisedWord(e), v.joined(e), !v.isAllCaps(e) || v.length(e) == 1 { e += 1 }
         return e
     }
 
     /// Whether the tokens from `j` are `words` as written (the first may differ in case only
     /// when the gazetteer writes it in lower case: `miền Trung`).
+    func matchesAsWritten(_ v: TokenView, _ j: Int, _ written: Written) -> Bool {
+        guard j + written.capitals.count <= v.count else { return false }
+        for (k, capital) in written.capitals.enumerated() where v.capitalised[j + k] != capital {
+            if k == 0, !capital { continue }
+            return false
+        }
+        return true
+    }
+
+    /// The same for words given as text (an article's authors), compared as written.
     func matchesAsWritten(_ v: TokenView, _ j: Int, _ words: [String]) -> Bool {
         guard j + words.count <= v.count else { return false }
         for (k, w) in words.enumerated() {
@@ -254,9 +294,27 @@ struct Grammar: Sendable {
 
     /// A gazetteer name at `j` as written, not the start of a longer capitalised name: its end and rank.
     func gazetteerName(_ v: TokenView, _ j: Int) -> (end: Int, rank: Int)? {
-        guard let g = places.match(v, at: j), let entry = g.value.first(where: { matchesAsWritten(v, j, $0.words) }) else { return nil }
-        let e = j + entry.words.count
+        guard let g = places.match(v, at: j), let entry = g.value.first(where: { matchesAsWritten(v, j, $0.written) }) else { return nil }
+        let e = j + entry.written.capitals.count
         if v.isCapitalisedWord(e), v.joined(e), !v.isAllCaps(e) { return nil }
         return (e, entry.rank)
     }
+}
+
+/// The ids of the words the rules name one by one.
+struct Words: Sendable {
+    let so, va, huyen, khoa, lan, thu, nam, giai, doan, tet, xuan, anh, theo, truong: Int32
+    init(_ vocabulary: Vocabulary) {
+        so = vocabulary.add("số"); va = vocabulary.add("và"); huyen = vocabulary.add("huyện"); khoa = vocabulary.add("khóa")
+        lan = vocabulary.add("lần"); thu = vocabulary.add("thứ"); nam = vocabulary.add("năm"); giai = vocabulary.add("giai")
+        doan = vocabulary.add("đoạn"); tet = vocabulary.add("tết"); xuan = vocabulary.add("xuân"); anh = vocabulary.add("ảnh")
+        theo = vocabulary.add("theo"); truong = vocabulary.add("trường")
+    }
+}
+
+/// How a name of the data is written: which of its words open with a capital (the words
+/// themselves are matched by id, in any case).
+struct Written: Sendable, Equatable {
+    let capitals: [Bool]
+    init(_ name: String) { capitals = name.split(separator: " ").map { $0.first?.isUppercase ?? false } }
 }

@@ -27,8 +27,8 @@ struct Organizations {
                 continue
             }
             // a photo credit (`Ảnh: Trường Khanh`) names a person
-            if i >= 2, v.original[i - 1] == ":", v.lower[i - 2] == "ảnh" { i += 1; continue }
-            if let e = organization(v, i, depth: 0), !(e - i == 2 && v.lower[i] == "trường") {
+            if i >= 2, v.isPunctuation(i - 1, ":"), v.isWord(i - 2, grammar.words.anh) { i += 1; continue }
+            if let e = organization(v, i, depth: 0), !(e - i == 2 && v.isWord(i, grammar.words.truong)) {
                 found.append(EntityMention(kind: .organization, range: v.range(i, e), text: v.string(i, e)))
                 i = e
             } else if tickers, isTicker(v, i) {
@@ -43,7 +43,7 @@ struct Organizations {
 
     /// `các sở`, `những công ty`: generic.
     func afterPlural(_ v: TokenView, _ i: Int) -> Bool {
-        i > 0 && v.joined(i) && grammar.lexicon.pluralMarkers.contains(v.lower[i - 1])
+        grammar.afterPlural(v, i)
     }
 
     /// The end of the organisation's name that starts at `i`, or nil.
@@ -52,7 +52,7 @@ struct Organizations {
         var best: Int? = nil
         if let k = grammar.knownOrganizations.match(v, at: i), grammar.matchesAsWritten(v, i, k.value) {
             best = i + k.length
-        } else if v.tokens[i].kind == .abbreviation || v.isAllCaps(i), grammar.organizationAbbreviations.contains(v.original[i]),
+        } else if v.isAllCaps(i), grammar.organizationAbbreviations.contains(v.original[i]),
                   grammar.organizationHeads.match(v, at: i) == nil {
             best = i + 1
         }
@@ -113,8 +113,8 @@ struct Organizations {
         guard j < v.count, v.joined(j) else { return nil }
         if let p = grammar.levelPlace(v, j, bare: false) { return p.end }
         if let g = grammar.gazetteerName(v, j) { return g.end }
-        if v.isCapitalisedWord(j), !v.isAllCaps(j) || v.original[j].count <= 4, grammar.organizationHeads.match(v, at: j) == nil,
-           !grammar.lexicon.surnames.contains(v.original[j]) {
+        if v.isCapitalisedWord(j), !v.isAllCaps(j) || v.length(j) <= 4, grammar.organizationHeads.match(v, at: j) == nil,
+           !grammar.isSurname(v, j) {
             let e = grammar.capitalisedRun(v, j, limit: 4, stopAtSurname: true)
             return e > j ? e : nil
         }
@@ -123,7 +123,7 @@ struct Organizations {
 
     /// `khóa XIV`, `(khóa XII)` after a body.
     private func term(_ v: TokenView, _ e: Int) -> Int {
-        if e + 1 < v.count, v.joined(e), v.lower[e] == "khóa" || v.lower[e] == "khoá", v.isNumeral(e + 1), v.joined(e + 1) { return e + 2 }
+        if e + 1 < v.count, v.joined(e), v.isWord(e, grammar.words.khoa), v.isNumeral(e + 1), v.joined(e + 1) { return e + 2 }
         return e
     }
 
@@ -136,6 +136,7 @@ struct Organizations {
 
     /// Three capital letters that are no known abbreviation (`HPG`, `VPB`).
     private func isTicker(_ v: TokenView, _ i: Int) -> Bool {
+        guard v.isAllCaps(i), v.length(i) == 3 else { return false }
         let s = v.original[i]
         guard s.utf8.count == 3, s.unicodeScalars.allSatisfy({ $0.value >= 0x41 && $0.value <= 0x5A }) else { return false }
         guard !grammar.lexicon.notTickers.contains(s), grammar.lexicon.abbreviations[s] == nil || grammar.organizationAbbreviations.contains(s) else { return false }

@@ -19,7 +19,7 @@ struct People {
         }
         var i = 0
         while i < v.count {
-            guard v.isCapitalisedWord(i), !covered[i], v.tokens[i].kind == .syllable || isInitial(v, i) || (credit(v, before: i) && v.original[i].count <= 4),
+            guard v.isCapitalisedWord(i), !covered[i], v.tokens[i].kind == .syllable || isInitial(v, i) || (credit(v, before: i) && v.length(i) <= 4),
                   !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1) && !covered[i - 1]) else { i += 1; continue }
             // a title or form of address that opens the run (`Phó Thủ tướng Trương Hòa Bình`, `Ông Định`)
             var opened = false
@@ -34,19 +34,19 @@ struct People {
             // a body's name (`Đoàn Thanh niên`), a year's name after `Tết`/`năm`/`xuân` (`Đinh Dậu`),
             // a weekday (`Thứ Sáu`)
             if grammar.organizationHeads.match(v, at: i).map({ $0.length > 1 }) ?? false { i += 1; continue }
-            if i > 0, ["tết", "năm", "xuân"].contains(v.lower[i - 1]) || v.original[i] == "Thứ" { i += 1; continue }
+            if i > 0, [grammar.words.tet, grammar.words.nam, grammar.words.xuan].contains(v.ids[i - 1]) || v.isWord(i, grammar.words.thu) { i += 1; continue }
             var e = i
             while e < v.count, e - i < 5, v.isCapitalisedWord(e), !covered[e], e == i || v.joined(e),
                   e == i || v.tokens[e].kind == .syllable || isInitial(v, e) { e += 1 }
             let length = e - i
             guard length > 0 else { i += 1; continue }
             // a year's name (`Đinh Dậu`)
-            if length == 2, Self.earthlyBranches.contains(v.original[i + 1]) { i = e; continue }
+            if length == 2, grammar.earthlyBranches.contains(v.ids[i + 1]) { i = e; continue }
             let addressed = opened || formOfAddress(v, before: i)
             let credited = credit(v, before: i)
             let titleStart = title(v, endingAt: i)
             let allCaps = (i..<e).allSatisfy { v.isAllCaps($0) }
-            let surname = grammar.lexicon.surnames.contains(v.original[i]) && !allCaps
+            let surname = grammar.isSurname(v, i) && !allCaps
             let accepted = (addressed && length <= 4) || (credited && length <= 4) || (surname && (2...4).contains(length))
                 || (titleStart != nil && (2...4).contains(length) && !allCaps)
             if accepted {
@@ -62,7 +62,7 @@ struct People {
         for author in authors {
             let words = author.split(separator: " ").map(String.init)
             guard let first = words.first else { continue }
-            for k in 0..<v.count where v.original[k] == first && grammar.matchesAsWritten(v, k, words) {
+            for k in 0..<v.count where v.capitalised[k] && v.original[k] == first && grammar.matchesAsWritten(v, k, words) {
                 let r = v.range(k, k + words.count)
                 if !found.contains(where: { $0.range.overlaps(r) }) {
                     found.append(EntityMention(kind: .person, range: r, text: v.string(k, k + words.count)))
@@ -82,12 +82,12 @@ struct People {
         var groupStart = start
         var k = start
         while k <= last + 1 {
-            if k > last || ["-", "–", ",", "/"].contains(v.original[k]) {
+            if k > last || v.isPunctuation(k, "-") || v.isPunctuation(k, "–") || v.isPunctuation(k, ",") || v.isPunctuation(k, "/") {
                 let count = k - groupStart
                 guard (1...4).contains(count) else { return [] }
                 names.append(EntityMention(kind: .person, range: v.range(groupStart, k), text: v.string(groupStart, k)))
                 groupStart = k + 1
-            } else if !(v.isCapitalisedWord(k) || v.isPunctuation(k, ".")) || covered[k] || v.lower[k] == "theo" {
+            } else if !(v.isCapitalisedWord(k) || v.isPunctuation(k, ".")) || covered[k] || v.isWord(k, grammar.words.theo) {
                 return []
             }
             k += 1
@@ -113,7 +113,7 @@ struct People {
 
     /// `Ảnh:` or `Ảnh -` right before `i`.
     func credit(_ v: TokenView, before i: Int) -> Bool {
-        i >= 2 && [":", "-"].contains(v.original[i - 1]) && ["ảnh", "nguồn", "bài", "clip"].contains(v.lower[i - 2])
+        i >= 2 && (v.isPunctuation(i - 1, ":") || v.isPunctuation(i - 1, "-")) && grammar.creditWords.contains(v.ids[i - 2])
     }
 
     /// The start of a title phrase that ends right before `i` with no punctuation between.

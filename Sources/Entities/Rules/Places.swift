@@ -15,7 +15,7 @@ struct Places {
         while i < v.count {
             guard v.isWord(i) else { i += 1; continue }
             while takenIndex < taken.count, taken[takenIndex].upperBound <= v.tokens[i].range.lowerBound { takenIndex += 1 }
-            let plural = i > 0 && v.joined(i) && (grammar.lexicon.pluralMarkers.contains(v.lower[i - 1]) || v.tokens[i - 1].kind == .number)
+            let plural = grammar.afterPlural(v, i) || (i > 0 && v.joined(i) && v.tokens[i - 1].kind == .number)
             if !plural, let p = grammar.levelPlace(v, i, bare: false) {
                 found.append(EntityMention(kind: .place, range: v.range(i, p.end), text: v.string(i, p.end)))
                 i = p.end
@@ -50,13 +50,13 @@ struct Places {
         guard let head = grammar.infrastructureHeads.match(v, at: i), !grammar.inCompound(v, i) else { return nil }
         var j = i + head.length
         guard j < v.count, v.joined(j), !(v.isCapitalisedWord(j) && grammar.opensNoName(v, j)) else { return nil }
-        if v.lower[j] == "số", j + 1 < v.count, v.tokens[j + 1].kind == .number { j += 1 }
+        if v.isWord(j, grammar.words.so), j + 1 < v.count, v.tokens[j + 1].kind == .number { j += 1 }
         if v.tokens[j].kind == .number {
             var e = j + 1
-            if e < v.count, v.gap[e] == .none, v.isCapitalisedWord(e), v.original[e].count <= 2 { e += 1 }
+            if e < v.count, v.gap[e] == .none, v.isCapitalisedWord(e), v.length(e) <= 2 { e += 1 }
             return e
         }
-        if v.isCapitalisedWord(j), !v.isAllCaps(j) || v.original[j].count > 1 {
+        if v.isCapitalisedWord(j), !v.isAllCaps(j) || v.length(j) > 1 {
             let e = grammar.capitalisedRun(v, j, limit: 6, stopAtSurname: false)
             return e > j ? e : nil
         }
