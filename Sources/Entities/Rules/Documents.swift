@@ -44,7 +44,7 @@ struct Documents {
         // follows it at once, and that name is no place (`quy hoạch TP Đà Nẵng`)
         if !v.capitalised[i], !v.isCapitalisedWord(j) || grammar.levelWord(v, j) != nil || grammar.gazetteerName(v, j) != nil { return nil }
         // `báo cáo UBND TP`: a body after the head is who wrote it, not the document's name
-        if named != nil, head.value == "yes" || !v.capitalised[i], grammar.organizationHeads.match(v, at: j) != nil || grammar.organizationAbbreviations.contains(v.original[j]) { return nil }
+        if named != nil, head.value == "yes" || !v.capitalised[i], grammar.organizationHeads.match(v, at: j) != nil || (v.isAllCaps(j) && grammar.organizationAbbreviationIDs.contains(v.ids[j])) { return nil }
         if !v.capitalised[i], named == nil { return nil }
         return end
     }

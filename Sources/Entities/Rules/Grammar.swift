@@ -64,6 +64,11 @@ struct Grammar: Sendable {
     let places: PhraseTable<[(written: Written, rank: Int)]>
     /// Abbreviations that name an organisation alone (`TTXVN`, `MTTQ`).
     let organizationAbbreviations: Set<String>
+    /// The same as vocabulary ids (compared on tokens written in capitals).
+    let organizationAbbreviationIDs: Set<Int32>
+    /// Level abbreviations by vocabulary id, and as UTF-16 prefixes for glued tokens (`TP.Hà`).
+    let levelAbbreviationIDs: [Int32: Int]
+    let levelAbbreviationPrefixes: [([UInt16], Int)]
     /// Abbreviated titles written before a name (`GS`, `TS`, `KTS`).
     let titleAbbreviations: Set<String>
 
@@ -117,6 +122,9 @@ struct Grammar: Sendable {
         }
         places = PhraseTable(grouped.map { ($0.key, $0.value) }, vocabulary)
         organizationAbbreviations = Set(lexicon.abbreviations.values.filter { $0.kind == "organization" }.map(\.abbreviation))
+        organizationAbbreviationIDs = Set(organizationAbbreviations.map { vocabulary.add($0) })
+        levelAbbreviationIDs = Dictionary(short.map { (vocabulary.add($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        levelAbbreviationPrefixes = short.filter { $0.key.hasSuffix(".") }.map { (Array($0.key.utf16), $0.value) }
         titleAbbreviations = Set(lexicon.abbreviations.values.filter { $0.kind == "title" }.map(\.abbreviation)).union(["KTS", "NSƯT", "NSND", "Ths", "BSCK", "LS", "TSKH"])
     }
 
@@ -206,12 +214,12 @@ struct Grammar: Sendable {
         if inCompound(v, k) { return nil }
         if let m = levels.match(v, at: k) { return (m.length, m.value, false) }
         guard v.tokens[k].kind == .abbreviation else { return nil }
-        let s = v.original[k]
-        if let r = levelAbbreviations[s] { return (1, r, false) }
-        if let dot = s.firstIndex(of: "."), dot != s.index(before: s.endIndex) {
-            let head = String(s[...dot])
-            let rest = s[s.index(after: dot)...]
-            if let r = levelAbbreviations[head], rest.first?.isUppercase == true, !rest.contains(".") { return (1, r, true) }
+        // the case as written: `TP`, `Tp.` (not `tp`)
+        if let r = levelAbbreviationIDs[v.ids[k]], v.capitalised[k] { return (1, r, false) }
+        let units = v.units[v.tokens[k].range]
+        for (prefix, r) in levelAbbreviationPrefixes where units.count > prefix.count + 1 && units.starts(with: prefix) {
+            let rest = units.dropFirst(prefix.count)
+            if TokenView.isUpper(rest.first!), !rest.contains(0x2E) { return (1, r, true) }
         }
         return nil
     }

@@ -52,7 +52,7 @@ struct Organizations {
         var best: Int? = nil
         if let k = grammar.knownOrganizations.match(v, at: i), grammar.matchesAsWritten(v, i, k.value) {
             best = i + k.length
-        } else if v.isAllCaps(i), grammar.organizationAbbreviations.contains(v.original[i]),
+        } else if v.isAllCaps(i), grammar.organizationAbbreviationIDs.contains(v.ids[i]),
                   grammar.organizationHeads.match(v, at: i) == nil {
             best = i + 1
         }

@@ -62,7 +62,8 @@ struct People {
         for author in authors {
             let words = author.split(separator: " ").map(String.init)
             guard let first = words.first else { continue }
-            for k in 0..<v.count where v.capitalised[k] && v.original[k] == first && grammar.matchesAsWritten(v, k, words) {
+            let firstUnits = Array(first.utf16)
+            for k in 0..<v.count where v.capitalised[k] && v.units[v.tokens[k].range].elementsEqual(firstUnits) && grammar.matchesAsWritten(v, k, words) {
                 let r = v.range(k, k + words.count)
                 if !found.contains(where: { $0.range.overlaps(r) }) {
                     found.append(EntityMention(kind: .person, range: r, text: v.string(k, k + words.count)))
