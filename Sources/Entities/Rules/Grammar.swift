@@ -15,13 +15,13 @@ struct Grammar: Sendable {
     let vocabulary: Vocabulary
     /// Ids of the words the rules name one by one.
     let words: Words
-    let pluralMarkers: Set<Int32>
-    let surnames: Set<Int32>
-    let numberedLevelIDs: Set<Int32>
+    let pluralMarkers: IDSet
+    let surnames: IDSet
+    let numberedLevelIDs: IDSet
     /// The names of years (`Đinh Dậu`): their second word.
-    let earthlyBranches: Set<Int32>
+    let earthlyBranches: IDSet
     /// Words before `:` that credit a photo or a text (`Ảnh:`).
-    let creditWords: Set<Int32>
+    let creditWords: IDSet
     let compoundIDs: Set<Int64>
     let organizationHeads: PhraseTable<OrganizationHead>
     /// Names that are an organisation on their own, compared as written (`Tỉnh ủy`, `Petrolimex`).
@@ -65,7 +65,7 @@ struct Grammar: Sendable {
     /// Abbreviations that name an organisation alone (`TTXVN`, `MTTQ`).
     let organizationAbbreviations: Set<String>
     /// The same as vocabulary ids (compared on tokens written in capitals).
-    let organizationAbbreviationIDs: Set<Int32>
+    let organizationAbbreviationIDs: IDSet
     /// Level abbreviations by vocabulary id, and as UTF-16 prefixes for glued tokens (`TP.Hà`).
     let levelAbbreviationIDs: [Int32: Int]
     let levelAbbreviationPrefixes: [([UInt16], Int)]
@@ -77,15 +77,15 @@ struct Grammar: Sendable {
         let vocabulary = Vocabulary()
         self.vocabulary = vocabulary
         words = Words(vocabulary)
-        pluralMarkers = Set(lexicon.pluralMarkers.map { vocabulary.add($0) })
-        surnames = Set(lexicon.surnames.filter { !$0.contains(" ") }.map { vocabulary.add($0) })
+        pluralMarkers = IDSet(lexicon.pluralMarkers.map { vocabulary.add($0) })
+        surnames = IDSet(lexicon.surnames.filter { !$0.contains(" ") }.map { vocabulary.add($0) })
         compoundIDs = Set(Self.levelCompounds.compactMap { pair -> Int64? in
             let w = vocabulary.add(phrase: pair)
             return w.count == 2 ? Int64(w[0]) << 32 | Int64(w[1]) : nil
         })
-        earthlyBranches = Set(["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"].map { vocabulary.add($0) })
-        creditWords = Set(["ảnh", "nguồn", "bài", "clip"].map { vocabulary.add($0) })
-        numberedLevelIDs = Set(Self.numberedLevels.map { vocabulary.add($0.split(separator: " ").first.map(String.init) ?? $0) })
+        earthlyBranches = IDSet(["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"].map { vocabulary.add($0) })
+        creditWords = IDSet(["ảnh", "nguồn", "bài", "clip"].map { vocabulary.add($0) })
+        numberedLevelIDs = IDSet(Self.numberedLevels.map { vocabulary.add($0.split(separator: " ").first.map(String.init) ?? $0) })
         organizationHeads = PhraseTable(lexicon.organizationHeads.map { h in
             (h.head, OrganizationHead(complements: h.complements.compactMap(Complement.init(rawValue:)),
                                       standalone: lexicon.standaloneOrganizations.contains(h.head) || h.complements.contains("none")))
@@ -122,7 +122,7 @@ struct Grammar: Sendable {
         }
         places = PhraseTable(grouped.map { ($0.key, $0.value) }, vocabulary)
         organizationAbbreviations = Set(lexicon.abbreviations.values.filter { $0.kind == "organization" }.map(\.abbreviation))
-        organizationAbbreviationIDs = Set(organizationAbbreviations.map { vocabulary.add($0) })
+        organizationAbbreviationIDs = IDSet(organizationAbbreviations.map { vocabulary.add($0) })
         levelAbbreviationIDs = Dictionary(short.map { (vocabulary.add($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         levelAbbreviationPrefixes = short.filter { $0.key.hasSuffix(".") }.map { (Array($0.key.utf16), $0.value) }
         titleAbbreviations = Set(lexicon.abbreviations.values.filter { $0.kind == "title" }.map(\.abbreviation)).union(["KTS", "NSƯT", "NSND", "Ths", "BSCK", "LS", "TSKH"])
@@ -211,8 +211,7 @@ struct Grammar: Sendable {
     /// whether the token also holds the name's first word (`TP.Hà` of `TP.Hà Nội`).
     func levelWord(_ v: TokenView, _ k: Int) -> (length: Int, rank: Int, glued: Bool)? {
         guard v.isWord(k) else { return nil }
-        if inCompound(v, k) { return nil }
-        if let m = levels.match(v, at: k) { return (m.length, m.value, false) }
+        if let m = levels.match(v, at: k) { return inCompound(v, k) ? nil : (m.length, m.value, false) }
         guard v.tokens[k].kind == .abbreviation else { return nil }
         // the case as written: `TP`, `Tp.` (not `tp`)
         if let r = levelAbbreviationIDs[v.ids[k]], v.capitalised[k] { return (1, r, false) }

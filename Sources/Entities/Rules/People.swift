@@ -73,8 +73,6 @@ struct People {
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    static let earthlyBranches: Set<String> = ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"]
-
     /// The byline: the text's last line when it holds only one to three names of one to four
     /// capitalised words (`Chính Cương`, `HẢI NGUYỄN - KHÁNH VŨ`, `Tr.Hoàng`, `N. C`).
     private func byline(_ v: TokenView, covered: [Bool]) -> [EntityMention] {

@@ -126,23 +126,28 @@ struct TokenView {
     func string(_ i: Int, _ j: Int) -> String { String(decoding: units[range(i, j)], as: UTF16.self) }
 }
 
-/// Phrases of one or more words looked up by their first word's id, longest first, in any case.
+/// Phrases of one or more words looked up by their first word's id (an array index: the ids are
+/// dense), longest first, in any case.
 struct PhraseTable<Value: Sendable>: Sendable {
-    private var byFirst: [Int32: [([Int32], Value)]] = [:]
+    private var byFirst: [[([Int32], Value)]] = []
 
     init(_ entries: [(String, Value)], _ vocabulary: Vocabulary) {
         for (phrase, value) in entries {
             let words = vocabulary.add(phrase: phrase)
             guard let first = words.first else { continue }
-            byFirst[first, default: []].append((words, value))
+            if Int(first) >= byFirst.count { byFirst += Array(repeating: [], count: Int(first) + 1 - byFirst.count) }
+            byFirst[Int(first)].append((words, value))
         }
-        for key in byFirst.keys { byFirst[key]!.sort { $0.0.count > $1.0.count } }
+        for k in byFirst.indices where byFirst[k].count > 1 { byFirst[k].sort { $0.0.count > $1.0.count } }
     }
 
     /// The longest phrase whose words are the tokens from `i` (joined on one line), in any case.
+    @inline(__always)
     func match(_ v: TokenView, at i: Int) -> (length: Int, value: Value)? {
-        guard i < v.count, v.ids[i] >= 0, let candidates = byFirst[v.ids[i]] else { return nil }
-        for (words, value) in candidates where i + words.count <= v.count {
+        guard i < v.count else { return nil }
+        let id = Int(v.ids[i])
+        guard id >= 0, id < byFirst.count, !byFirst[id].isEmpty else { return nil }
+        for (words, value) in byFirst[id] where i + words.count <= v.count {
             var ok = true
             var k = 1
             while k < words.count {
@@ -153,4 +158,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         return nil
     }
+}
+
+/// A set of vocabulary ids as flags indexed by id.
+struct IDSet: Sendable {
+    private var flags: [Bool] = []
+    init<S: Sequence>(_ ids: S) where S.Element == Int32 {
+        for id in ids where id >= 0 {
+            if Int(id) >= flags.count { flags += Array(repeating: false, count: Int(id) + 1 - flags.count) }
+            flags[Int(id)] = true
+        }
+    }
+    @inline(__always) func contains(_ id: Int32) -> Bool { id >= 0 && Int(id) < flags.count && flags[Int(id)] }
 }

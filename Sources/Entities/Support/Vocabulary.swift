@@ -8,7 +8,7 @@ final class Vocabulary: @unchecked Sendable {
     private var ids: [[UInt16]: Int32] = [:]
     /// The same by a 64-bit hash of the key (FNV-1a): a token's word is looked up without
     /// building an array.
-    private var hashed: [UInt64: Int32] = [:]
+    private var hashed = HashIndex()
     private let normalizer: TextNormalizer?
 
     init() { normalizer = try? TextNormalizer() }
@@ -19,7 +19,7 @@ final class Vocabulary: @unchecked Sendable {
         if let id = ids[key] { return id }
         let id = Int32(ids.count)
         ids[key] = id
-        hashed[Self.hash(key)] = id
+        hashed.insert(Self.hash(key), id)
         return id
     }
 
@@ -35,7 +35,7 @@ final class Vocabulary: @unchecked Sendable {
             }
             h = (h ^ UInt64(l)) &* 0x100_0000_01b3
         }
-        return hashed[h] ?? -1
+        return hashed.find(h)
     }
 
     static func hash(_ key: [UInt16]) -> UInt64 {
@@ -64,5 +64,40 @@ final class Vocabulary: @unchecked Sendable {
         case 0x300..<0x370, 0x2000..<0x2070, 0x20A0..<0x20D0: return u
         default: return nil
         }
+    }
+}
+
+/// An open-addressing table from 64-bit word hashes to ids (Swift's `Dictionary` hashes its keys
+/// again with SipHash, a tenth of the entity rules' time).
+struct HashIndex {
+    private var keys = [UInt64](repeating: 0, count: 1 << 14)
+    private var values = [Int32](repeating: -1, count: 1 << 14)
+    private var count = 0
+
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        var slot = Int(truncatingIfNeeded: key >> 7) & (keys.count - 1)
+        while values[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+        if values[slot] < 0 { count += 1 }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    @inline(__always)
+    func find(_ key: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: key >> 7) & (keys.count - 1)
+        while values[slot] >= 0 {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+        return -1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.1 >= 0 }
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        values = [Int32](repeating: -1, count: values.count * 2)
+        count = 0
+        for (k, v) in old { insert(k, v) }
     }
 }
