@@ -156,7 +156,8 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
     /// The passage of the figure's sentence (what text search matches).
     var passageId: Int64?
     var articleDay: Int?
-    /// `Figure.subject` (v2): its text, entity id and offsets.
+    /// `Figure.subject` (v2): its text, entity id and offsets. This and the place are stored in
+    /// `figureContext` (`insertRow`), and read from there (`withContexts`).
     var subject: String?
     var subjectEntity: Int?
     var subjectStart: Int?
@@ -230,8 +231,8 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// Read by hand rather than through `Decodable` (35 columns: the keyed decoding of the
-    /// subject and place columns alone cost a tenth of a millisecond for 20 figures).
+    /// Read by hand rather than through `Decodable` (faster by some microseconds a row); the
+    /// subject and place are not in the row (`withContexts`).
     init(row: Row) throws {
         id = row[CodingKeys.id.stringValue]
         articleId = row[CodingKeys.articleId.stringValue]
@@ -258,31 +259,26 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         numberStyle = row[CodingKeys.numberStyle.stringValue]
         passageId = row[CodingKeys.passageId.stringValue]
         articleDay = row[CodingKeys.articleDay.stringValue]
-        subject = row[CodingKeys.subject.stringValue]
-        subjectEntity = row[CodingKeys.subjectEntity.stringValue]
-        subjectStart = row[CodingKeys.subjectStart.stringValue]
-        subjectEnd = row[CodingKeys.subjectEnd.stringValue]
-        place = row[CodingKeys.place.stringValue]
-        placeEntity = row[CodingKeys.placeEntity.stringValue]
-        placeStart = row[CodingKeys.placeStart.stringValue]
-        placeEnd = row[CodingKeys.placeEnd.stringValue]
-        placeWithin = row[CodingKeys.placeWithin.stringValue]
     }
 
     /// Inserts the row through one cached statement (a million figures are stored at a time:
-    /// the record machinery of `insert(_:)` cost more than SQLite itself).
+    /// the record machinery of `insert(_:)` cost more than SQLite itself), and its subject and
+    /// place (a `figureContext` row and index entries) when it has one.
     func insertRow(_ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO figure(articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
                                time, timeStart, timeEnd, year, start, "end", sentenceIndex, sentenceStart, sentenceEnd, precision,
-                               numberStyle, passageId, articleDay, subject, subjectEntity, subjectStart, subjectEnd,
-                               place, placeEntity, placeStart, placeEnd, placeWithin)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               numberStyle, passageId, articleDay)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
                                      time, timeStart, timeEnd, year, start, end, sentenceIndex, sentenceStart, sentenceEnd, precision,
-                                     numberStyle, passageId, articleDay, subject, subjectEntity, subjectStart, subjectEnd,
-                                     place, placeEntity, placeStart, placeEnd, placeWithin])
+                                     numberStyle, passageId, articleDay])
+        guard subject != nil || place != nil else { return }
         let id = db.lastInsertedRowID
+        try db.cachedStatement(sql: """
+            INSERT INTO figureContext(figureId, subject, subjectEntity, subjectStart, subjectEnd, place, placeEntity, placeStart, placeEnd, placeWithin)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, subject, subjectEntity, subjectStart, subjectEnd, place, placeEntity, placeStart, placeEnd, placeWithin])
         if let place {
             try db.cachedStatement(sql: "INSERT INTO \(Schema.placeIndex)(rowid, place) VALUES (?, ?)")
                 .execute(arguments: [id, Folding.foldingD(Self.placeIndexText(place: place, within: placeWithin))])
@@ -290,6 +286,36 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         if let subject {
             try db.cachedStatement(sql: "INSERT INTO \(Schema.subjectIndex)(rowid, subject) VALUES (?, ?)")
                 .execute(arguments: [id, Folding.foldingD(subject)])
+        }
+    }
+
+    /// `records` with their subjects and places read from `figureContext`.
+    static func withContexts(_ records: [FigureRecord], _ db: Database) throws -> [FigureRecord] {
+        let ids = records.compactMap(\.id)
+        guard !ids.isEmpty else { return records }
+        var contexts: [Int64: Row] = [:]
+        var i = 0
+        while i < ids.count {
+            let chunk = ids[i..<Swift.min(i + 500, ids.count)]
+            i += 500
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM figureContext WHERE figureId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments(Array(chunk)))
+            for row in rows { contexts[row["figureId"]] = row }
+        }
+        return records.map { r in
+            guard let id = r.id, let row = contexts[id] else { return r }
+            var r = r
+            r.subject = row["subject"]
+            r.subjectEntity = row["subjectEntity"]
+            r.subjectStart = row["subjectStart"]
+            r.subjectEnd = row["subjectEnd"]
+            r.place = row["place"]
+            r.placeEntity = row["placeEntity"]
+            r.placeStart = row["placeStart"]
+            r.placeEnd = row["placeEnd"]
+            r.placeWithin = row["placeWithin"]
+            return r
         }
     }
 
@@ -324,15 +350,6 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         container[CodingKeys.numberStyle.stringValue] = numberStyle
         container[CodingKeys.passageId.stringValue] = passageId
         container[CodingKeys.articleDay.stringValue] = articleDay
-        container[CodingKeys.subject.stringValue] = subject
-        container[CodingKeys.subjectEntity.stringValue] = subjectEntity
-        container[CodingKeys.subjectStart.stringValue] = subjectStart
-        container[CodingKeys.subjectEnd.stringValue] = subjectEnd
-        container[CodingKeys.place.stringValue] = place
-        container[CodingKeys.placeEntity.stringValue] = placeEntity
-        container[CodingKeys.placeStart.stringValue] = placeStart
-        container[CodingKeys.placeEnd.stringValue] = placeEnd
-        container[CodingKeys.placeWithin.stringValue] = placeWithin
     }
 
     /// The figure, its sentence cut from `text` (the article's scalars).
@@ -503,13 +520,13 @@ public enum FigureStoreError: Error, CustomStringConvertible, Equatable {
     case hashCountMismatch(articles: Int, hashes: Int)
     /// A stored value that does not read back.
     case corrupt(String)
-    /// A database opened for reading whose schema is not this version's (older: ingest into it
-    /// once to migrate it; newer: made by a later solieu).
+    /// A database opened for reading whose schema is not this version's (older: reindex it, or
+    /// ingest into it, to migrate it; newer: made by a later solieu).
     case schemaNotCurrent
 
     public var description: String {
         switch self {
-        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu ingest' on it to migrate it"
+        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu reindex' on it to migrate it and extract its articles again"
         case .hashCountMismatch(let a, let h): "ingest: \(a) articles but \(h) content hashes"
         case .corrupt(let what): "corrupt store: \(what)"
         }

@@ -306,13 +306,14 @@ enum Handmade {
                     """, arguments: [text])
                 try Schema.index(passage: 1, body: text, units: "udang uvien", in: db)
             }
-            #expect(try queue.read { db in try db.columns(in: "figure").contains { $0.name == "place" } } == false)
+            #expect(try queue.read { db in try [db.tableExists("entity"), db.tableExists("figureContext")] } == [false, false])
         }
         // a query (read-only) does not migrate: it asks for an ingest
         #expect(throws: FigureStoreError.schemaNotCurrent) { try FigureStore(path: path, readOnly: true) }
 
         let store = try FigureStore(path: path)
         #expect(try store.counts() == (articles: 1, figures: 1))
+        #expect(try store.writer.read { db in try [db.tableExists("entity"), db.tableExists("figureContext")] } == [true, true])
         let old = try #require(try store.figures(matching: FigureQuery(unit: "đảng viên")).first)
         #expect(old.figure.value == 25 && old.figure.place == nil && old.figure.subject == nil)
         #expect(try store.figures(matching: FigureQuery(place: "Vĩnh Phúc")).isEmpty)
