@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end, release build (statically linked Swift runtime), as users run it: `solieu ingest` of >= 20,000 articles, then
-# `solieu query` of five shapes, each a separate process (start-up included).
+# `solieu query` of six shapes, each a separate process (start-up included).
 # The 280 articles of ../shared/data/news are written, copy after copy under distinct ids
 # (`baomoi_21469330.txt#7`), as JSON Lines into a temporary directory ($TMPDIR or /tmp, never
 # the repository) until there are --articles of them (default 24,080: over 1,000,000 figures).
@@ -61,7 +61,7 @@ awk -v d="$dbbytes" -v t="$textbytes" 'BEGIN { printf "database: %.1f MB for %.1
 count=$(sqlite3 "$db" 'SELECT COUNT(*) FROM figure' 2>/dev/null || echo "?")
 echo "figures in the database: $count"
 
-# five shapes, each run $queries times as a separate process; times in ms
+# six shapes, each run $queries times as a separate process; times in ms
 shape() {
   local label=$1; shift
   python3 - "$queries" "$label" "$bin" "$@" <<'PY'
@@ -84,3 +84,4 @@ shape "unit + year" query --db "$db" --format jsonl --limit 20 --unit "đồng" 
 shape "value range" query --db "$db" --format jsonl --limit 20 --min 1000 --max 1200
 shape "article" query --db "$db" --format jsonl --article "baomoi_21469330.txt#3"
 shape "text + unit" query --db "$db" --format jsonl --limit 20 --unit "%" "tang truong"
+shape "place" query --db "$db" --format jsonl --limit 20 --place "Hà Nội"

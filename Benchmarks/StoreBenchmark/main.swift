@@ -8,8 +8,9 @@
 // them under distinct names (`<name>#<k>`, each copy dated a day later, over ten years: news has
 // dates, these files do not) in batches of 500 into a fresh database until it holds at least
 // --figures figures, printing the write rate (articles/s of the ingest calls alone) and the
-// database's size against the text's. Then runs five query shapes --runs times each (cycling
-// through a few parameter values) and prints p50/p95 per shape.
+// database's size against the text's. Then runs seven query shapes --runs times each (cycling
+// through a few parameter values) and prints p50/p95 per shape (the place shapes count on the
+// entity rules finding places in these articles).
 import FigureStore
 import Figures
 import Foundation
@@ -128,6 +129,11 @@ let shapes: [(String, [FigureQuery])] = [
     ("article", stride(from: 0, to: names.count, by: max(1, names.count / 50)).map { FigureQuery(article: names[$0]) }),
     ("text + unit, limit 20", [("dang vien", "đảng viên"), ("xuat khau", "USD"), ("ha noi", "người"), ("doanh nghiep", "doanh nghiệp"),
                                ("tang", "%")].map { FigureQuery(text: $0.0, unit: $0.1, limit: 20) }),
+    // common places (walk the default order, probing) and rare ones (taken from the place index)
+    ("place, limit 20", ["Hà Nội", "Việt Nam", "vung tau", "Bắc Ninh", "Đà Nẵng", "Hà Tĩnh", "quận 2"]
+        .map { FigureQuery(place: $0, limit: 20) }),
+    ("place + unit, limit 20", [("Hà Nội", "%"), ("Việt Nam", "USD"), ("Bình Dương", "đồng"), ("Bắc Ninh", "%")]
+        .map { FigureQuery(unit: $0.1, place: $0.0, limit: 20) }),
 ]
 for (name, queries) in shapes {
     var times: [Double] = []

@@ -37,7 +37,6 @@ extension FigureStore {
         }
         return try writer.write { db in
             var summary = IngestSummary()
-            var folding = FoldingCache()
             for (analysis, hash) in zip(batch, contentHash) {
                 let stored = try ArticleRecord
                     .select(ArticleRecord.Columns.id, ArticleRecord.Columns.contentHash, ArticleRecord.Columns.extractorVersion)
@@ -55,7 +54,7 @@ extension FigureStore {
                 } else {
                     summary.inserted += 1
                 }
-                summary.figures += try insert(analysis, contentHash: hash, folding: &folding, db)
+                summary.figures += try insert(analysis, contentHash: hash, db)
             }
             if summary.inserted + summary.replaced > 0 { try Schema.refreshStatistics(db) }
             return summary
@@ -84,7 +83,7 @@ extension FigureStore {
 
     /// Inserts one article, its passages (and their index entries), entities and figures (with
     /// their subjects and places, and their index entries); the figure count.
-    private func insert(_ analysis: ArticleAnalysis, contentHash: String, folding: inout FoldingCache, _ db: Database) throws -> Int {
+    private func insert(_ analysis: ArticleAnalysis, contentHash: String, _ db: Database) throws -> Int {
         var article = ArticleRecord(analysis, contentHash: contentHash)
         try article.insert(db)
         guard let articleId = article.id else { throw FigureStoreError.corrupt("article \(article.name) got no id") }
@@ -105,14 +104,14 @@ extension FigureStore {
         }
 
         for e in analysis.entities {
-            try EntityRecord(e, articleId: articleId, folding: &folding).insertRow(db)
+            try EntityRecord(e, articleId: articleId).insertRow(db)
         }
 
         let day = analysis.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day }
         for f in analysis.figures {
             let sentence = layout.sentences[f.sentenceIndex] ?? f.start..<f.end
             let row = FigureRecord(f, articleId: articleId, articleDay: day, sentence: sentence,
-                                   passageId: passageOfSentence[f.sentenceIndex], folding: &folding)
+                                   passageId: passageOfSentence[f.sentenceIndex])
             try row.insertRow(db)
         }
         return analysis.figures.count

@@ -337,7 +337,9 @@ extension FigureStore {
             }
             request = request.filter(query, valueIndexed: valueIndexed, driver: driver).ordered(hit: hit, figure: figureAlias)
             if let limit = query.limit { request = request.limit(Swift.max(0, limit)) }
-            let found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
+            var found = try request.asRequest(of: FoundFigure.self).fetchAll(db)
+            let records = try FigureRecord.withContexts(found.map(\.figure), db)
+            for i in found.indices { found[i].figure = records[i] }
             let articles = try Self.headers(of: found.map(\.figure.articleId), db)
             let sentences = try Self.sentences(of: found.compactMap(\.figure.id), db)
             return try found.map { f in
@@ -463,7 +465,8 @@ extension FigureStore {
             guard let record = try ArticleRecord.filter(ArticleRecord.Columns.name == name).fetchOne(db),
                   let id = record.id else { return nil }
             let scalars = ArticleScalars(record.text)
-            let figures = try FigureRecord.filter(FigureRecord.Columns.articleId == id).order(FigureRecord.Columns.ordinal).fetchAll(db)
+            let figures = try FigureRecord.withContexts(
+                FigureRecord.filter(FigureRecord.Columns.articleId == id).order(FigureRecord.Columns.ordinal).fetchAll(db), db)
             let entities = try EntityRecord.filter(EntityRecord.Columns.articleId == id).order(EntityRecord.Columns.ordinal).fetchAll(db)
             return StoredArticle(article: record.article, extractorVersion: record.extractorVersion,
                                  figures: try figures.map { try $0.figure(articleName: record.name, text: scalars) },

@@ -156,20 +156,18 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
     /// The passage of the figure's sentence (what text search matches).
     var passageId: Int64?
     var articleDay: Int?
-    /// `Figure.subject` (v2): its text, entity id and offsets, and its folded words.
+    /// `Figure.subject` (v2): its text, entity id and offsets. This and the place are stored in
+    /// `figureContext` (`insertRow`), and read from there (`withContexts`).
     var subject: String?
     var subjectEntity: Int?
     var subjectStart: Int?
     var subjectEnd: Int?
-    var subjectFolded: String?
-    /// `Figure.place` (v2), with `within` as a JSON array (nil when empty); `placeFolded` holds
-    /// the folded words of the place and of the places it lies in (what `--place` matches).
+    /// `Figure.place` (v2), with `within` as a JSON array (nil when empty).
     var place: String?
     var placeEntity: Int?
     var placeStart: Int?
     var placeEnd: Int?
     var placeWithin: String?
-    var placeFolded: String?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -186,14 +184,12 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         static let sentenceEnd = Column(CodingKeys.sentenceEnd)
         static let passageId = Column(CodingKeys.passageId)
         static let articleDay = Column(CodingKeys.articleDay)
-        static let subjectFolded = Column(CodingKeys.subjectFolded)
-        static let placeFolded = Column(CodingKeys.placeFolded)
     }
 
     /// The key `unit` filters compare: lowercase, NFC.
     static func unitKey(_ unit: String) -> String { unit.precomposedStringWithCanonicalMapping.lowercased() }
 
-    init(_ f: Figure, articleId: Int64, articleDay: Int?, sentence: Range<Int>, passageId: Int64?, folding: inout FoldingCache) {
+    init(_ f: Figure, articleId: Int64, articleDay: Int?, sentence: Range<Int>, passageId: Int64?) {
         self.articleId = articleId
         ordinal = f.id
         text = f.text
@@ -223,7 +219,6 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
             subjectEntity = c.entity
             subjectStart = c.start
             subjectEnd = c.end
-            subjectFolded = folding.folded(c.text)
         }
         if let c = f.place {
             place = c.text
@@ -231,33 +226,102 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
             placeStart = c.start
             placeEnd = c.end
             placeWithin = c.within.isEmpty ? nil : StoredJSON.strings(c.within)
-            placeFolded = ([c.text] + c.within).map { folding.folded($0) }.joined(separator: " ")
         }
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Read by hand rather than through `Decodable` (faster by some microseconds a row); the
+    /// subject and place are not in the row (`withContexts`).
+    init(row: Row) throws {
+        id = row[CodingKeys.id.stringValue]
+        articleId = row[CodingKeys.articleId.stringValue]
+        ordinal = row[CodingKeys.ordinal.stringValue]
+        text = row[CodingKeys.text.stringValue]
+        value = row[CodingKeys.value.stringValue]
+        valueReal = row[CodingKeys.valueReal.stringValue]
+        valueMax = row[CodingKeys.valueMax.stringValue]
+        valueMaxReal = row[CodingKeys.valueMaxReal.stringValue]
+        unit = row[CodingKeys.unit.stringValue]
+        unitKey = row[CodingKeys.unitKey.stringValue]
+        qualifier = row[CodingKeys.qualifier.stringValue]
+        rate = row[CodingKeys.rate.stringValue]
+        time = row[CodingKeys.time.stringValue]
+        timeStart = row[CodingKeys.timeStart.stringValue]
+        timeEnd = row[CodingKeys.timeEnd.stringValue]
+        year = row[CodingKeys.year.stringValue]
+        start = row[CodingKeys.start.stringValue]
+        end = row[CodingKeys.end.stringValue]
+        sentenceIndex = row[CodingKeys.sentenceIndex.stringValue]
+        sentenceStart = row[CodingKeys.sentenceStart.stringValue]
+        sentenceEnd = row[CodingKeys.sentenceEnd.stringValue]
+        precision = row[CodingKeys.precision.stringValue]
+        numberStyle = row[CodingKeys.numberStyle.stringValue]
+        passageId = row[CodingKeys.passageId.stringValue]
+        articleDay = row[CodingKeys.articleDay.stringValue]
+    }
+
     /// Inserts the row through one cached statement (a million figures are stored at a time:
-    /// the record machinery of `insert(_:)` cost more than SQLite itself).
+    /// the record machinery of `insert(_:)` cost more than SQLite itself), and its subject and
+    /// place (a `figureContext` row and index entries) when it has one.
     func insertRow(_ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO figure(articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
                                time, timeStart, timeEnd, year, start, "end", sentenceIndex, sentenceStart, sentenceEnd, precision,
-                               numberStyle, passageId, articleDay, subject, subjectEntity, subjectStart, subjectEnd, subjectFolded,
-                               place, placeEntity, placeStart, placeEnd, placeWithin, placeFolded)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               numberStyle, passageId, articleDay)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
                                      time, timeStart, timeEnd, year, start, end, sentenceIndex, sentenceStart, sentenceEnd, precision,
-                                     numberStyle, passageId, articleDay, subject, subjectEntity, subjectStart, subjectEnd, subjectFolded,
-                                     place, placeEntity, placeStart, placeEnd, placeWithin, placeFolded])
+                                     numberStyle, passageId, articleDay])
+        guard subject != nil || place != nil else { return }
         let id = db.lastInsertedRowID
-        if let placeFolded {
-            try db.cachedStatement(sql: "INSERT INTO \(Schema.placeIndex)(rowid, place) VALUES (?, ?)").execute(arguments: [id, placeFolded])
+        try db.cachedStatement(sql: """
+            INSERT INTO figureContext(figureId, subject, subjectEntity, subjectStart, subjectEnd, place, placeEntity, placeStart, placeEnd, placeWithin)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, subject, subjectEntity, subjectStart, subjectEnd, place, placeEntity, placeStart, placeEnd, placeWithin])
+        if let place {
+            try db.cachedStatement(sql: "INSERT INTO \(Schema.placeIndex)(rowid, place) VALUES (?, ?)")
+                .execute(arguments: [id, Folding.foldingD(Self.placeIndexText(place: place, within: placeWithin))])
         }
-        if let subjectFolded {
-            try db.cachedStatement(sql: "INSERT INTO \(Schema.subjectIndex)(rowid, subject) VALUES (?, ?)").execute(arguments: [id, subjectFolded])
+        if let subject {
+            try db.cachedStatement(sql: "INSERT INTO \(Schema.subjectIndex)(rowid, subject) VALUES (?, ?)")
+                .execute(arguments: [id, Folding.foldingD(subject)])
         }
     }
+
+    /// `records` with their subjects and places read from `figureContext`.
+    static func withContexts(_ records: [FigureRecord], _ db: Database) throws -> [FigureRecord] {
+        let ids = records.compactMap(\.id)
+        guard !ids.isEmpty else { return records }
+        var contexts: [Int64: Row] = [:]
+        var i = 0
+        while i < ids.count {
+            let chunk = ids[i..<Swift.min(i + 500, ids.count)]
+            i += 500
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM figureContext WHERE figureId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments(Array(chunk)))
+            for row in rows { contexts[row["figureId"]] = row }
+        }
+        return records.map { r in
+            guard let id = r.id, let row = contexts[id] else { return r }
+            var r = r
+            r.subject = row["subject"]
+            r.subjectEntity = row["subjectEntity"]
+            r.subjectStart = row["subjectStart"]
+            r.subjectEnd = row["subjectEnd"]
+            r.place = row["place"]
+            r.placeEntity = row["placeEntity"]
+            r.placeStart = row["placeStart"]
+            r.placeEnd = row["placeEnd"]
+            r.placeWithin = row["placeWithin"]
+            return r
+        }
+    }
+
+    /// What the place index holds for a place (before `đ` is folded): as `Schema.placeIndexText`
+    /// computes it in SQL, so that the trigger removes exactly these words.
+    static func placeIndexText(place: String, within: String?) -> String { place + " " + (within ?? "") }
 
     /// Written by hand rather than through `Encodable`: a million figures are stored at a time.
     func encode(to container: inout PersistenceContainer) {
@@ -286,17 +350,6 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         container[CodingKeys.numberStyle.stringValue] = numberStyle
         container[CodingKeys.passageId.stringValue] = passageId
         container[CodingKeys.articleDay.stringValue] = articleDay
-        container[CodingKeys.subject.stringValue] = subject
-        container[CodingKeys.subjectEntity.stringValue] = subjectEntity
-        container[CodingKeys.subjectStart.stringValue] = subjectStart
-        container[CodingKeys.subjectEnd.stringValue] = subjectEnd
-        container[CodingKeys.subjectFolded.stringValue] = subjectFolded
-        container[CodingKeys.place.stringValue] = place
-        container[CodingKeys.placeEntity.stringValue] = placeEntity
-        container[CodingKeys.placeStart.stringValue] = placeStart
-        container[CodingKeys.placeEnd.stringValue] = placeEnd
-        container[CodingKeys.placeWithin.stringValue] = placeWithin
-        container[CodingKeys.placeFolded.stringValue] = placeFolded
     }
 
     /// The figure, its sentence cut from `text` (the article's scalars).
@@ -333,8 +386,7 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
     }
 }
 
-/// A row of `entity` (v2): an `Entity` of an article, with its folded name (what the entity
-/// index holds); titles and mentions as JSON (`StoredJSON`).
+/// A row of `entity` (v2): an `Entity` of an article; titles and mentions as JSON (`StoredJSON`).
 struct EntityRecord: Codable, FetchableRecord, TableRecord, Sendable {
     static let databaseTableName = "entity"
 
@@ -345,8 +397,8 @@ struct EntityRecord: Codable, FetchableRecord, TableRecord, Sendable {
     /// An `Entity.Kind` raw value.
     var kind: String
     var text: String
-    var name: String
-    var nameFolded: String
+    /// nil when the same as `text`.
+    var name: String?
     var start: Int
     var end: Int
     /// `["Bí thư Tỉnh ủy"]`.
@@ -359,16 +411,14 @@ struct EntityRecord: Codable, FetchableRecord, TableRecord, Sendable {
         static let articleId = Column(CodingKeys.articleId)
         static let ordinal = Column(CodingKeys.ordinal)
         static let kind = Column(CodingKeys.kind)
-        static let nameFolded = Column(CodingKeys.nameFolded)
     }
 
-    init(_ e: Entity, articleId: Int64, folding: inout FoldingCache) {
+    init(_ e: Entity, articleId: Int64) {
         self.articleId = articleId
         ordinal = e.id
         kind = e.kind.rawValue
         text = e.text
-        name = e.name
-        nameFolded = folding.folded(e.name)
+        name = e.name == e.text ? nil : e.name
         start = e.start
         end = e.end
         titles = StoredJSON.strings(e.titles)
@@ -379,11 +429,12 @@ struct EntityRecord: Codable, FetchableRecord, TableRecord, Sendable {
     /// entities an article).
     func insertRow(_ db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO entity(articleId, ordinal, kind, text, name, nameFolded, start, "end", titles, mentions)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [articleId, ordinal, kind, text, name, nameFolded, start, end, titles, mentions])
+            INSERT INTO entity(articleId, ordinal, kind, text, name, start, "end", titles, mentions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [articleId, ordinal, kind, text, name, start, end, titles, mentions])
+        // what `Schema.entityIndexText` gives in SQL
         try db.cachedStatement(sql: "INSERT INTO \(Schema.entityIndex)(rowid, name) VALUES (?, ?)")
-            .execute(arguments: [db.lastInsertedRowID, nameFolded])
+            .execute(arguments: [db.lastInsertedRowID, Folding.foldingD(name ?? text)])
     }
 
     /// The entity, `article` set.
@@ -392,7 +443,7 @@ struct EntityRecord: Codable, FetchableRecord, TableRecord, Sendable {
         guard let titles = StoredJSON.parseStrings(titles), let mentions = StoredJSON.parseSpans(mentions) else {
             throw FigureStoreError.corrupt("entity \(id ?? 0) of \(articleName): titles '\(titles)' or mentions '\(mentions)'")
         }
-        return Entity(id: ordinal, kind: kind, text: text, name: name, start: start, end: end, titles: titles, mentions: mentions,
+        return Entity(id: ordinal, kind: kind, text: text, name: name ?? text, start: start, end: end, titles: titles, mentions: mentions,
                       article: articleName)
     }
 }
@@ -435,20 +486,6 @@ enum StoredJSON {
     }
 }
 
-/// Folded names already computed during one ingest: an article names the same few places for
-/// many figures.
-struct FoldingCache {
-    private var folded: [String: String] = [:]
-
-    mutating func folded(_ text: String) -> String {
-        if let f = folded[text] { return f }
-        let f = Folding.folded(text)
-        if folded.count > 50_000 { folded.removeAll(keepingCapacity: true) }
-        folded[text] = f
-        return f
-    }
-}
-
 /// Exact decimals as text (GRDB's `Decimal` support is compiled out on Linux).
 enum ExactDecimal {
     static let posix = Locale(identifier: "en_US_POSIX")
@@ -483,13 +520,13 @@ public enum FigureStoreError: Error, CustomStringConvertible, Equatable {
     case hashCountMismatch(articles: Int, hashes: Int)
     /// A stored value that does not read back.
     case corrupt(String)
-    /// A database opened for reading whose schema is not this version's (older: ingest into it
-    /// once to migrate it; newer: made by a later solieu).
+    /// A database opened for reading whose schema is not this version's (older: reindex it, or
+    /// ingest into it, to migrate it; newer: made by a later solieu).
     case schemaNotCurrent
 
     public var description: String {
         switch self {
-        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu ingest' on it to migrate it"
+        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu reindex' on it to migrate it and extract its articles again"
         case .hashCountMismatch(let a, let h): "ingest: \(a) articles but \(h) content hashes"
         case .corrupt(let what): "corrupt store: \(what)"
         }

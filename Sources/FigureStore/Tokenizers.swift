@@ -26,9 +26,10 @@ enum Folding {
 
 extension Folding {
     /// The folded words of `text`: lowercase, diacritics removed (the combining marks of its
-    /// canonical decomposition), `đ`/`Đ` as `d`; words are runs of letters and digits. What the
-    /// entity, place and subject indexes hold (their tokenizer folds the same way, so the words
-    /// it gets are these), and what their queries look for: `Tỉnh Vĩnh Phúc` -> `tinh vinh phuc`.
+    /// canonical decomposition), `đ`/`Đ` as `d`; words are runs of letters and digits:
+    /// `Tỉnh Vĩnh Phúc` -> `tinh`, `vinh`, `phuc`. The words the entity, place and subject
+    /// queries look for; the indexes get the names with `đ` replaced and fold the rest
+    /// themselves (unicode61), to the same tokens.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
@@ -58,9 +59,6 @@ extension Folding {
         flush()
         return words
     }
-
-    /// `words(text)` joined by single spaces.
-    static func folded(_ text: String) -> String { words(text).joined(separator: " ") }
 
     /// An FTS5 query requiring every folded word of `text` (each a quoted token; implicit AND);
     /// nil when `text` has no word.

@@ -238,10 +238,25 @@ enum Handmade {
         // names with every kind of character survive
         let odd = Entity(id: 1, kind: .document, text: "Nghị quyết số 12-NQ/TU \\ \"x\"\n\t\u{1}", name: "Nghị quyết 12", start: 0, end: 3,
                          titles: ["a\"b", "c\\d", ""], mentions: [])
+        var figure = Figure(id: 1, text: "3 xã", value: 3, unit: "xã", start: 0, end: 4, sentence: "3 xã đạt.")
+        figure.place = FigureContext(text: "Đắk \"Lắk\"", within: ["vùng \\Tây\n Nguyên", "Đông Dương"])
+        figure.subject = FigureContext(text: "Đoàn \"đặc biệt\"")
         let s = try FigureStore.inMemory()
-        _ = try s.ingest([ArticleAnalysis(article: Article(name: "odd", source: "-", format: .text, text: "abc", blocks: []),
-                                          figures: [], entities: [odd])], contentHash: ["h"])
+        let article = Article(name: "odd", source: "-", format: .text, text: "3 xã đạt.", blocks: [])
+        _ = try s.ingest([ArticleAnalysis(article: article, figures: [figure], entities: [odd])], contentHash: ["h"])
         #expect(try s.storedArticle(named: "odd")?.entities == [{ var e = odd; e.article = "odd"; return e }()])
+        #expect(try s.storedArticle(named: "odd")?.figures == [{ var f = figure; f.article = "odd"; return f }()])
+        #expect(try s.figures(matching: FigureQuery(place: "tay nguyen dak")).count == 1)
+        #expect(try s.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(Schema.placeIndex) WHERE \(Schema.placeIndex) MATCH 'lak'") } == 1)
+        #expect(try s.figures(matching: FigureQuery(place: "dong duong lak")).count == 1)
+        #expect(try s.figures(matching: FigureQuery(subject: "doan dac biet")).count == 1)
+        // replaced: the index entries leave with exactly the words they were added with
+        _ = try s.ingest([ArticleAnalysis(article: article, figures: [], entities: [])], contentHash: ["h2"])
+        func indexed(_ index: String, _ word: String) throws -> Int {
+            try s.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(index) WHERE \(index) MATCH ?", arguments: [word]) ?? -1 }
+        }
+        #expect(try [indexed(Schema.placeIndex, "lak"), indexed(Schema.placeIndex, "nguyen"), indexed(Schema.subjectIndex, "biet"),
+                     indexed(Schema.entityIndex, "quyet")] == [0, 0, 0, 0])
         #expect(try s.integrityCheck() == [])
     }
 
@@ -291,13 +306,14 @@ enum Handmade {
                     """, arguments: [text])
                 try Schema.index(passage: 1, body: text, units: "udang uvien", in: db)
             }
-            #expect(try queue.read { db in try db.columns(in: "figure").contains { $0.name == "place" } } == false)
+            #expect(try queue.read { db in try [db.tableExists("entity"), db.tableExists("figureContext")] } == [false, false])
         }
         // a query (read-only) does not migrate: it asks for an ingest
         #expect(throws: FigureStoreError.schemaNotCurrent) { try FigureStore(path: path, readOnly: true) }
 
         let store = try FigureStore(path: path)
         #expect(try store.counts() == (articles: 1, figures: 1))
+        #expect(try store.writer.read { db in try [db.tableExists("entity"), db.tableExists("figureContext")] } == [true, true])
         let old = try #require(try store.figures(matching: FigureQuery(unit: "đảng viên")).first)
         #expect(old.figure.value == 25 && old.figure.place == nil && old.figure.subject == nil)
         #expect(try store.figures(matching: FigureQuery(place: "Vĩnh Phúc")).isEmpty)
