@@ -143,7 +143,7 @@ struct Grammar: Sendable {
                 if k > j, v.isPunctuation(k + 1, ":") || (organizationHeads.match(v, at: k).map { $0.length > 1 } ?? false) { break }
                 if stopAtSurname, k > j, v.isAllCaps(k - 1), isSurname(v, k), v.isCapitalisedWord(k + 1) { break }
                 k += 1
-            } else if k > j, v.isNumeral(k), v.joined(k) {
+            } else if k > j, v.isNumeral(k), v.joined(k), v.tokens[k].kind != .number || isUnitNumber(v, k) {
                 k += 1
             } else if k > j, v.tokens[k].kind != .syllable, hyphens ? (v.isPunctuation(k, "-") || v.isPunctuation(k, "–") || v.isPunctuation(k, "&")) : v.isPunctuation(k, "&"), v.isCapitalisedWord(k + 1), v.joined(k + 1), v.gap[k] != .line {
                 k += 2
@@ -190,7 +190,8 @@ struct Grammar: Sendable {
         }
         // a name's last word in lower case before a word that ends names (`Hóa dầu Quân đội` | `và`)
         if k > j, k < v.count, v.joined(k), v.tokens[k].kind == .syllable, !v.capitalised[k], !isStop(v, k),
-           levels.match(v, at: k) == nil, k + 1 >= v.count || !v.joined(k + 1) || !v.isWord(k + 1) || v.isWord(k + 1, words.va) {
+           levels.match(v, at: k) == nil,
+           k + 1 >= v.count || !v.joined(k + 1) || v.tokens[k + 1].kind == .punctuation || v.isWord(k + 1, words.va) {
             k += 1
         }
         return k > j ? k : nil
@@ -239,9 +240,9 @@ struct Grammar: Sendable {
             return (capitalisedRunAfterGlued(v, j), true, level.rank)
         }
         if j < v.count, v.joined(j) {
-            if let g = places.match(v, at: j), let entry = g.value.first(where: { matchesAsWritten(v, j, $0.written) }) {
+            if let g = gazetteerName(v, j, beforePerson: true) {
                 // a gazetteer name (`tỉnh Quảng Bình`), with a number after it (`Mỹ Đình 1`)
-                var e = j + entry.written.capitals.count
+                var e = g.end
                 if level.rank >= 3, v.isNumeral(e), v.joined(e), v.length(e) == 1 || v.tokens[e].kind != .number { e += 1 }
                 return (e, true, level.rank)
             }
@@ -300,10 +301,13 @@ struct Grammar: Sendable {
     }
 
     /// A gazetteer name at `j` as written, not the start of a longer capitalised name: its end and rank.
-    func gazetteerName(_ v: TokenView, _ j: Int) -> (end: Int, rank: Int)? {
+    func gazetteerName(_ v: TokenView, _ j: Int, beforePerson: Bool = false) -> (end: Int, rank: Int)? {
         guard let g = places.match(v, at: j), let entry = g.value.first(where: { matchesAsWritten(v, j, $0.written) }) else { return nil }
         let e = j + entry.written.capitals.count
-        if v.isCapitalisedWord(e), v.joined(e), !v.isAllCaps(e) { return nil }
+        // not the start of a longer capitalised name (`Mỹ` of `Mỹ Đình`), unless a person's name,
+        // a title or a word that ends names follows (`Thành ủy Hà Nội Ngô Thị Thanh Hằng`)
+        if v.isCapitalisedWord(e), v.joined(e), !v.isAllCaps(e),
+           !(beforePerson && (personStarts(v, e) || isStop(v, e) || titles.match(v, at: e) != nil)) { return nil }
         return (e, entry.rank)
     }
 }

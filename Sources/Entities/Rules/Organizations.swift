@@ -94,7 +94,7 @@ struct Organizations {
                     if e < v.count, v.joined(e) {
                         if let p = grammar.levelPlace(v, e, bare: false) { return p.end }
                         if let p = grammar.gazetteerName(v, e) { return p.end }
-                        if depth < 2, let o = organization(v, e, depth: depth + 1) { return o }
+                        if depth < 2, takesPlace(v, e), let o = organization(v, e, depth: depth + 1) { return o }
                     }
                     return e
                 }
@@ -107,15 +107,26 @@ struct Organizations {
         return head.standalone ? start : nil
     }
 
+    /// Whether a body that owns others starts at `e`: a known body, or a head completed by a place
+    /// (`Thành ủy`, `UBND`), not the next company of a list.
+    private func takesPlace(_ v: TokenView, _ e: Int) -> Bool {
+        if grammar.knownOrganizations.match(v, at: e) != nil { return true }
+        if let h = grammar.organizationHeads.match(v, at: e) {
+            return h.value.complements.contains(.place) || h.value.complements.contains(.levelPlace) || h.value.complements == [.none]
+        }
+        return v.isAllCaps(e) && grammar.organizationAbbreviationIDs.contains(v.ids[e])
+    }
+
     /// A place right after a body's name: a gazetteer name, a capitalised name, or a level word
     /// with its name (`Thành ủy TP HCM`).
     private func placeAfter(_ v: TokenView, _ j: Int) -> Int? {
         guard j < v.count, v.joined(j) else { return nil }
         if let p = grammar.levelPlace(v, j, bare: false) { return p.end }
-        if let g = grammar.gazetteerName(v, j) { return g.end }
+        if let g = grammar.gazetteerName(v, j, beforePerson: true) { return g.end }
         if v.isCapitalisedWord(j), !v.isAllCaps(j) || v.length(j) <= 4, grammar.organizationHeads.match(v, at: j) == nil,
-           !grammar.isSurname(v, j) {
-            let e = grammar.capitalisedRun(v, j, limit: 4, stopAtSurname: true)
+           !grammar.isSurname(v, j), !grammar.opensNoName(v, j) {
+            var e = grammar.capitalisedRun(v, j, limit: 4, stopAtSurname: true)
+            if let s = (j + 1..<e).first(where: { grammar.personStarts(v, $0) || grammar.isStop(v, $0) }) { e = s }
             return e > j ? e : nil
         }
         return nil

@@ -37,7 +37,8 @@ struct People {
             if i > 0, [grammar.words.tet, grammar.words.nam, grammar.words.xuan].contains(v.ids[i - 1]) || v.isWord(i, grammar.words.thu) { i += 1; continue }
             var e = i
             while e < v.count, e - i < 5, v.isCapitalisedWord(e), !covered[e], e == i || v.joined(e),
-                  e == i || v.tokens[e].kind == .syllable || isInitial(v, e) { e += 1 }
+                  e == i || v.tokens[e].kind == .syllable || isInitial(v, e),
+                  e == i || !(grammar.isStop(v, e) || grammar.titles.match(v, at: e) != nil || grammar.documentHeads.match(v, at: e) != nil) { e += 1 }
             let length = e - i
             guard length > 0 else { i += 1; continue }
             // a year's name (`Đinh Dậu`)
