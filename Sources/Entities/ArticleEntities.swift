@@ -63,6 +63,12 @@ public struct ArticleEntities: Sendable {
             let key = Self.key(m.kind, words)
             if let k = index[key] ?? earlier(m, words) {
                 entities[k].mentions.append(span)
+                // a place first named alone, then with its level word: the text in full
+                if m.kind == .place, m.text.count > entities[k].text.count, entities[k].text == entities[k].name {
+                    entities[k].text = m.text
+                    entities[k].start = span.start
+                    entities[k].end = span.end
+                }
                 for t in m.titles where !entities[k].titles.contains(t) { entities[k].titles.append(t) }
                 return entities[k].id
             }

@@ -1,3 +1,4 @@
+import Foundation
 import VietText
 
 /// Places: written with their level word (`xã Lãng Công`, `TP.Hà Nội`, `quận 2`, `thôn Đoàn
@@ -17,12 +18,18 @@ struct Places {
             while takenIndex < taken.count, taken[takenIndex].upperBound <= v.tokens[i].range.lowerBound { takenIndex += 1 }
             let plural = grammar.afterPlural(v, i) || (i > 0 && v.joined(i) && v.tokens[i - 1].kind == .number)
             if !plural, let p = grammar.levelPlace(v, i, bare: false) {
-                found.append(EntityMention(kind: .place, range: v.range(i, p.end), text: v.string(i, p.end)))
+                // named by its name alone, so that `Hà Tĩnh` and `tỉnh Hà Tĩnh` are one place
+                let text = v.string(i, p.end)
+                let level = grammar.levelWord(v, i)
+                var name: String? = nil
+                if let level, !level.glued, i + level.length < p.end { name = v.string(i + level.length, p.end) }
+                if let level, level.glued, let dot = text.firstIndex(of: ".") { name = String(text[text.index(after: dot)...]).trimmingCharacters(in: .whitespaces) }
+                found.append(EntityMention(kind: .place, range: v.range(i, p.end), text: text, name: name))
                 i = p.end
                 continue
             }
-            let orgStarts = takenIndex < taken.count && taken[takenIndex].lowerBound == v.tokens[i].range.lowerBound
-            if !plural, !orgStarts, let e = facility(v, i) {
+            let inOrganization = takenIndex < taken.count && taken[takenIndex].lowerBound <= v.tokens[i].range.lowerBound
+            if !plural, !inOrganization, let e = facility(v, i) {
                 found.append(EntityMention(kind: .place, range: v.range(i, e), text: v.string(i, e)))
                 i = e
                 continue
@@ -30,7 +37,7 @@ struct Places {
             // a gazetteer name at the start of a capitalised run, or inside an organisation's
             // name after its head (`Huyện ủy Tam Đảo`)
             let startsRun = !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1) && !v.isAllCaps(i - 1))
-            if startsRun, let g = grammar.gazetteerName(v, i) {
+            if let g = grammar.gazetteerName(v, i), startsRun || (inOrganization && g.rank <= 1 && !v.isAllCaps(i)) {
                 found.append(EntityMention(kind: .place, range: v.range(i, g.end), text: v.string(i, g.end)))
                 i = g.end
                 continue

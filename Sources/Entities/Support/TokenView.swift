@@ -51,7 +51,7 @@ struct TokenView {
         var previousEnd = 0
         for (index, t) in tokens.enumerated() {
             let word = t.kind == .syllable || t.kind == .abbreviation
-            ids.append(word ? vocabulary.id(normalized[t.normalizedRange]) : -1)
+            ids.append(word || t.kind == .punctuation ? vocabulary.id(normalized[t.normalizedRange]) : -1)
             let first = normalized[t.normalizedRange].first ?? 0
             let upper = word && Self.isUpper(first)
             capitalised.append(upper)
