@@ -41,7 +41,7 @@ public struct EntityExtractor: Sendable {
     private func mentions(_ v: TokenView, authors: [String]) -> [EntityMention] {
         // an author's name is a person even where it reads as a body (`Trường Hoàng`)
         let organizations = Organizations(grammar: grammar).find(v).filter { !authors.contains($0.text) }
-        let documents = Documents(grammar: grammar).find(v)
+        let documents = Documents(grammar: grammar).find(v, skipping: organizations.map(\.range))
         let places = Places(grammar: grammar).find(v, skipping: organizations.map(\.range))
         let claimed = (organizations + documents + places).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         let people = People(grammar: grammar).find(v, skipping: claimed, authors: authors)

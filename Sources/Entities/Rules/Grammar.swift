@@ -58,6 +58,11 @@ struct Grammar: Sendable {
     let infrastructureHeads: PhraseTable<Bool>
     let nameComplements: PhraseTable<Bool>
     let stops: PhraseTable<Bool>
+    /// The words that end a document's name: the name stops but those a title runs over
+    /// (`của`, `về`, `cho`, `thực hiện`: `Chương trình hành động của Chính phủ thực hiện Nghị quyết số 08`).
+    let documentStops: PhraseTable<Bool>
+    /// Words that cannot open a document's name (`kế hoạch của UBND tỉnh`, `báo cáo với Bí thư`).
+    let ownerWords: IDSet
     let tickerCues: PhraseTable<Bool>
     let unitPhrases: PhraseTable<String?>
     /// Gazetteer names (provinces, districts, countries, regions, features) with their rank.
@@ -104,6 +109,11 @@ struct Grammar: Sendable {
         infrastructureHeads = PhraseTable(lexicon.infrastructureHeads.map { ($0, true) } + [("QL", true), ("TL", true), ("tuyến metro", true), ("metro", true)], vocabulary)
         nameComplements = PhraseTable(lexicon.nameComplements.map { ($0, true) }, vocabulary)
         stops = PhraseTable(lexicon.nameStops.map { ($0, true) }, vocabulary)
+        let inTitles: Set<String> = ["của", "về", "cho", "tại", "trên", "các", "những", "thực hiện", "triển khai", "đầu tư", "xây dựng",
+                                     "phê duyệt", "quyết định", "tổ chức", "năm", "tháng", "ngày", "quý", "báo cáo", "kiểm tra", "đánh giá",
+                                     "tăng", "giảm", "đến", "tới", "từ", "đối với"]
+        ownerWords = IDSet(["của", "với", "về", "tại", "cho", "và", "trên", "từ", "đến", "theo"].map { vocabulary.add($0) })
+        documentStops = PhraseTable(lexicon.nameStops.filter { !inTitles.contains($0) }.map { ($0, true) }, vocabulary)
         tickerCues = PhraseTable(lexicon.tickerCues.map { ($0, true) }, vocabulary)
         unitPhrases = PhraseTable(lexicon.subjectPhrases.map { ($0.phrase, $0.level) }, vocabulary)
         var names: [(String, Int)] = []
