@@ -43,8 +43,10 @@ public struct ArticleEntities: Sendable {
     private func earlier(_ m: EntityMention, _ words: [[UInt16]]) -> Int? {
         switch m.kind {
         case .person:
-            guard words.count == 1 else { return nil }
-            return entities.indices.last { entities[$0].kind == .person && lastWords[$0] == words[0] && prefixes[$0].contains(0x20) && prefixes[$0].count > words[0].count + 1 }
+            // the given name, or the last words of a full name (`Nam Liên` after `Nguyễn Nam Liên`)
+            let suffix = [0x20] + Array(words.joined(separator: [0x20])) + [0x20]
+            return entities.indices.last { entities[$0].kind == .person && lastWords[$0] == words.last && prefixes[$0].count > suffix.count
+                && ([0x20] + prefixes[$0]).suffix(suffix.count).elementsEqual(suffix) }
         case .organization, .document:
             let prefix = Array(words.joined(separator: [0x20])) + [0x20]
             return entities.indices.last { entities[$0].kind == m.kind && prefixes[$0].count > prefix.count && prefixes[$0].starts(with: prefix) }

@@ -63,6 +63,11 @@ struct Grammar: Sendable {
     let documentStops: PhraseTable<Bool>
     /// Words that cannot open a document's name (`kế hoạch của UBND tỉnh`, `báo cáo với Bí thư`).
     let ownerWords: IDSet
+    /// Words of a road or line before its segments (`đoạn Pháp Vân-Cao Bồ`, `tuyến metro số 1 (Bến Thành - Suối Tiên)`).
+    let segmentWords: IDSet
+    /// The last word of what comes before a person's name that is also a place's
+    /// (`tư tưởng Hồ Chí Minh`, `Chủ tịch Hồ Chí Minh`).
+    let personContext: IDSet
     let tickerCues: PhraseTable<Bool>
     let unitPhrases: PhraseTable<String?>
     /// Gazetteer names (provinces, districts, countries, regions, features) with their rank.
@@ -112,6 +117,8 @@ struct Grammar: Sendable {
         let inTitles: Set<String> = ["của", "về", "cho", "tại", "trên", "các", "những", "thực hiện", "triển khai", "đầu tư", "xây dựng",
                                      "phê duyệt", "quyết định", "tổ chức", "năm", "tháng", "ngày", "quý", "báo cáo", "kiểm tra", "đánh giá",
                                      "tăng", "giảm", "đến", "tới", "từ", "đối với"]
+        segmentWords = IDSet(["đoạn", "tuyến", "tốc", "metro", "sắt", "lộ", "nối"].map { vocabulary.add($0) })
+        personContext = IDSet(["tưởng", "đức", "cách", "bác", "tịch", "lăng", "gương"].map { vocabulary.add($0) })
         ownerWords = IDSet(["của", "với", "về", "tại", "cho", "và", "trên", "từ", "đến", "theo"].map { vocabulary.add($0) })
         documentStops = PhraseTable(lexicon.nameStops.filter { !inTitles.contains($0) }.map { ($0, true) }, vocabulary)
         tickerCues = PhraseTable(lexicon.tickerCues.map { ($0, true) }, vocabulary)

@@ -17,7 +17,8 @@ struct Organizations {
         while i < v.count {
             guard v.isWord(i), !afterPlural(v, i) else { i += 1; continue }
             // a person's title (`Bộ trưởng Bộ GTVT`): the bodies inside it are found after its first word
-            if v.capitalised[i], let t = grammar.titles.match(v, at: i), grammar.knownOrganizations.match(v, at: i).map({ $0.length < t.length }) ?? true {
+            if v.capitalised[i], let t = grammar.titles.match(v, at: i), grammar.knownOrganizations.match(v, at: i).map({ $0.length < t.length }) ?? true,
+               grammar.organizationHeads.match(v, at: i).map({ $0.length < t.length }) ?? true {
                 i += 1
                 continue
             }

@@ -20,7 +20,7 @@ struct People {
         var i = 0
         while i < v.count {
             guard v.isCapitalisedWord(i), !covered[i], v.tokens[i].kind == .syllable || isInitial(v, i) || (credit(v, before: i) && v.length(i) <= 4),
-                  !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1) && !covered[i - 1]) else { i += 1; continue }
+                  !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1) && !covered[i - 1] && v.tokens[i - 1].kind == .syllable) else { i += 1; continue }
             // a title or form of address that opens the run (`Phó Thủ tướng Trương Hòa Bình`, `Ông Định`)
             var opened = false
             if let t = grammar.titles.match(v, at: i), v.isCapitalisedWord(i + t.length) {
@@ -59,6 +59,7 @@ struct People {
             i = e
         }
         found += byline(v, covered: covered).filter { b in !found.contains { $0.range.overlaps(b.range) } }
+            .filter { b in grammar.knownOrganizations.match(v, at: v.tokens.firstIndex { $0.range.lowerBound == b.range.lowerBound } ?? 0) == nil }
         // the authors and photo credits the article's structure knows
         for author in authors {
             let words = author.split(separator: " ").map(String.init)

@@ -17,6 +17,12 @@ struct Places {
             guard v.isWord(i) else { i += 1; continue }
             while takenIndex < taken.count, taken[takenIndex].upperBound <= v.tokens[i].range.lowerBound { takenIndex += 1 }
             let plural = grammar.afterPlural(v, i) || (i > 0 && v.joined(i) && v.tokens[i - 1].kind == .number)
+            if !inOrganizationAt(i, taken, takenIndex, v), let parts = segments(v, i) {
+                // `Pháp Vân-Cao Bồ`, `Bến Thành - Suối Tiên`: each end of a segment is a place
+                for p in parts { found.append(EntityMention(kind: .place, range: v.range(p.lowerBound, p.upperBound), text: v.string(p.lowerBound, p.upperBound))) }
+                i = parts.last!.upperBound
+                continue
+            }
             if !plural, let p = grammar.levelPlace(v, i, bare: false) {
                 // named by its name alone, so that `Hà Tĩnh` and `tỉnh Hà Tĩnh` are one place
                 let text = v.string(i, p.end)
@@ -37,7 +43,8 @@ struct Places {
             // a gazetteer name at the start of a capitalised run, or inside an organisation's
             // name after its head (`Huyện ủy Tam Đảo`)
             let startsRun = !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1) && !v.isAllCaps(i - 1))
-            if let g = grammar.gazetteerName(v, i), startsRun || (inOrganization && g.rank <= 1 && !v.isAllCaps(i)) {
+            if let g = grammar.gazetteerName(v, i), startsRun || (inOrganization && g.rank <= 1 && !v.isAllCaps(i)),
+               !(i > 0 && grammar.personContext.contains(v.ids[i - 1]) && grammar.personStarts(v, i)) {
                 found.append(EntityMention(kind: .place, range: v.range(i, g.end), text: v.string(i, g.end)))
                 i = g.end
                 continue
@@ -45,6 +52,34 @@ struct Places {
             i += 1
         }
         return found
+    }
+
+    private func inOrganizationAt(_ i: Int, _ taken: [Range<Int>], _ k: Int, _ v: TokenView) -> Bool {
+        k < taken.count && taken[k].lowerBound <= v.tokens[i].range.lowerBound
+    }
+
+    /// Capitalised names joined by hyphens in a sentence about a road or line, or with a known
+    /// place among them: the names, or nil.
+    func segments(_ v: TokenView, _ i: Int) -> [Range<Int>]? {
+        guard v.isCapitalisedWord(i), !v.isAllCaps(i), !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1)) else { return nil }
+        var parts: [Range<Int>] = []
+        var k = i
+        while k < v.count {
+            let e = grammar.capitalisedRun(v, k, limit: 5, hyphens: false)
+            guard e > k, (k..<e).allSatisfy({ v.tokens[$0].kind == .syllable && !v.isAllCaps($0) }) else { break }
+            parts.append(k..<e)
+            guard e + 1 < v.count, v.isPunctuation(e, "-") || v.isPunctuation(e, "–"), v.gap[e] != .line, v.isCapitalisedWord(e + 1), v.gap[e + 1] != .line else { break }
+            k = e + 1
+        }
+        guard parts.count >= 2 else { return nil }
+        if parts.contains(where: { grammar.gazetteerName(v, $0.lowerBound)?.end == $0.upperBound }) { return parts }
+        var s = i - 1
+        while s >= 0 {
+            if grammar.segmentWords.contains(v.ids[s]) { return parts }
+            if v.gap[s] == .line { break }
+            s -= 1
+        }
+        return nil
     }
 
     private func insideTaken(_ v: TokenView, _ i: Int, _ taken: [Range<Int>], _ k: Int) -> Bool {
