@@ -19,6 +19,9 @@ public struct ArticleEntities: Sendable {
 
     public init(article: String? = nil) { self.article = article }
 
+    /// Level words that end a body named by its level only (`UBND tỉnh`, `Đảng bộ huyện`, `Công an TP`).
+    static let levelEndings: Set<[UInt16]> = Set(["tỉnh", "huyện", "xã", "phố", "quận", "phường", "tp", "tp.", "thị", "trấn"].map { Array($0.utf16) })
+
     /// The lower case of `text`'s words joined by single spaces.
     static func lowerWords(_ text: String) -> [[UInt16]] {
         var words: [[UInt16]] = []
@@ -49,7 +52,15 @@ public struct ArticleEntities: Sendable {
                 && ([0x20] + prefixes[$0]).suffix(suffix.count).elementsEqual(suffix) }
         case .organization, .document:
             let prefix = Array(words.joined(separator: [0x20])) + [0x20]
-            return entities.indices.last { entities[$0].kind == m.kind && prefixes[$0].count > prefix.count && prefixes[$0].starts(with: prefix) }
+            if let k = entities.indices.last(where: { entities[$0].kind == m.kind && prefixes[$0].count > prefix.count && prefixes[$0].starts(with: prefix) }) {
+                return k
+            }
+            // a body first named by its level only (`UBND tỉnh`), then in full (`UBND tỉnh Cà Mau`);
+            // a document first named short (`Chỉ thị 01`)
+            return entities.indices.last { k in
+                entities[k].kind == m.kind && prefixes[k].count < prefix.count && prefix.starts(with: prefixes[k])
+                    && (m.kind == .document || Self.levelEndings.contains(lastWords[k]))
+            }
         case .place:
             return nil
         }
@@ -65,11 +76,17 @@ public struct ArticleEntities: Sendable {
             let key = Self.key(m.kind, words)
             if let k = index[key] ?? earlier(m, words) {
                 entities[k].mentions.append(span)
-                // a place first named alone, then with its level word: the text in full
-                if m.kind == .place, m.text.count > entities[k].text.count, entities[k].text == entities[k].name {
+                // a place first named alone, then with its level word, or a body or document first
+                // named short: the text in full
+                if m.kind == .place ? m.text.count > entities[k].text.count && entities[k].text == entities[k].name
+                    : m.text.count > entities[k].text.count && index[key] == nil && prefixes[k].count < words.reduce(0, { $0 + $1.count + 1 }) {
                     entities[k].text = m.text
                     entities[k].start = span.start
                     entities[k].end = span.end
+                    if m.kind != .place {
+                        prefixes[k] = Array(words.joined(separator: [0x20])) + [0x20]
+                        lastWords[k] = words.last ?? []
+                    }
                 }
                 for t in m.titles where !entities[k].titles.contains(t) { entities[k].titles.append(t) }
                 return entities[k].id

@@ -160,7 +160,7 @@ struct Grammar: Sendable {
                 if k > j, v.isPunctuation(k + 1, ":") || (organizationHeads.match(v, at: k).map { $0.length > 1 } ?? false) { break }
                 if stopAtSurname, k > j, v.isAllCaps(k - 1), isSurname(v, k), v.isCapitalisedWord(k + 1) { break }
                 k += 1
-            } else if k > j, v.isNumeral(k), v.joined(k), v.tokens[k].kind != .number || isUnitNumber(v, k) {
+            } else if k > j, v.isNumeral(k), v.joined(k), v.tokens[k].kind != .number || isUnitNumber(v, k, digits: 2) {
                 k += 1
             } else if k > j, v.tokens[k].kind != .syllable, hyphens ? (v.isPunctuation(k, "-") || v.isPunctuation(k, "–") || v.isPunctuation(k, "&")) : v.isPunctuation(k, "&"), v.isCapitalisedWord(k + 1), v.joined(k + 1), v.gap[k] != .line {
                 k += 2
@@ -284,8 +284,8 @@ struct Grammar: Sendable {
     static let numberedLevels: Set<String> = ["quận", "phường", "tổ", "khu phố", "khối", "ấp", "thôn", "xóm", "bản", "đội", "khu", "tổ dân phố", "khối phố", "Q."]
 
     /// A plain whole number (`2`, `15`), not a measure (`3,2`).
-    func isUnitNumber(_ v: TokenView, _ j: Int) -> Bool {
-        j < v.count && v.tokens[j].kind == .number && v.original[j].allSatisfy(\.isNumber) && v.original[j].count <= 3
+    func isUnitNumber(_ v: TokenView, _ j: Int, digits: Int = 3) -> Bool {
+        j < v.count && v.tokens[j].kind == .number && v.length(j) <= digits && v.units[v.tokens[j].range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     private func capitalisedRunAfterGlued(_ v: TokenView, _ j: Int) -> Int {

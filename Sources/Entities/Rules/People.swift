@@ -61,7 +61,7 @@ struct People {
         found += byline(v, covered: covered).filter { b in !found.contains { $0.range.overlaps(b.range) } }
             .filter { b in grammar.knownOrganizations.match(v, at: v.tokens.firstIndex { $0.range.lowerBound == b.range.lowerBound } ?? 0) == nil }
         // the authors and photo credits the article's structure knows
-        for author in authors {
+        for author in authors where !grammar.lexicon.organizationNames.contains(author) && !grammar.lexicon.standaloneOrganizations.contains(author) {
             let words = author.split(separator: " ").map(String.init)
             guard let first = words.first else { continue }
             let firstUnits = Array(first.utf16)

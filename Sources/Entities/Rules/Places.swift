@@ -43,7 +43,7 @@ struct Places {
             // a gazetteer name at the start of a capitalised run, or inside an organisation's
             // name after its head (`Huyện ủy Tam Đảo`)
             let startsRun = !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1) && !v.isAllCaps(i - 1))
-            if let g = grammar.gazetteerName(v, i), startsRun || (inOrganization && g.rank <= 1 && !v.isAllCaps(i)),
+            if let g = grammar.gazetteerName(v, i), startsRun || (inOrganization && g.rank <= 1 && !v.isAllCaps(i) && g.end - i >= 2),
                !(i > 0 && grammar.personContext.contains(v.ids[i - 1]) && grammar.personStarts(v, i)) {
                 found.append(EntityMention(kind: .place, range: v.range(i, g.end), text: v.string(i, g.end)))
                 i = g.end
@@ -61,12 +61,14 @@ struct Places {
     /// Capitalised names joined by hyphens in a sentence about a road or line, or with a known
     /// place among them: the names, or nil.
     func segments(_ v: TokenView, _ i: Int) -> [Range<Int>]? {
-        guard v.isCapitalisedWord(i), !v.isAllCaps(i), !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1)) else { return nil }
+        guard v.isCapitalisedWord(i), !v.isAllCaps(i), !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1)), !grammar.isStop(v, i) else { return nil }
+        // a name with a hyphen in the gazetteer (`Thừa Thiên - Huế`) is one place
+        if let g = grammar.gazetteerName(v, i), (i..<g.end).contains(where: { v.tokens[$0].kind == .punctuation }) { return nil }
         var parts: [Range<Int>] = []
         var k = i
         while k < v.count {
-            let e = grammar.capitalisedRun(v, k, limit: 5, hyphens: false)
-            guard e > k, (k..<e).allSatisfy({ v.tokens[$0].kind == .syllable && !v.isAllCaps($0) }) else { break }
+            let e = grammar.levelPlace(v, k, bare: false)?.end ?? grammar.capitalisedRun(v, k, limit: 5, hyphens: false)
+            guard e > k, (k..<e).allSatisfy({ v.tokens[$0].kind == .syllable && !v.isAllCaps($0) || v.isNumeral($0) }) else { break }
             parts.append(k..<e)
             guard e + 1 < v.count, v.isPunctuation(e, "-") || v.isPunctuation(e, "–"), v.gap[e] != .line, v.isCapitalisedWord(e + 1), v.gap[e + 1] != .line else { break }
             k = e + 1
