@@ -48,7 +48,7 @@ struct Grammar: Sendable {
 
     /// A word that cannot open a name after a level or facility word (`TP. Theo ...`, `TP. Bí thư`).
     func opensNoName(_ v: TokenView, _ j: Int) -> Bool {
-        isStop(v, j) || titles.match(v, at: j) != nil || organizationHeads.match(v, at: j) != nil
+        isStop(v, j) || (creditWords.contains(v.ids[j]) && v.isPunctuation(j + 1, ":")) || titles.match(v, at: j) != nil || organizationHeads.match(v, at: j) != nil
     }
     /// Level words written short: `TP`, `TP.`, `Q.`, `H.`, `P.`, `X.`, `TX`, `TT.`.
     let levelAbbreviations: [String: Int]

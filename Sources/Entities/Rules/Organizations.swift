@@ -15,7 +15,9 @@ struct Organizations {
         let tickers = tickerArticle(v)
         var i = 0
         while i < v.count {
-            guard v.isWord(i), !afterPlural(v, i) else { i += 1; continue }
+            // `các sở` is generic, `các BV Bạch Mai, BV Việt Đức` names hospitals
+            guard v.isWord(i), !afterPlural(v, i) || grammar.organizationHeads.match(v, at: i).map({ v.isCapitalisedWord(i + $0.length) && !v.isAllCaps(i + $0.length) }) ?? false
+            else { i += 1; continue }
             // a person's title (`Bộ trưởng Bộ GTVT`): the bodies inside it are found after its first word
             if v.capitalised[i], let t = grammar.titles.match(v, at: i), grammar.knownOrganizations.match(v, at: i).map({ $0.length < t.length }) ?? true,
                grammar.organizationHeads.match(v, at: i).map({ $0.length < t.length }) ?? true {
@@ -28,9 +30,9 @@ struct Organizations {
                 continue
             }
             // a photo credit (`Ảnh: Trường Khanh`) names a person
-            if i >= 2, v.isPunctuation(i - 1, ":"), v.isWord(i - 2, grammar.words.anh) { i += 1; continue }
+            if i >= 2, v.isPunctuation(i - 1, ":"), v.isWord(i - 2, grammar.words.anh), grammar.knownOrganizations.match(v, at: i) == nil { i += 1; continue }
             if let e = organization(v, i, depth: 0), !(e - i == 2 && v.isWord(i, grammar.words.truong)) {
-                found.append(EntityMention(kind: .organization, range: v.range(i, e), text: v.string(i, e)))
+                found.append(EntityMention(kind: .organization, range: v.range(i, e), text: v.string(i, e), name: expanded(v, i, e)))
                 i = e
             } else if tickers, isTicker(v, i) {
                 found.append(EntityMention(kind: .organization, range: v.range(i, i + 1), text: v.original[i]))
@@ -40,6 +42,25 @@ struct Organizations {
             }
         }
         return found
+    }
+
+    /// The name with its abbreviations written out (`Bộ GTVT` -> `Bộ Giao thông vận tải`, `BYT` ->
+    /// `Bộ Y tế`), so that a body written either way is one entity; nil when there is none.
+    func expanded(_ v: TokenView, _ i: Int, _ e: Int) -> String? {
+        guard (i..<e).contains(where: { v.isAllCaps($0) }) else { return nil }
+        var out = ""
+        var changed = false
+        for k in i..<e {
+            if k > i, v.gap[k] != .none { out += " " }
+            let s = v.original[k]
+            if v.isAllCaps(k), let a = grammar.lexicon.abbreviations[s], a.kind != "place", !a.expansion.isEmpty {
+                out += a.expansion
+                changed = true
+            } else {
+                out += s
+            }
+        }
+        return changed ? out : nil
     }
 
     /// `các sở`, `những công ty`: generic.
