@@ -72,9 +72,27 @@ public struct ArticleEntities: Sendable {
     public mutating func add(_ mentions: [EntityMention], offset: (Int) -> Int) -> [Int] {
         mentions.map { m in
             let span = Entity.Span(start: offset(m.range.lowerBound), end: offset(m.range.upperBound))
-            let words = Self.lowerWords(m.name ?? m.text)
-            let key = Self.key(m.kind, words)
-            if let k = index[key] ?? earlier(m, words) {
+            let text = m.name ?? m.text
+            var keyUnits: [UInt16] = []
+            keyUnits.reserveCapacity(text.utf16.count)
+            for u in text.utf16 where u != 0x20 && u != 0x2E && u != 0x09 && u != 0x0A && u != 0x0D && u != 0xA0 {
+                keyUnits.append(Vocabulary.lower(u) ?? u)
+            }
+            let key = Key(kind: m.kind, name: keyUnits)
+            if let k = index[key] {
+                // the same name again (most mentions); a place first named alone, then with its
+                // level word, takes the text in full
+                entities[k].mentions.append(span)
+                if m.kind == .place, m.text.count > entities[k].text.count, entities[k].text == entities[k].name {
+                    entities[k].text = m.text
+                    entities[k].start = span.start
+                    entities[k].end = span.end
+                }
+                for t in m.titles where !entities[k].titles.contains(t) { entities[k].titles.append(t) }
+                return entities[k].id
+            }
+            let words = Self.lowerWords(text)
+            if let k = earlier(m, words) {
                 entities[k].mentions.append(span)
                 // a place first named alone, then with its level word, or a body or document first
                 // named short: the text in full

@@ -46,8 +46,8 @@ struct TokenView {
         allCaps.reserveCapacity(tokens.count)
         gap.reserveCapacity(tokens.count)
         lineStart.reserveCapacity(tokens.count)
-        var sentenceStarts = Set(text.sentences.map(\.tokens.lowerBound))
-        sentenceStarts.remove(0)
+        let sentenceStarts = text.sentences.map(\.tokens.lowerBound)
+        var nextSentence = 0
         var previousEnd = 0
         for (index, t) in tokens.enumerated() {
             let word = t.kind == .syllable || t.kind == .abbreviation
@@ -63,7 +63,8 @@ struct TokenView {
             }
             lineStart.append(g == .line || index == 0)
             // a sentence boundary separates like a line break: no name runs over it
-            if sentenceStarts.contains(index) { g = .line }
+            while nextSentence < sentenceStarts.count, sentenceStarts[nextSentence] < index { nextSentence += 1 }
+            if index > 0, nextSentence < sentenceStarts.count, sentenceStarts[nextSentence] == index { g = .line }
             gap.append(g)
             previousEnd = t.range.upperBound
         }
