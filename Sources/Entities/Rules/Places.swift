@@ -30,6 +30,8 @@ struct Places {
                 var name: String? = nil
                 if let level, !level.glued, i + level.length < p.end { name = v.string(i + level.length, p.end) }
                 if let level, level.glued, let dot = text.firstIndex(of: ".") { name = String(text[text.index(after: dot)...]).trimmingCharacters(in: .whitespaces) }
+                // a numbered unit (`quận 9`) or a short form glued to its level (`TP.HCM`) keeps its text
+                if let n = name, n.first?.isNumber == true || !n.contains(where: \.isLowercase) { name = nil }
                 found.append(EntityMention(kind: .place, range: v.range(i, p.end), text: text, name: name))
                 i = p.end
                 continue
