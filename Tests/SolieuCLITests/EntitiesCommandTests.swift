@@ -31,15 +31,16 @@ import TestSupport
 
     /// One entity a line, keys sorted, `article` the file's name; offsets in Unicode scalars
     /// (`thôn Đoàn Kết` starts at 60: the first line is 49 scalars and its new line, then
-    /// `Năm 2023, ` is 10); the second mention of `xã Lãng Công` is a mention of the first entity.
+    /// `Năm 2023, ` is 10); the second mention of `xã Lãng Công` is a mention of the first entity;
+    /// a place's name is its name without the level word.
     @Test func jsonlIsOneEntityALine() throws {
         let run = try solieu(["entities", "-", "--format", "jsonl"], stdin: Self.text)
         #expect(run.status == 0)
         #expect(run.stdout == """
-        {"article":"stdin","end":12,"id":1,"kind":"place","mentions":[{"end":12,"start":0},{"end":90,"start":78}],"name":"Xã Lãng Công","schemaVersion":1,"start":0,"text":"Xã Lãng Công","titles":[]}
-        {"article":"stdin","end":32,"id":2,"kind":"place","mentions":[{"end":32,"start":19}],"name":"huyện Sông Lô","schemaVersion":1,"start":19,"text":"huyện Sông Lô","titles":[]}
-        {"article":"stdin","end":48,"id":3,"kind":"place","mentions":[{"end":48,"start":34}],"name":"tỉnh Vĩnh Phúc","schemaVersion":1,"start":34,"text":"tỉnh Vĩnh Phúc","titles":[]}
-        {"article":"stdin","end":73,"id":4,"kind":"place","mentions":[{"end":73,"start":60}],"name":"thôn Đoàn Kết","schemaVersion":1,"start":60,"text":"thôn Đoàn Kết","titles":[]}
+        {"article":"stdin","end":12,"id":1,"kind":"place","mentions":[{"end":12,"start":0},{"end":90,"start":78}],"name":"Lãng Công","schemaVersion":1,"start":0,"text":"Xã Lãng Công","titles":[]}
+        {"article":"stdin","end":32,"id":2,"kind":"place","mentions":[{"end":32,"start":19}],"name":"Sông Lô","schemaVersion":1,"start":19,"text":"huyện Sông Lô","titles":[]}
+        {"article":"stdin","end":48,"id":3,"kind":"place","mentions":[{"end":48,"start":34}],"name":"Vĩnh Phúc","schemaVersion":1,"start":34,"text":"tỉnh Vĩnh Phúc","titles":[]}
+        {"article":"stdin","end":73,"id":4,"kind":"place","mentions":[{"end":73,"start":60}],"name":"Đoàn Kết","schemaVersion":1,"start":60,"text":"thôn Đoàn Kết","titles":[]}
 
         """)
     }

@@ -53,7 +53,7 @@ struct Documents {
            grammar.organizationHeads.match(v, at: j) != nil || (v.isAllCaps(j) && grammar.organizationAbbreviationIDs.contains(v.ids[j])) { return nil }
         // a numbered kind of document named by words needs more than one (`Hợp đồng BT` is a kind)
         if head.value == "yes", n.words < 2 { return nil }
-        if v.capitalised[i], !opensSentence {
+        if v.capitalised[i], !opensSentence || v.isCapitalisedWord(j) {
             // a capitalised head inside a sentence opens a title: `Luật Ngân sách nhà nước`,
             // `Thông tư quản lý chất lượng BV`
             return n.words >= 2 || v.isCapitalisedWord(j) ? n.end : nil
