@@ -78,7 +78,13 @@ struct People {
     /// The byline: the text's last line when it holds only one to three names of one to four
     /// capitalised words (`Chính Cương`, `HẢI NGUYỄN - KHÁNH VŨ`, `Tr.Hoàng`, `N. C`).
     private func byline(_ v: TokenView, covered: [Bool]) -> [EntityMention] {
-        guard let last = v.tokens.indices.last(where: { v.isWord($0) }), let start = (0...last).last(where: { v.gap[$0] == .line || $0 == 0 }) else { return [] }
+        guard var last = v.tokens.indices.last(where: { v.isWord($0) }), var start = (0...last).last(where: { v.gap[$0] == .line || $0 == 0 })
+        else { return [] }
+        // what a byline may carry after the names: a source in parentheses (`Hải Yến (TTXVN)`,
+        // `N. C (T.Hợp)`); before them, the end of the last sentence (`./.`)
+        if let open = (start...last).first(where: { v.isPunctuation($0, "(") }) { last = open - 1 }
+        while start <= last, v.tokens[start].kind == .punctuation { start += 1 }
+        guard start <= last else { return [] }
         var names: [EntityMention] = []
         var groupStart = start
         var k = start
@@ -86,7 +92,10 @@ struct People {
             if k > last || v.isPunctuation(k, "-") || v.isPunctuation(k, "–") || v.isPunctuation(k, ",") || v.isPunctuation(k, "/") {
                 let count = k - groupStart
                 guard (1...4).contains(count) else { return [] }
-                names.append(EntityMention(kind: .person, range: v.range(groupStart, k), text: v.string(groupStart, k)))
+                // `Phi Long/VOV.VN`: the outlet after the name is no person
+                if grammar.knownOrganizations.match(v, at: groupStart) == nil, !v.isAllCaps(groupStart) || count > 1 || v.length(groupStart) <= 3 {
+                    names.append(EntityMention(kind: .person, range: v.range(groupStart, k), text: v.string(groupStart, k)))
+                }
                 groupStart = k + 1
             } else if !(v.isCapitalisedWord(k) || v.isPunctuation(k, ".")) || covered[k] || v.isWord(k, grammar.words.theo) {
                 return []
