@@ -25,7 +25,7 @@ struct Grammar: Sendable {
     let compoundIDs: Set<Int64>
     let organizationHeads: PhraseTable<OrganizationHead>
     /// Names that are an organisation on their own, compared as written (`Tỉnh ủy`, `Petrolimex`).
-    let knownOrganizations: PhraseTable<Written>
+    let knownOrganizations: PhraseTable<[Written]>
     let levels: PhraseTable<Int>
     /// Generic groups that are never entities (`đảng bộ cơ sở`, `các cấp ủy`).
     let genericGroups: PhraseTable<Bool>
@@ -101,7 +101,7 @@ struct Grammar: Sendable {
                                       standalone: lexicon.standaloneOrganizations.contains(h.head) || h.complements.contains("none")))
         }, vocabulary)
         let known = Array(lexicon.standaloneOrganizations) + lexicon.organizationNames
-        knownOrganizations = PhraseTable(known.map { ($0, Written($0)) }, vocabulary)
+        knownOrganizations = PhraseTable(Dictionary(grouping: known, by: { $0.lowercased() }).map { ($0.key, $0.value.map(Written.init)) }, vocabulary)
         levels = PhraseTable(lexicon.levels.filter { !$0.key.contains("thuộc") }.map { ($0.key, $0.value) }, vocabulary)
         genericGroups = PhraseTable(lexicon.genericGroups.map { ($0, true) }, vocabulary)
         var short: [String: Int] = [:]

@@ -72,7 +72,7 @@ struct Organizations {
     func organization(_ v: TokenView, _ i: Int, depth: Int) -> Int? {
         // a body known by name, as written (`Chính phủ`, `Petrolimex`, `Tỉnh ủy`)
         var best: Int? = nil
-        if let k = grammar.knownOrganizations.match(v, at: i), grammar.matchesAsWritten(v, i, k.value) {
+        if let k = grammar.knownOrganizations.match(v, at: i), k.value.contains(where: { grammar.matchesAsWritten(v, i, $0) }) {
             best = i + k.length
         } else if v.isAllCaps(i), grammar.organizationAbbreviationIDs.contains(v.ids[i]),
                   grammar.organizationHeads.match(v, at: i) == nil {
