@@ -117,6 +117,7 @@ struct People {
         for k in 1...3 where i - k >= 0 {
             if let m = grammar.forms.match(v, at: i - k), m.length == k { return true }
         }
+        guard v.tokens[i - 1].kind == .abbreviation || v.isAllCaps(i - 1) else { return false }
         let parts = v.original[i - 1].split(separator: ".").map(String.init)
         return !parts.isEmpty && parts.allSatisfy { grammar.titleAbbreviations.contains($0) }
     }

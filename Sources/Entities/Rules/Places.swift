@@ -63,7 +63,9 @@ struct Places {
     /// Capitalised names joined by hyphens in a sentence about a road or line, or with a known
     /// place among them: the names, or nil.
     func segments(_ v: TokenView, _ i: Int) -> [Range<Int>]? {
-        guard v.isCapitalisedWord(i), !v.isAllCaps(i), !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1)), !grammar.isStop(v, i) else { return nil }
+        guard v.isCapitalisedWord(i), !v.isAllCaps(i), !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1)) else { return nil }
+        // most capitalised words have no hyphen after them: look no further
+        guard (i + 1..<min(v.count, i + 8)).contains(where: { v.isPunctuation($0, "-") || v.isPunctuation($0, "–") }), !grammar.isStop(v, i) else { return nil }
         // a name with a hyphen in the gazetteer (`Thừa Thiên - Huế`) is one place
         if let g = grammar.gazetteerName(v, i), (i..<g.end).contains(where: { v.tokens[$0].kind == .punctuation }) { return nil }
         var parts: [Range<Int>] = []
