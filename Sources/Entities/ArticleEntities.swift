@@ -6,6 +6,9 @@
 public struct ArticleEntities: Sendable {
     public private(set) var entities: [Entity] = []
     private var index: [Key: Int] = [:]
+    /// The same keys by a 64-bit hash (FNV-1a of kind and units): repeated mentions are found
+    /// without hashing arrays.
+    private var hashed: [UInt64: Int] = [:]
     /// Per entity: its words in lower case joined by single spaces, with a space after.
     private var prefixes: [[UInt16]] = []
     /// Per entity: the lower case of its last word (for persons).
@@ -79,7 +82,9 @@ public struct ArticleEntities: Sendable {
                 keyUnits.append(Vocabulary.lower(u) ?? u)
             }
             let key = Key(kind: m.kind, name: keyUnits)
-            if let k = index[key] {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(Entity.Kind.allCases.firstIndex(of: m.kind)!)
+            for u in keyUnits { h = (h ^ UInt64(u)) &* 0x100_0000_01b3 }
+            if let k = hashed[h] {
                 // the same name again (most mentions); a place first named alone, then with its
                 // level word, takes the text in full
                 entities[k].mentions.append(span)
@@ -114,6 +119,7 @@ public struct ArticleEntities: Sendable {
             entities.append(Entity(id: id, kind: m.kind, text: m.text, name: name, start: span.start, end: span.end,
                                    titles: m.titles, article: article))
             index[key] = entities.count - 1
+            hashed[h] = entities.count - 1
             prefixes.append(Array(words.joined(separator: [0x20])) + [0x20])
             lastWords.append(words.last ?? [])
             return id

@@ -74,6 +74,8 @@ public struct EntityLexicon: Sendable {
         return provincesByName[name] ?? provincesByName[text]
     }
     var provincesByName: [String: Province]
+    /// District names by their province's name.
+    var districtsByProvince: [String: [String]]
     /// Words that end a name extended over lower-case words (`name-stops.txt`).
     public var nameStops: Set<String>
     public var surnames: Set<String>
@@ -146,6 +148,7 @@ public struct EntityLexicon: Sendable {
             for other in p.otherNames where byName[other] == nil { byName[other] = p }
         }
         provincesByName = byName
+        districtsByProvince = Dictionary(grouping: districts, by: \.province).mapValues { $0.map(\.name) }
         provinceNames = Set(byName.keys)
         districtNames = Set(districts.map(\.name))
     }

@@ -27,6 +27,7 @@ public struct FigureLinks: Sendable {
     func links(figures: [Range<Int>], found: TextEntities, in text: AnalyzedText,
                home: ArticleHome) -> [(subject: FigureLink?, place: FigureLink?)] {
         let mentions = found.mentions
+        let ranks = mentions.map { $0.kind == .place ? rank($0) : 0 }
         var results: [(subject: FigureLink?, place: FigureLink?)] = []
         results.reserveCapacity(figures.count)
         var s = 0
@@ -44,7 +45,7 @@ public struct FigureLinks: Sendable {
             }
             let phrase = found.unitPhrases.last { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= figure.lowerBound }
                 .map { (text: $0.text, range: $0.range, level: $0.level) }
-            results.append((subject(figure, inSentence, mentions, phrase, home), place(figure, inSentence, mentions, phrase, home)))
+            results.append((subject(figure, inSentence, mentions, phrase, home), place(figure, inSentence, mentions, ranks, phrase, home)))
         }
         return results
     }
@@ -59,14 +60,14 @@ public struct FigureLinks: Sendable {
         return nil
     }
 
-    private func place(_ figure: Range<Int>, _ candidates: [Int], _ mentions: [EntityMention],
+    private func place(_ figure: Range<Int>, _ candidates: [Int], _ mentions: [EntityMention], _ ranks: [Int],
                        _ phrase: (text: String, range: Range<Int>, level: String?)?, _ home: ArticleHome) -> FigureLink? {
         let places = candidates.filter { mentions[$0].kind == .place }
         let before = places.filter { mentions[$0].range.upperBound <= figure.lowerBound }
         let pool = before.isEmpty ? Array(places.filter { mentions[$0].range.lowerBound >= figure.upperBound }.prefix(1)) : before
-        if let best = pool.max(by: { (rank(mentions[$0]), $0) < (rank(mentions[$1]), $1) }) {
+        if let best = pool.max(by: { (ranks[$0], $0) < (ranks[$1], $1) }) {
             let name = mentions[best].text
-            return FigureLink(text: name, mention: best, range: mentions[best].range, within: home.within(name, rank: rank(mentions[best])))
+            return FigureLink(text: name, mention: best, range: mentions[best].range, within: home.within(name, rank: ranks[best]))
         }
         if let phrase, let level = phrase.level, let unit = home.unit(level: level) {
             return FigureLink(text: unit, mention: nil, range: nil, within: home.within(unit, rank: lexicon.levels[level] ?? 0))
@@ -120,7 +121,7 @@ public struct ArticleHome: Sendable, Equatable {
            let p = lexicon.province(named: best) {
             let full = p.name.hasPrefix("Thành phố") ? p.name : "\(p.level) \(p.name)"
             home.units[p.level] = full
-            for d in lexicon.districts where d.province == p.name { home.provinceOf[d.name] = full }
+            for d in lexicon.districtsByProvince[p.name] ?? [] { home.provinceOf[d] = full }
         }
         return home
     }
