@@ -82,13 +82,13 @@ public struct ArticleEntities: Sendable {
                 keyUnits.append(Vocabulary.lower(u) ?? u)
             }
             let key = Key(kind: m.kind, name: keyUnits)
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(Entity.Kind.allCases.firstIndex(of: m.kind)!)
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(m.kind.rawValue.utf8.count)
             for u in keyUnits { h = (h ^ UInt64(u)) &* 0x100_0000_01b3 }
             if let k = hashed[h] {
                 // the same name again (most mentions); a place first named alone, then with its
                 // level word, takes the text in full
                 entities[k].mentions.append(span)
-                if m.kind == .place, m.text.count > entities[k].text.count, entities[k].text == entities[k].name {
+                if m.kind == .place, m.text.utf8.count > entities[k].text.utf8.count, entities[k].text == entities[k].name {
                     entities[k].text = m.text
                     entities[k].start = span.start
                     entities[k].end = span.end
@@ -101,8 +101,8 @@ public struct ArticleEntities: Sendable {
                 entities[k].mentions.append(span)
                 // a place first named alone, then with its level word, or a body or document first
                 // named short: the text in full
-                if m.kind == .place ? m.text.count > entities[k].text.count && entities[k].text == entities[k].name
-                    : m.text.count > entities[k].text.count && index[key] == nil && prefixes[k].count < words.reduce(0, { $0 + $1.count + 1 }) {
+                if m.kind == .place ? m.text.utf8.count > entities[k].text.utf8.count && entities[k].text == entities[k].name
+                    : m.text.utf8.count > entities[k].text.utf8.count && index[key] == nil && prefixes[k].count < words.reduce(0, { $0 + $1.count + 1 }) {
                     entities[k].text = m.text
                     entities[k].start = span.start
                     entities[k].end = span.end
