@@ -76,6 +76,8 @@ public struct EntityLexicon: Sendable {
     var provincesByName: [String: Province]
     /// District names by their province's name.
     var districtsByProvince: [String: [String]]
+    /// The province of each district name that only one province has.
+    var provinceOfDistrict: [String: String]
     /// Words that end a name extended over lower-case words (`name-stops.txt`).
     public var nameStops: Set<String>
     public var surnames: Set<String>
@@ -149,6 +151,7 @@ public struct EntityLexicon: Sendable {
         }
         provincesByName = byName
         districtsByProvince = Dictionary(grouping: districts, by: \.province).mapValues { $0.map(\.name) }
+        provinceOfDistrict = Dictionary(grouping: districts, by: \.name).compactMapValues { Set($0.map(\.province)).count == 1 ? $0[0].province : nil }
         provinceNames = Set(byName.keys)
         districtNames = Set(districts.map(\.name))
     }

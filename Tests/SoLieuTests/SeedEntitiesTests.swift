@@ -39,5 +39,11 @@ import Testing
         let subject = try #require(total.subject)
         #expect(subject.entity == analysis.entities.first { $0.text == "Đảng bộ tỉnh" }?.id)
         #expect(String(String.UnicodeScalarView(scalars[subject.start!..<subject.end!])) == "Đảng bộ tỉnh")
+        // the seed never names its province: its districts (Tam Đảo, Sông Lô) do, and `Đảng bộ
+        // tỉnh`, `toàn tỉnh`, `tỉnh ta` resolve to it
+        #expect(total.place == FigureContext(text: "tỉnh Vĩnh Phúc"))
+        let branches = try #require(analysis.figures.first { $0.text == "13 Đảng bộ" })
+        #expect(branches.subject?.text == "toàn tỉnh")
+        #expect(branches.place == FigureContext(text: "tỉnh Vĩnh Phúc"))
     }
 }

@@ -45,7 +45,15 @@ public struct FigureLinks: Sendable {
             }
             let phrase = found.unitPhrases.last { $0.range.lowerBound >= sentence.lowerBound && $0.range.upperBound <= figure.lowerBound }
                 .map { (text: $0.text, range: $0.range, level: $0.level) }
-            results.append((subject(figure, inSentence, mentions, phrase, home), place(figure, inSentence, mentions, ranks, phrase, home)))
+            let subject = subject(figure, inSentence, mentions, phrase, home)
+            var place = place(figure, inSentence, mentions, ranks, phrase, home)
+            // a body named by its level only (`Đảng bộ tỉnh`, `UBND huyện`) is the article's own unit's
+            if place == nil, let m = subject?.mention, mentions[m].kind == .organization,
+               let level = mentions[m].text.split(separator: " ").last.map({ $0.lowercased() }), lexicon.levels[level] != nil,
+               let unit = home.unit(level: level) {
+                place = FigureLink(text: unit, mention: nil, range: nil, within: home.within(unit, rank: lexicon.levels[level] ?? 0))
+            }
+            results.append((subject, place))
         }
         return results
     }
@@ -112,9 +120,12 @@ public struct ArticleHome: Sendable, Equatable {
         var count: [String: Int] = [:]
         var order: [String] = []
         for m in mentions where m.kind == .place {
-            guard let p = lexicon.province(named: m.text) else { continue }
-            if count[p.name] == nil { order.append(p.name) }
-            count[p.name, default: 0] += 1
+            // a province by name, or by one of its districts when only one province has it
+            // (`Tam Đảo`, `huyện Sông Lô`: Vĩnh Phúc)
+            let bare = m.name ?? m.text
+            guard let name = lexicon.province(named: m.text)?.name ?? lexicon.provinceOfDistrict[bare] else { continue }
+            if count[name] == nil { order.append(name) }
+            count[name, default: 0] += 1
         }
         var home = ArticleHome()
         if let best = order.max(by: { (count[$0]!, -order.firstIndex(of: $0)!) < (count[$1]!, -order.firstIndex(of: $1)!) }),
