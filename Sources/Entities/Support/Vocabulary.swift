@@ -62,7 +62,9 @@ final class Vocabulary: @unchecked Sendable {
         case 0x1A0, 0x1AF: return u + 1
         case 0x1E00...0x1E95, 0x1EA0...0x1EFF: return u | 1
         case 0x300..<0x370, 0x2000..<0x2070, 0x20A0..<0x20D0: return u
-        default: return nil
+        // other scripts keep their case: the data holds Vietnamese and Latin words only
+        case 0x370..<0x530, 0x10A0..<0x1100, 0x1F00..<0x2000, 0x2C00..<0x2D30, 0xA640..<0xA800, 0xFF21...0xFF5A: return nil
+        default: return u
         }
     }
 }
