@@ -76,14 +76,10 @@ public struct ArticleEntities: Sendable {
         mentions.map { m in
             let span = Entity.Span(start: offset(m.range.lowerBound), end: offset(m.range.upperBound))
             let text = m.name ?? m.text
-            var keyUnits: [UInt16] = []
-            keyUnits.reserveCapacity(text.utf16.count)
-            for u in text.utf16 where u != 0x20 && u != 0x2E && u != 0x09 && u != 0x0A && u != 0x0D && u != 0xA0 {
-                keyUnits.append(Vocabulary.lower(u) ?? u)
-            }
-            let key = Key(kind: m.kind, name: keyUnits)
             var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(m.kind.rawValue.utf8.count)
-            for u in keyUnits { h = (h ^ UInt64(u)) &* 0x100_0000_01b3 }
+            for u in text.utf16 where u != 0x20 && u != 0x2E && u != 0x09 && u != 0x0A && u != 0x0D && u != 0xA0 {
+                h = (h ^ UInt64(Vocabulary.lower(u) ?? u)) &* 0x100_0000_01b3
+            }
             if let k = hashed[h] {
                 // the same name again (most mentions); a place first named alone, then with its
                 // level word, takes the text in full
@@ -97,6 +93,7 @@ public struct ArticleEntities: Sendable {
                 return entities[k].id
             }
             let words = Self.lowerWords(text)
+            let key = Key(kind: m.kind, name: words.flatMap { $0 }.filter { $0 != 0x2E })
             if let k = earlier(m, words) {
                 entities[k].mentions.append(span)
                 // a place first named alone, then with its level word, or a body or document first

@@ -58,12 +58,15 @@ public struct EntityMention: Sendable, Equatable {
     public var name: String?
     /// For a person: the titles written next to the name.
     public var titles: [String]
+    /// For a place: its level (1 province ... 4 hamlet, 0 a country, region or facility), when known.
+    public var rank: Int?
 
-    public init(kind: Entity.Kind, range: Range<Int>, text: String, name: String? = nil, titles: [String] = []) {
+    public init(kind: Entity.Kind, range: Range<Int>, text: String, name: String? = nil, titles: [String] = [], rank: Int? = nil) {
         self.kind = kind
         self.range = range
         self.text = text
         self.name = name
         self.titles = titles
+        self.rank = rank
     }
 }

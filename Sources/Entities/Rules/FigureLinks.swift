@@ -27,7 +27,7 @@ public struct FigureLinks: Sendable {
     func links(figures: [Range<Int>], found: TextEntities, in text: AnalyzedText,
                home: ArticleHome) -> [(subject: FigureLink?, place: FigureLink?)] {
         let mentions = found.mentions
-        let ranks = mentions.map { $0.kind == .place ? rank($0) : 0 }
+        let ranks = mentions.map { $0.kind == .place ? $0.rank ?? rank($0) : 0 }
         var results: [(subject: FigureLink?, place: FigureLink?)] = []
         results.reserveCapacity(figures.count)
         var s = 0
@@ -123,7 +123,8 @@ public struct ArticleHome: Sendable, Equatable {
             // a province by name, or by one of its districts when only one province has it
             // (`Tam Đảo`, `huyện Sông Lô`: Vĩnh Phúc)
             let bare = m.name ?? m.text
-            guard let name = lexicon.province(named: m.text)?.name ?? lexicon.provinceOfDistrict[bare] else { continue }
+            guard let name = lexicon.provincesByName[bare]?.name ?? lexicon.provinceOfDistrict[bare] ?? (m.name == nil ? lexicon.province(named: m.text)?.name : nil)
+            else { continue }
             if count[name] == nil { order.append(name) }
             count[name, default: 0] += 1
         }

@@ -32,13 +32,13 @@ struct Places {
                 if let level, level.glued, let dot = text.firstIndex(of: ".") { name = String(text[text.index(after: dot)...]).trimmingCharacters(in: .whitespaces) }
                 // a numbered unit (`quận 9`) or a short form glued to its level (`TP.HCM`) keeps its text
                 if let n = name, n.first?.isNumber == true || !n.contains(where: \.isLowercase) { name = nil }
-                found.append(EntityMention(kind: .place, range: v.range(i, p.end), text: text, name: name))
+                found.append(EntityMention(kind: .place, range: v.range(i, p.end), text: text, name: name, rank: p.rank))
                 i = p.end
                 continue
             }
             let inOrganization = takenIndex < taken.count && taken[takenIndex].lowerBound <= v.tokens[i].range.lowerBound
             if !plural, !inOrganization, let e = facility(v, i) {
-                found.append(EntityMention(kind: .place, range: v.range(i, e), text: v.string(i, e)))
+                found.append(EntityMention(kind: .place, range: v.range(i, e), text: v.string(i, e), rank: 0))
                 i = e
                 continue
             }
@@ -47,7 +47,7 @@ struct Places {
             let startsRun = !(i > 0 && v.joined(i) && v.isCapitalisedWord(i - 1) && !v.isAllCaps(i - 1))
             if let g = grammar.gazetteerName(v, i), startsRun || (inOrganization && g.rank <= 1 && !v.isAllCaps(i) && g.end - i >= 2),
                !(i > 0 && grammar.personContext.contains(v.ids[i - 1]) && grammar.personStarts(v, i)) {
-                found.append(EntityMention(kind: .place, range: v.range(i, g.end), text: v.string(i, g.end)))
+                found.append(EntityMention(kind: .place, range: v.range(i, g.end), text: v.string(i, g.end), rank: g.rank))
                 i = g.end
                 continue
             }
