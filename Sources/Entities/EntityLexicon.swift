@@ -99,8 +99,13 @@ public struct EntityLexicon: Sendable {
         func rows(_ name: String, columns: Int) throws -> [[String]] {
             let url = dir.appendingPathComponent(name)
             return try LanguageData.lines(of: url).map { line in
-                var cells = line.text.precomposedStringWithCanonicalMapping.split(separator: "\t", omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                // NFC only where a combining mark says it is needed (Foundation's is slow at start-up)
+                let text = line.text.unicodeScalars.contains { (0x300...0x36F).contains($0.value) }
+                    ? line.text.precomposedStringWithCanonicalMapping : line.text
+                var cells = text.split(separator: "\t", omittingEmptySubsequences: false).map { cell -> String in
+                    let trimmed = cell.drop { $0 == " " }.reversed().drop { $0 == " " }
+                    return String(trimmed.reversed())
+                }
                 guard cells.count <= columns else {
                     throw LanguageDataError(file: url.path, line: line.line, message: "\(cells.count) columns, expected at most \(columns)")
                 }

@@ -84,8 +84,7 @@ extension Solieu {
 
         /// The analyzer (figure and entity rules) with the `--lexicon` and `--tone` options.
         static func makeAnalyzer(_ options: AnalysisOptions) throws -> ArticleAnalyzer {
-            let (normalizer, lexicon) = try options.makeLanguageData()
-            return ArticleAnalyzer(normalizer: normalizer, lexicon: lexicon, rules: try FigureRules.builtin(), entities: try EntityExtractor.builtin())
+            return try ArticleAnalyzer.builtin(languageData: options.makeLanguageData)
         }
 
         /// The CSV columns: the figure's, then the text of its subject and place.
