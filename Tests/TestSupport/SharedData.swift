@@ -26,9 +26,9 @@ public func hasShared(_ relative: String) -> Bool {
 public let sharedRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
 
-/// Runs `body` on a thread with a 16 MB stack and waits for it. The analysis of an article takes
-/// about 100 KB of stack in a debug build (frames of 10-20 KB in the figure and entity rules), more
-/// than Swift Testing's cooperative threads leave a test; the CLI's own workers get 16 MB too.
+/// Runs `body` on a thread with a 16 MB stack and waits for it: tests that analyse articles in
+/// process do it as the CLI's workers do (a debug build's analysis takes about 100 KB of stack, in
+/// frames of 10-20 KB).
 public func onLargeStack<T>(_ body: () throws -> T) throws -> T {
     try withoutActuallyEscaping(body) { body in
         let box = LargeStackBox<T>()
