@@ -44,7 +44,9 @@ public struct EntityExtractor: Sendable {
         let documents = Documents(grammar: grammar).find(v, skipping: organizations.map(\.range))
         let places = Places(grammar: grammar).find(v, skipping: organizations.map(\.range))
         let claimed = (organizations + documents + places).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
-        let people = People(grammar: grammar).find(v, skipping: claimed, authors: authors)
+        // a name that is also a street's or a school's (`đường Phạm Văn Đồng`) is the place's
+        let named = Set(places.compactMap { p in p.text.firstIndex(of: " ").map { String(p.text[p.text.index(after: $0)...]) } })
+        let people = People(grammar: grammar).find(v, skipping: claimed, authors: authors).filter { !named.contains($0.text) }
         return (organizations + documents + places + people)
             .sorted { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
     }
