@@ -84,7 +84,11 @@ public struct ArticleEntities: Sendable {
                 // the same name again (most mentions); a place first named alone, then with its
                 // level word, takes the text in full
                 entities[k].mentions.append(span)
-                if m.kind == .place, m.text.utf8.count > entities[k].text.utf8.count, entities[k].text == entities[k].name {
+                // a body first written with an abbreviation (`Bộ GTVT`), then in full (`Bộ Giao
+                // thông Vận tải`): the text in full
+                let fuller = m.kind == .place ? m.text.utf8.count > entities[k].text.utf8.count && entities[k].text == entities[k].name
+                    : m.kind == .organization && m.name == nil && entities[k].text != entities[k].name
+                if fuller {
                     entities[k].text = m.text
                     entities[k].start = span.start
                     entities[k].end = span.end
