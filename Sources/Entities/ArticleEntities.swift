@@ -5,27 +5,25 @@
 /// found later are added. Keys are lower-case UTF-16 (no `String` hashing on this path).
 public struct ArticleEntities: Sendable {
     public private(set) var entities: [Entity] = []
-    private var index: [Key: Int] = [:]
-    /// The same keys by a 64-bit hash (FNV-1a of kind and units): repeated mentions are found
-    /// without hashing arrays.
+    /// Entities by a 64-bit hash (FNV-1a) of kind and name without spaces and dots
+    /// (`TP.Hà Nội`, `TP. Hà Nội`, `TP Hà Nội`): repeated mentions are found without hashing arrays.
     private var hashed: [UInt64: Int] = [:]
-    /// Per entity: its words in lower case joined by single spaces, with a space after.
-    private var prefixes: [[UInt16]] = []
-    /// Per entity: the lower case of its last word (for persons).
+    /// Entities by the hash of their words (lower case), of each proper first part of their words,
+    /// and (people) of each proper last part: every lookup of a mention is by its own words, so
+    /// an article with many entities is no slower per mention.
+    private var byWords: [UInt64: Int] = [:]
+    private var byPrefix: [UInt64: Int] = [:]
+    private var bySuffix: [UInt64: Int] = [:]
+    /// Per entity: the lower case of its last word.
     private var lastWords: [[UInt16]] = []
     public let article: String?
-
-    struct Key: Hashable {
-        var kind: Entity.Kind
-        var name: [UInt16]
-    }
 
     public init(article: String? = nil) { self.article = article }
 
     /// Level words that end a body named by its level only (`UBND tỉnh`, `Đảng bộ huyện`, `Công an TP`).
     static let levelEndings: Set<[UInt16]> = Set(["tỉnh", "huyện", "xã", "phố", "quận", "phường", "tp", "tp.", "thị", "trấn"].map { Array($0.utf16) })
 
-    /// The lower case of `text`'s words joined by single spaces.
+    /// The lower case of `text`'s words.
     static func lowerWords(_ text: String) -> [[UInt16]] {
         var words: [[UInt16]] = []
         var word: [UInt16] = []
@@ -40,30 +38,38 @@ public struct ArticleEntities: Sendable {
         return words
     }
 
-    /// The key two mentions of one entity share: the name in lower case without the spaces and
-    /// dots that vary (`TP.Hà Nội`, `TP. Hà Nội`, `TP Hà Nội`).
-    static func key(_ kind: Entity.Kind, _ words: [[UInt16]]) -> Key {
-        Key(kind: kind, name: words.flatMap { $0 }.filter { $0 != 0x2E })
+    /// FNV-1a of a kind and words (a space between words).
+    static func hash(_ kind: Entity.Kind, _ words: ArraySlice<[UInt16]>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(kind.rawValue.utf8.count)
+        for (n, word) in words.enumerated() {
+            if n > 0 { h = (h ^ 0x20) &* 0x100_0000_01b3 }
+            for u in word { h = (h ^ UInt64(u)) &* 0x100_0000_01b3 }
+        }
+        return h
     }
 
-    private func earlier(_ m: EntityMention, _ words: [[UInt16]]) -> Int? {
+    /// Indexes entity `k` under its words.
+    private mutating func index(_ k: Int, _ kind: Entity.Kind, _ words: [[UInt16]]) {
+        func note(_ table: inout [UInt64: Int], _ key: UInt64) { table[key] = max(table[key] ?? k, k) }
+        note(&byWords, Self.hash(kind, words[...]))
+        for n in words.indices.dropFirst() { note(&byPrefix, Self.hash(kind, words[..<n])) }
+        if kind == .person { for n in words.indices.dropFirst() { note(&bySuffix, Self.hash(kind, words[n...])) } }
+        lastWords[k] = words.last ?? []
+    }
+
+    /// The entity a shorter or fuller mention names, and whether the mention is the fuller name.
+    private func earlier(_ m: EntityMention, _ words: [[UInt16]]) -> (index: Int, fuller: Bool)? {
         switch m.kind {
         case .person:
             // the given name, or the last words of a full name (`Nam Liên` after `Nguyễn Nam Liên`)
-            let suffix = [0x20] + Array(words.joined(separator: [0x20])) + [0x20]
-            return entities.indices.last { entities[$0].kind == .person && lastWords[$0] == words.last && prefixes[$0].count > suffix.count
-                && ([0x20] + prefixes[$0]).suffix(suffix.count).elementsEqual(suffix) }
+            return bySuffix[Self.hash(.person, words[...])].map { ($0, false) }
         case .organization, .document:
-            let prefix = Array(words.joined(separator: [0x20])) + [0x20]
-            if let k = entities.indices.last(where: { entities[$0].kind == m.kind && prefixes[$0].count > prefix.count && prefixes[$0].starts(with: prefix) }) {
-                return k
-            }
+            if let k = byPrefix[Self.hash(m.kind, words[...])] { return (k, false) }
             // a body first named by its level only (`UBND tỉnh`), then in full (`UBND tỉnh Cà Mau`);
             // a document first named short (`Chỉ thị 01`)
-            return entities.indices.last { k in
-                entities[k].kind == m.kind && prefixes[k].count < prefix.count && prefix.starts(with: prefixes[k])
-                    && (m.kind == .document || Self.levelEndings.contains(lastWords[k]))
-            }
+            let shorter = words.indices.dropFirst().compactMap { n in byWords[Self.hash(m.kind, words[..<n])] }
+                .filter { m.kind == .document || Self.levelEndings.contains(lastWords[$0]) }
+            return shorter.max().map { ($0, true) }
         case .place:
             return nil
         }
@@ -81,49 +87,40 @@ public struct ArticleEntities: Sendable {
                 h = (h ^ UInt64(Vocabulary.lower(u) ?? u)) &* 0x100_0000_01b3
             }
             if let k = hashed[h] {
-                // the same name again (most mentions); a place first named alone, then with its
-                // level word, takes the text in full
-                entities[k].mentions.append(span)
-                // a body first written with an abbreviation (`Bộ GTVT`), then in full (`Bộ Giao
-                // thông Vận tải`): the text in full
+                // the same name again (most mentions). The text in full: a place first named
+                // alone, then with its level word; a body first written with an abbreviation
+                // (`Bộ GTVT`), then written out (`Bộ Giao thông Vận tải`)
                 let fuller = m.kind == .place ? m.text.utf8.count > entities[k].text.utf8.count && entities[k].text == entities[k].name
                     : m.kind == .organization && m.name == nil && entities[k].text != entities[k].name
-                if fuller {
-                    entities[k].text = m.text
-                    entities[k].start = span.start
-                    entities[k].end = span.end
-                }
-                for t in m.titles where !entities[k].titles.contains(t) { entities[k].titles.append(t) }
+                join(k, m, span, fuller: fuller)
                 return entities[k].id
             }
             let words = Self.lowerWords(text)
-            let key = Key(kind: m.kind, name: words.flatMap { $0 }.filter { $0 != 0x2E })
-            if let k = earlier(m, words) {
-                entities[k].mentions.append(span)
-                // a place first named alone, then with its level word, or a body or document first
-                // named short: the text in full
-                if m.kind == .place ? m.text.utf8.count > entities[k].text.utf8.count && entities[k].text == entities[k].name
-                    : m.text.utf8.count > entities[k].text.utf8.count && index[key] == nil && prefixes[k].count < words.reduce(0, { $0 + $1.count + 1 }) {
-                    entities[k].text = m.text
-                    entities[k].start = span.start
-                    entities[k].end = span.end
-                    if m.kind != .place {
-                        prefixes[k] = Array(words.joined(separator: [0x20])) + [0x20]
-                        lastWords[k] = words.last ?? []
-                    }
-                }
-                for t in m.titles where !entities[k].titles.contains(t) { entities[k].titles.append(t) }
+            if let (k, fuller) = earlier(m, words) {
+                // a body or document first named short: the text in full
+                join(k, m, span, fuller: fuller && m.text.utf8.count > entities[k].text.utf8.count)
+                if fuller { index(k, m.kind, words) }
                 return entities[k].id
             }
             let id = entities.count + 1
             let name = (m.name ?? m.text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
             entities.append(Entity(id: id, kind: m.kind, text: m.text, name: name, start: span.start, end: span.end,
                                    titles: m.titles, article: article))
-            index[key] = entities.count - 1
             hashed[h] = entities.count - 1
-            prefixes.append(Array(words.joined(separator: [0x20])) + [0x20])
-            lastWords.append(words.last ?? [])
+            lastWords.append([])
+            index(entities.count - 1, m.kind, words)
             return id
         }
+    }
+
+    /// A mention of entity `k`: its span and titles; with `fuller`, its text becomes the entity's.
+    private mutating func join(_ k: Int, _ m: EntityMention, _ span: Entity.Span, fuller: Bool) {
+        entities[k].mentions.append(span)
+        if fuller {
+            entities[k].text = m.text
+            entities[k].start = span.start
+            entities[k].end = span.end
+        }
+        for t in m.titles where !entities[k].titles.contains(t) { entities[k].titles.append(t) }
     }
 }

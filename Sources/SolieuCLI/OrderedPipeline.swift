@@ -135,3 +135,28 @@ final class OrderedPipeline: @unchecked Sendable {
         }
     }
 }
+
+extension OrderedPipeline {
+    /// Runs the items and writes their output to `output` in item order, each item's errors
+    /// reported after its output (with `failed` set). `jsonArray`: the items' output are objects
+    /// of one JSON array, separated by `,\n` (the caller writes the brackets).
+    func write(to output: Output, jsonArray: Bool, failed: inout Bool, makeWork: @escaping @Sendable () throws -> Work) throws {
+        var items = 0
+        var started = false
+        try run(makeWork: makeWork, consume: { _, event in
+            switch event {
+            case .output(let piece):
+                if jsonArray && !started {
+                    if items > 0 { try output.write(",\n") }
+                    items += 1
+                    started = true
+                }
+                try output.write(piece)
+            case .end(let errors):
+                started = false
+                if !errors.isEmpty { try output.flush() }
+                for error in errors { Console.report(error); failed = true }
+            }
+        })
+    }
+}

@@ -50,8 +50,6 @@ struct Grammar: Sendable {
     func opensNoName(_ v: TokenView, _ j: Int) -> Bool {
         isStop(v, j) || (creditWords.contains(v.ids[j]) && v.isPunctuation(j + 1, ":")) || titles.match(v, at: j) != nil || organizationHeads.match(v, at: j) != nil
     }
-    /// Level words written short: `TP`, `TP.`, `Q.`, `H.`, `P.`, `X.`, `TX`, `TT.`.
-    let levelAbbreviations: [String: Int]
     let titles: PhraseTable<Bool>
     let forms: PhraseTable<Bool>
     let documentHeads: PhraseTable<String>
@@ -107,7 +105,6 @@ struct Grammar: Sendable {
         var short: [String: Int] = [:]
         for (abbreviation, rank) in [("TP", 1), ("TP.", 1), ("Tp.", 1), ("Tp", 1), ("Q.", 2), ("H.", 2), ("TX", 2), ("TX.", 2),
                                      ("P.", 3), ("X.", 3), ("TT.", 3)] { short[abbreviation] = rank }
-        levelAbbreviations = short
         titles = PhraseTable(lexicon.personTitles.map { ($0, true) }, vocabulary)
         forms = PhraseTable(lexicon.formsOfAddress.map { ($0, true) }, vocabulary)
         documentHeads = PhraseTable(lexicon.documentHeads.map { ($0.key, $0.value) }, vocabulary)

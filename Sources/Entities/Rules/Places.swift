@@ -88,10 +88,6 @@ struct Places {
         return nil
     }
 
-    private func insideTaken(_ v: TokenView, _ i: Int, _ taken: [Range<Int>], _ k: Int) -> Bool {
-        k < taken.count && taken[k].contains(v.tokens[i].range.lowerBound) && taken[k].lowerBound < v.tokens[i].range.lowerBound
-    }
-
     /// A facility: its head word then a capitalised name or a number (`QL 8A`, `đường 71`,
     /// `tuyến metro số 1`, `đường cao tốc Bắc - Nam`).
     func facility(_ v: TokenView, _ i: Int) -> Int? {
@@ -113,22 +109,5 @@ struct Places {
             return e > b ? e : nil
         }
         return nil
-    }
-
-    /// The larger of a place's text forms, for ranking: 1 province ... 4 hamlet, 0 other.
-    static func isCapitalised(_ s: String) -> Bool { s.unicodeScalars.first?.properties.isUppercase ?? false }
-
-    /// Whether the level word's syllables are the tokens from `i` (case-insensitive).
-    static func matches(_ level: [String], at i: Int, in text: AnalyzedText) -> Bool {
-        guard i + level.count <= text.tokens.count else { return false }
-        for (k, syllable) in level.enumerated() {
-            let token = text.tokens[i + k]
-            guard token.kind == .syllable, text.normalized(token).lowercased() == syllable else { return false }
-        }
-        return true
-    }
-
-    static func original(_ range: Range<Int>, in text: AnalyzedText) -> String {
-        String(decoding: text.text.original[range], as: UTF16.self)
     }
 }

@@ -45,9 +45,7 @@ extension Solieu {
             try Console.run { output, failed in
                 if format == .json { try output.write("[\n") }
                 for problem in problems { Console.report(problem); failed = true }
-                var items = 0
-                var started = false
-                try pipeline.run(makeWork: {
+                try pipeline.write(to: output, jsonArray: format == .json, failed: &failed, makeWork: {
                     let worker = try analyzer.makeWorker()
                     let records = RecordEncoder()
                     return { index, emit in
@@ -66,21 +64,6 @@ extension Solieu {
                         }
                         if !out.isEmpty { _ = emit(out) }
                         return errors.filter { !($0 is Stopped) }
-                    }
-                }, consume: { _, event in
-                    switch event {
-                    case .output(let piece):
-                        // json: the objects of the inputs are separated by `,\n`
-                        if format == .json && !started {
-                            if items > 0 { try output.write(",\n") }
-                            items += 1
-                            started = true
-                        }
-                        try output.write(piece)
-                    case .end(let errors):
-                        started = false
-                        if !errors.isEmpty { try output.flush() }
-                        for error in errors { Console.report(error); failed = true }
                     }
                 })
                 if format == .json { try output.write("\n]\n") }

@@ -53,29 +53,12 @@ extension Solieu {
                 if format == .csv { try output.write(Self.csvColumns.joined(separator: ",") + "\n") }
                 if format == .json { try output.write("[\n") }
                 for problem in problems { Console.report(problem); failed = true }
-                var articles = 0
-                var started = false
-                try pipeline.run(makeWork: {
+                try pipeline.write(to: output, jsonArray: format == .json, failed: &failed, makeWork: {
                     let worker = try analyzer.makeWorker()
                     let records = RecordEncoder()
                     return { index, emit in
                         Self.extract(paths[index], worker: worker, records: records, format: format,
                                      referenceYear: referenceYear, emit: emit)
-                    }
-                }, consume: { _, event in
-                    switch event {
-                    case .output(let piece):
-                        // json: the articles' objects are separated by `,\n`
-                        if format == .json && !started {
-                            if articles > 0 { try output.write(",\n") }
-                            articles += 1
-                            started = true
-                        }
-                        try output.write(piece)
-                    case .end(let errors):
-                        started = false
-                        if !errors.isEmpty { try output.flush() }
-                        for error in errors { Console.report(error); failed = true }
                     }
                 })
                 if format == .json { try output.write("\n]\n") }
