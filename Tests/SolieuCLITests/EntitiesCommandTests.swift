@@ -33,6 +33,21 @@ import TestSupport
     /// (`thôn Đoàn Kết` starts at 60: the first line is 49 scalars and its new line, then
     /// `Năm 2023, ` is 10); the second mention of `xã Lãng Công` is a mention of the first entity;
     /// a place's name is its name without the level word.
+    /// A text file is read as an article: the page chrome after it (`Ý kiến của bạn`, `Email`)
+    /// names nothing, and the offsets are the file's.
+    @Test func pageChromeOfATextFileNamesNothing() throws {
+        let page = Self.text + "Ý kiến của bạn\nHọ tên\nEmail\nTAG: Xây dựng Đảng\n"
+        let scratch = try Scratch(["trang.txt": Array(page.utf8)])
+        defer { scratch.cleanup() }
+        let run = try solieu(["entities", scratch.path("trang.txt"), "--format", "jsonl"])
+        #expect(run.status == 0)
+        let texts = run.stdout.split(separator: "\n").map { line -> String in
+            let record = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            return "\(record?["text"] as? String ?? "") \(record?["start"] as? Int ?? -1)"
+        }
+        #expect(texts == ["Xã Lãng Công 0", "huyện Sông Lô 19", "tỉnh Vĩnh Phúc 34", "thôn Đoàn Kết 60"])
+    }
+
     @Test func jsonlIsOneEntityALine() throws {
         let run = try solieu(["entities", "-", "--format", "jsonl"], stdin: Self.text)
         #expect(run.status == 0)

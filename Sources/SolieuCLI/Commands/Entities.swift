@@ -71,11 +71,13 @@ extension Solieu {
         }
 
         /// Calls `body` with each article of an input (its name, text and the year of its date):
-        /// a text file or standard input is one article named by the file (offsets into the
-        /// file), a page or JSON Lines file is read by `ArticleSource` (offsets into the article's
-        /// text, as `extract` gives them). Returns the errors, each naming its file and position.
+        /// a file is read by `ArticleSource` (a text file: the file's own prefix without its page
+        /// chrome; a page or JSON Lines record: the article's text, as `extract` gives them);
+        /// standard input is one article. Returns the errors, each naming its file and position.
         static func forEachArticle(_ path: String, _ body: (String, [UInt16], Int?) throws -> Void) -> [any Error] {
-            if path != "-" && Extract.articleExtensions.contains(Extract.pathExtension(path)) {
+            // a text file is read as an article too: its page chrome (`Email`, `Ý kiến`) is cut
+            // and its byline known; its text stays the file's prefix, so offsets are the file's
+            if path != "-" {
                 let source = ArticleSource()
                 let (units, problems) = source.units([path])
                 var errors: [any Error] = problems
