@@ -195,11 +195,15 @@ extension ValueInterval {
         case .finite(let y):
             if y == 0 { return (nil, false) }   // x / 0+ = +-inf
             var q = Decimal(), n = x, m = y
-            let status = NSDecimalDivide(&q, &n, &m, roundingDown ? .down : .up)
-            // which way `.down`/`.up` go for negatives is Foundation's business: check by
-            // multiplying back (y > 0), and take the other rounding when it went inward
-            if status == .lossOfPrecision, roundingDown ? q * y > x : q * y < x {
-                _ = NSDecimalDivide(&q, &n, &m, roundingDown ? .up : .down)
+            _ = NSDecimalDivide(&q, &n, &m, .plain)
+            // Foundation's division rounds to 38 digits, whatever the rounding mode asked: when the
+            // quotient does not check out exactly (or is long enough for the check to round), widen
+            // it by one unit in its last place, outward
+            if q * y != x || q.significand.description.count >= 30 {
+                // (`Decimal.ulp` is a digit too fine on Linux: the unit of the exponent instead)
+                let unit = Decimal(sign: .plus, exponent: q.exponent, significand: 1)
+                q = roundingDown ? q - unit : q + unit
+                return (q, true)
             }
             return (q, open || d.open)
         }
