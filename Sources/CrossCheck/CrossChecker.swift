@@ -72,9 +72,13 @@ public struct CrossChecker: Sendable {
                 } else {
                     guard result.rate == target.rate, target.time == nil || result.time == target.time else { continue }
                 }
+                // a share of the plan (`đạt 95% kế hoạch`) is no result to compare
+                guard !page.isShareOfTarget(r) else { continue }
                 // in the target's paragraph, or in a sentence that itself claims a target met
+                // (not for percentages: too many things are counted in %)
                 let claimHere = page.claim(inSentenceOf: r)
-                guard page.paragraph(of: t) == page.paragraph(of: r) || claimHere != nil else { continue }
+                guard page.paragraph(of: t) == page.paragraph(of: r) || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
+                else { continue }
                 guard let claim = claimHere ?? page.claim(inSentenceOf: t) else { continue }
                 let accept = claim == .fallsShort ? target.interval.below : target.interval.atOrAbove
                 let verdict: Finding.Verdict = accept.contains(result.interval) ? .holds
@@ -176,15 +180,38 @@ struct Page {
         return !Page.resultWords.contains { after.contains($0) }
     }
 
-    /// What the sentence of figure `k` claims of a target (`hoàn thành chỉ tiêu`, `vượt kế hoạch`,
-    /// `không đạt chỉ tiêu`); nil when it names no target or claims nothing.
+    /// What the sentence of figure `k` claims of a target: a verb at most two words before a
+    /// target word (`hoàn thành chỉ tiêu`, `vượt kế hoạch`, `chưa đạt chỉ tiêu`, `đạt và vượt chỉ
+    /// tiêu`); nil when it claims nothing (`mục tiêu hoàn thành 573km` states a target, no claim).
     func claim(inSentenceOf k: Int) -> CrossChecker.Claim? {
-        let s = sentences[k]
-        guard Page.targetWords.contains(where: { s.contains($0) }) else { return nil }
-        if ["không đạt", "chưa đạt", "không hoàn thành", "chưa hoàn thành"].contains(where: { s.contains($0) }) { return .fallsShort }
-        if s.contains("vượt") { return .exceeds }
-        if ["đạt", "hoàn thành", "đảm bảo"].contains(where: { s.contains($0) }) { return .meets }
-        return nil
+        let words = sentences[k].split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }.map(String.init)
+        var found: CrossChecker.Claim? = nil
+        for (i, w) in words.enumerated() where i + 1 < words.count {
+            // `chỉ tiêu`, `kế hoạch`, `mục tiêu` start 1 to 3 words after the verb
+            let targetAt = (i + 1...min(i + 3, words.count - 1)).contains { j in
+                j + 1 < words.count && Page.targetWords.contains(words[j] + " " + words[j + 1])
+            }
+            guard targetAt else { continue }
+            // the verb ends at word i: `đạt`, `vượt`, `hoàn thành`, `đảm bảo`, `bảo đảm`
+            let two = i > 0 ? words[i - 1] + " " + w : ""
+            let verbStart: Int
+            let claim: CrossChecker.Claim
+            if w == "đạt" { (verbStart, claim) = (i, .meets) }
+            else if w == "vượt" { (verbStart, claim) = (i, .exceeds) }
+            else if ["hoàn thành", "đảm bảo", "bảo đảm"].contains(two) { (verbStart, claim) = (i - 1, .meets) }
+            else { continue }
+            if verbStart > 0, ["không", "chưa"].contains(words[verbStart - 1]) { return .fallsShort }
+            if claim == .exceeds || found == nil { found = claim }
+        }
+        return found
+    }
+
+    /// Whether figure `k` is a share of a target (`95% kế hoạch`, `102% chỉ tiêu`).
+    func isShareOfTarget(_ k: Int) -> Bool {
+        let f = figures[k]
+        guard f.unit == "%" else { return false }
+        let after = String(String.UnicodeScalarView(scalars[min(f.end, scalars.count)..<min(f.end + 12, scalars.count)])).lowercased()
+        return Page.targetWords.contains { after.hasPrefix(" " + $0) }
     }
 
     /// The paragraph (block index) of figure `k`; its sentence (as a negative number) when the blocks are unknown.

@@ -74,6 +74,13 @@ func analyze(body: String, name: String = "bulletin.txt") throws -> ArticleAnaly
                    "800 / 4 năm = 200 ≈ 200: khớp", "800 / 4 years = 200 ≈ 200: consistent"),
           Expected(.target, .fails, .error, ["trên 250 đảng viên/năm", "200 đảng viên"],
                    "200 không > 250: không khớp", "200 not > 250: inconsistent")]),
+        // a result the sentence says falls short of its target (dev article baomoi_21485841)
+        ("Năm 2018, tỉ lệ điều tra khám phá án rất nghiêm trọng chỉ 77,8%, chưa đạt chỉ tiêu đề ra (trên 90%).",
+         [Expected(.target, .holds, .consistent, ["trên 90%", "chỉ 77,8%"], "77,8 < 90: khớp", "77.8 < 90: consistent")]),
+        // a target stated, no claim of meeting it (`mục tiêu hoàn thành`): nothing
+        ("Bộ đặt mục tiêu đến năm 2022 hoàn thành 1.372km. Đến năm 2022 sẽ khai thác 737km.", []),
+        // a share of the plan is no result to compare with another target
+        ("Năm 2016 tăng trưởng theo chỉ tiêu là 6,7%. Số vận động viên ước đạt 6.143 người, đạt 95% kế hoạch.", []),
         // no average, no target: nothing
         ("Năm 2018, Đảng bộ huyện kết nạp được 215 đảng viên; toàn huyện có 3.120 đảng viên.", []),
     ])
