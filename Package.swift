@@ -61,6 +61,9 @@ let package = Package(
             name: "FigureStore",
             dependencies: ["SoLieu", "Figures", "Entities", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Relations between the figures of an article (sums, shares, averages, targets...) and
+        // whether they hold within the printed precision; prints nothing.
+        .target(name: "CrossCheck", dependencies: ["Figures", "SoLieu"]),
         // Subcommands: argument parsing and rendering only.
         .target(
             name: "SolieuCLI",
@@ -103,6 +106,7 @@ let package = Package(
         .testTarget(name: "SoLieuTests", dependencies: ["SoLieu", "TestSupport"]),
         .testTarget(name: "FigureStoreTests", dependencies: ["FigureStore", "SoLieu", "Entities", "TestSupport",
                                                             .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CrossCheckTests", dependencies: ["CrossCheck", "SoLieu", "TestSupport"]),
         .testTarget(name: "SolieuCLITests", dependencies: ["SolieuCLI", "solieu", "SoLieu", "Entities", "TestSupport"]),
     ]
 )

@@ -1,0 +1,222 @@
+import Figures
+import Foundation
+import SoLieu
+
+/// Finds relations between the figures of an article and checks them within the printed
+/// precision (`../shared/spec/relations.md`). So far: `average` (a yearly average against a
+/// total over a range of years) and `target` (a target against the results the article says
+/// meet it). Prints nothing.
+public struct CrossChecker: Sendable {
+    public init() {}
+
+    /// The findings of an analysed article, in text order of their first figure.
+    public func check(_ analysis: ArticleAnalysis) -> [Finding] {
+        let paragraphs = analysis.article.blocks.map { $0.start..<$0.end }
+        return check(text: analysis.article.text, figures: analysis.figures, article: analysis.article.name, blocks: paragraphs)
+    }
+
+    /// The findings among `figures` of `text` (whose offsets they carry); `blocks` are the
+    /// paragraphs (scalar ranges), empty when unknown (a paragraph is then a sentence).
+    public func check(text: String, figures: [Figure], article: String?, blocks: [Range<Int>] = []) -> [Finding] {
+        let page = Page(text: text, figures: figures.sorted { $0.start < $1.start }, blocks: blocks)
+        var findings = averages(page, article: article) + targets(page, article: article)
+        findings.sort { ($0.figures.map(\.start).min() ?? 0, $0.kind.rawValue) < ($1.figures.map(\.start).min() ?? 0, $1.kind.rawValue) }
+        return findings
+    }
+
+    // MARK: - average
+
+    func averages(_ page: Page, article: String?) -> [Finding] {
+        var out: [Finding] = []
+        for a in page.figures.indices where page.isAverage(a) {
+            let avg = page.figures[a]
+            // the nearest total of the same unit over a range of years, in this sentence or the one before
+            let totals = page.figures.indices.filter { t in
+                let f = page.figures[t]
+                guard t != a, f.rate == nil, page.unitHead(f) == page.unitHead(avg), !page.isTarget(t), !page.isAverage(t),
+                      avg.sentenceIndex - 1...avg.sentenceIndex ~= f.sentenceIndex, let n = Page.years(f.time), n >= 2 else { return false }
+                return true
+            }
+            guard let t = totals.min(by: { abs(page.figures[$0].start - avg.start) < abs(page.figures[$1].start - avg.start) }) else { continue }
+            let total = page.figures[t]
+            let n = Page.years(total.time)!
+            guard let perYear = total.interval / .exactly(Decimal(n)) else { continue }
+            let verdict: Finding.Verdict = perYear.overlaps(avg.interval) ? .holds : .fails
+            let mid = (total.value + (total.valueMax ?? total.value)) / 2 / Decimal(n)
+            func say(_ l: Language) -> String {
+                let rel = verdict == .holds ? Language.sign(avg.qualifier) : l.not(Language.sign(avg.qualifier))
+                return "\(l.value(total)) / \(l.years(n)) = \(l.number(mid)) \(rel) \(l.value(avg)): \(l.verdict(verdict))"
+            }
+            out.append(Finding(article: article, kind: .average, verdict: verdict, severity: severity(verdict, [avg, total]),
+                               figures: [.init(avg), .init(total)], computation: say(.vietnamese), computationEnglish: say(.english)))
+        }
+        return out
+    }
+
+    // MARK: - target
+
+    /// What the article says of a result against its target.
+    enum Claim { case meets, exceeds, fallsShort }
+
+    func targets(_ page: Page, article: String?) -> [Finding] {
+        var out: [Finding] = []
+        for t in page.figures.indices where page.isTarget(t) {
+            let target = page.figures[t]
+            let perYear = target.rate == "năm"
+            for r in page.figures.indices where r != t && !page.isTarget(r) {
+                let result = page.figures[r]
+                guard page.unitHead(result) == page.unitHead(target) else { continue }
+                // a yearly target is met by a year's result or a yearly average
+                if perYear {
+                    guard page.isAverage(r) || (result.rate == nil && result.time?.grain == .year) else { continue }
+                } else {
+                    guard result.rate == target.rate, target.time == nil || result.time == target.time else { continue }
+                }
+                // a share of the plan (`đạt 95% kế hoạch`) is no result to compare
+                guard !page.isShareOfTarget(r) else { continue }
+                // in the target's paragraph, or in a sentence that itself claims a target met
+                // (not for percentages: too many things are counted in %)
+                let claimHere = page.claim(inSentenceOf: r)
+                guard page.paragraph(of: t) == page.paragraph(of: r) || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
+                else { continue }
+                guard let claim = claimHere ?? page.claim(inSentenceOf: t) else { continue }
+                let accept = claim == .fallsShort ? target.interval.below : target.interval.atOrAbove
+                let verdict: Finding.Verdict = accept.contains(result.interval) ? .holds
+                    : accept.overlaps(result.interval) ? .undecided : .fails
+                func say(_ l: Language) -> String {
+                    let sign = claim == .fallsShort ? "<" : (target.interval.lowerOpen ? ">" : "≥")
+                    let rel = verdict == .fails ? l.not(sign) : sign
+                    return "\(l.bounded(result)) \(rel) \(l.value(target)): \(l.verdict(verdict))"
+                }
+                out.append(Finding(article: article, kind: .target, verdict: verdict, severity: severity(verdict, [target, result]),
+                                   figures: [.init(target), .init(result)], computation: say(.vietnamese), computationEnglish: say(.english)))
+            }
+        }
+        return out
+    }
+
+    /// Holds: consistent; undecided: info; fails: an error when every figure is stated without
+    /// a loose qualifier (`khoảng`, `gần`), a warning otherwise.
+    func severity(_ v: Finding.Verdict, _ figures: [Figure]) -> Finding.Severity {
+        switch v {
+        case .holds: .consistent
+        case .undecided: .info
+        case .fails: figures.allSatisfy { $0.qualifier != .approx && $0.qualifier != .nearly } ? .error : .warning
+        }
+    }
+}
+
+/// An article's text and figures, with what the finders ask of them.
+struct Page {
+    let figures: [Figure]
+    let scalars: [Unicode.Scalar]
+    let blocks: [Range<Int>]
+    /// Each figure's lead-in, lowercased: its sentence's words from the previous figure of the
+    /// sentence (or the sentence's start) to the figure.
+    let leadIns: [String]
+    /// Each figure's sentence, lowercased.
+    let sentences: [String]
+
+    init(text: String, figures: [Figure], blocks: [Range<Int>]) {
+        self.figures = figures
+        self.scalars = Array(text.unicodeScalars)
+        self.blocks = blocks
+        var leads: [String] = []
+        for (k, f) in figures.enumerated() {
+            let previous = k > 0 && figures[k - 1].sentenceIndex == f.sentenceIndex ? figures[k - 1].end : nil
+            // the sentence's start: where the sentence text sits around the figure (the window
+            // before the figure, bounded, when it cannot be placed)
+            let sentenceScalars = Array(f.sentence.unicodeScalars)
+            var from = max(0, f.start - 200)
+            if let previous { from = max(from, previous) } else if let s = Page.place(sentenceScalars, around: f.start, in: scalars) { from = s }
+            leads.append(String(String.UnicodeScalarView(scalars[min(from, f.start)..<min(f.start, scalars.count)])).lowercased())
+        }
+        leadIns = leads
+        sentences = figures.map { $0.sentence.lowercased() }
+    }
+
+    /// Where `sentence` starts in `text` such that it covers `offset`.
+    static func place(_ sentence: [Unicode.Scalar], around offset: Int, in text: [Unicode.Scalar]) -> Int? {
+        guard !sentence.isEmpty else { return nil }
+        var s = max(0, offset - sentence.count)
+        while s <= offset, s + sentence.count <= text.count {
+            if text[s] == sentence[0], Array(text[s..<s + sentence.count]) == sentence { return s }
+            s += 1
+        }
+        return nil
+    }
+
+    /// What a figure counts, for comparing: its unit before any `/`, lowercased.
+    func unitHead(_ f: Figure) -> String {
+        String(f.unit.lowercased().split(separator: "/", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The number of calendar years of a range of years (`2015..2018`: 4); nil for anything else.
+    static func years(_ p: Period?) -> Int? {
+        guard let p, p.grain == .range, case .year = p.from, case .year = p.to else { return nil }
+        return p.yearCount
+    }
+
+    static let averageWords = ["bình quân", "trung bình"]
+    static let yearlyWords = ["mỗi năm", "hằng năm", "hàng năm", "một năm", "/năm"]
+    static let targetWords = ["chỉ tiêu", "kế hoạch", "mục tiêu"]
+    /// Words after a target word that make the figure a result (`hoàn thành chỉ tiêu ..., với tổng số 2.338`).
+    static let resultWords = ["tổng số", " được ", "đạt ", "với ", "kết quả"]
+
+    /// A yearly average: `bình quân mỗi năm ... trên 2.400`, or a per-year rate that is no target.
+    func isAverage(_ k: Int) -> Bool {
+        if isTarget(k) { return false }
+        let lead = leadIns[k]
+        if figures[k].rate == "năm" { return true }
+        return Page.averageWords.contains { lead.contains($0) } && Page.yearlyWords.contains { lead.contains($0) }
+    }
+
+    /// A target: its lead-in names one (`chỉ tiêu ... (trên 2.300`) and no result follows the name.
+    func isTarget(_ k: Int) -> Bool {
+        let lead = leadIns[k]
+        guard let name = Page.targetWords.compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
+        else { return false }
+        let after = lead[name.upperBound...]
+        return !Page.resultWords.contains { after.contains($0) }
+    }
+
+    /// What the sentence of figure `k` claims of a target: a verb at most two words before a
+    /// target word (`hoàn thành chỉ tiêu`, `vượt kế hoạch`, `chưa đạt chỉ tiêu`, `đạt và vượt chỉ
+    /// tiêu`); nil when it claims nothing (`mục tiêu hoàn thành 573km` states a target, no claim).
+    func claim(inSentenceOf k: Int) -> CrossChecker.Claim? {
+        let words = sentences[k].split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }.map(String.init)
+        var found: CrossChecker.Claim? = nil
+        for (i, w) in words.enumerated() where i + 1 < words.count {
+            // `chỉ tiêu`, `kế hoạch`, `mục tiêu` start 1 to 3 words after the verb
+            let targetAt = (i + 1...min(i + 3, words.count - 1)).contains { j in
+                j + 1 < words.count && Page.targetWords.contains(words[j] + " " + words[j + 1])
+            }
+            guard targetAt else { continue }
+            // the verb ends at word i: `đạt`, `vượt`, `hoàn thành`, `đảm bảo`, `bảo đảm`
+            let two = i > 0 ? words[i - 1] + " " + w : ""
+            let verbStart: Int
+            let claim: CrossChecker.Claim
+            if w == "đạt" { (verbStart, claim) = (i, .meets) }
+            else if w == "vượt" { (verbStart, claim) = (i, .exceeds) }
+            else if ["hoàn thành", "đảm bảo", "bảo đảm"].contains(two) { (verbStart, claim) = (i - 1, .meets) }
+            else { continue }
+            if verbStart > 0, ["không", "chưa"].contains(words[verbStart - 1]) { return .fallsShort }
+            if claim == .exceeds || found == nil { found = claim }
+        }
+        return found
+    }
+
+    /// Whether figure `k` is a share of a target (`95% kế hoạch`, `102% chỉ tiêu`).
+    func isShareOfTarget(_ k: Int) -> Bool {
+        let f = figures[k]
+        guard f.unit == "%" else { return false }
+        let after = String(String.UnicodeScalarView(scalars[min(f.end, scalars.count)..<min(f.end + 12, scalars.count)])).lowercased()
+        return Page.targetWords.contains { after.hasPrefix(" " + $0) }
+    }
+
+    /// The paragraph (block index) of figure `k`; its sentence (as a negative number) when the blocks are unknown.
+    func paragraph(of k: Int) -> Int {
+        let f = figures[k]
+        return blocks.firstIndex { $0.contains(f.start) } ?? -1 - f.sentenceIndex
+    }
+}
