@@ -68,6 +68,7 @@ let package = Package(
         .target(
             name: "SolieuCLI",
             dependencies: [
+                "CrossCheck",
                 "VietText",
                 "Figures",
                 "SoLieu",

@@ -7,7 +7,7 @@ public struct Solieu: ParsableCommand {
         commandName: "solieu",
         abstract: "Read Vietnamese news and bulletin text: sentences, tokens, words, figures, entities.",
         version: "0.1.0",
-        subcommands: [Segment.self, Tokenize.self, Extract.self, Entities.self, Ingest.self, Query.self, Show.self, Reindex.self]
+        subcommands: [Segment.self, Tokenize.self, Extract.self, Entities.self, Ingest.self, Query.self, Show.self, Reindex.self, Check.self]
     )
 
     public init() {}
