@@ -411,7 +411,8 @@ func holdsAll(_ names: [String], _ query: String) -> Bool {
         #expect(problems.isEmpty)
         let worker = try ArticleAnalyzer.builtin().makeWorker()
         let analyses = try onLargeStack { try units.map { worker.analyze(try source.read($0).get()) } }
-        #expect(analyses.count == 28)
+        // 28 bulletins and the 12 pairs of corpus/crosscheck
+        #expect(analyses.count == 28 + 24)
 
         func expected(_ keep: (ArticleAnalysis, Figure) -> Bool) -> Set<String> {
             Set(analyses.flatMap { a in a.figures.filter { keep(a, $0) }.map { "\(a.article.name)#\($0.id)" } })
