@@ -9,6 +9,12 @@ import SoLieu
 public struct CrossChecker: Sendable {
     public init() {}
 
+    /// The finders, one per kind of relation, each in its own file under `Finders/`.
+    static let finders: [@Sendable (CrossChecker) -> (Page, String?) -> [Finding]] = [
+        { $0.sums }, { $0.shares }, { $0.averages }, { $0.changes },
+        { $0.ratios }, { $0.targets }, { $0.breakdowns }, { $0.repeats },
+    ]
+
     /// The findings of an analysed article, in text order of their first figure.
     public func check(_ analysis: ArticleAnalysis) -> [Finding] {
         let paragraphs = analysis.article.blocks.map { $0.start..<$0.end }
@@ -19,80 +25,10 @@ public struct CrossChecker: Sendable {
     /// paragraphs (scalar ranges), empty when unknown (a paragraph is then a sentence).
     public func check(text: String, figures: [Figure], article: String?, blocks: [Range<Int>] = []) -> [Finding] {
         let page = Page(text: text, figures: figures.sorted { $0.start < $1.start }, blocks: blocks)
-        var findings = averages(page, article: article) + targets(page, article: article)
+        var findings: [Finding] = []
+        for finder in CrossChecker.finders { findings += finder(self)(page, article) }
         findings.sort { ($0.figures.map(\.start).min() ?? 0, $0.kind.rawValue) < ($1.figures.map(\.start).min() ?? 0, $1.kind.rawValue) }
         return findings
-    }
-
-    // MARK: - average
-
-    func averages(_ page: Page, article: String?) -> [Finding] {
-        var out: [Finding] = []
-        for a in page.figures.indices where page.isAverage(a) {
-            let avg = page.figures[a]
-            // the nearest total of the same unit over a range of years, in this sentence or the one before
-            let totals = page.figures.indices.filter { t in
-                let f = page.figures[t]
-                guard t != a, f.rate == nil, page.unitHead(f) == page.unitHead(avg), !page.isTarget(t), !page.isAverage(t),
-                      avg.sentenceIndex - 1...avg.sentenceIndex ~= f.sentenceIndex, let n = Page.years(f.time), n >= 2 else { return false }
-                return true
-            }
-            guard let t = totals.min(by: { abs(page.figures[$0].start - avg.start) < abs(page.figures[$1].start - avg.start) }) else { continue }
-            let total = page.figures[t]
-            let n = Page.years(total.time)!
-            guard let perYear = total.interval / .exactly(Decimal(n)) else { continue }
-            let verdict: Finding.Verdict = perYear.overlaps(avg.interval) ? .holds : .fails
-            let mid = (total.value + (total.valueMax ?? total.value)) / 2 / Decimal(n)
-            func say(_ l: Language) -> String {
-                let rel = verdict == .holds ? Language.sign(avg.qualifier) : l.not(Language.sign(avg.qualifier))
-                return "\(l.value(total)) / \(l.years(n)) = \(l.number(mid)) \(rel) \(l.value(avg)): \(l.verdict(verdict))"
-            }
-            out.append(Finding(article: article, kind: .average, verdict: verdict, severity: severity(verdict, [avg, total]),
-                               figures: [.init(avg), .init(total)], computation: say(.vietnamese), computationEnglish: say(.english)))
-        }
-        return out
-    }
-
-    // MARK: - target
-
-    /// What the article says of a result against its target.
-    enum Claim { case meets, exceeds, fallsShort }
-
-    func targets(_ page: Page, article: String?) -> [Finding] {
-        var out: [Finding] = []
-        for t in page.figures.indices where page.isTarget(t) {
-            let target = page.figures[t]
-            let perYear = target.rate == "năm"
-            for r in page.figures.indices where r != t && !page.isTarget(r) {
-                let result = page.figures[r]
-                guard page.unitHead(result) == page.unitHead(target) else { continue }
-                // a yearly target is met by a year's result or a yearly average
-                if perYear {
-                    guard page.isAverage(r) || (result.rate == nil && result.time?.grain == .year) else { continue }
-                } else {
-                    guard result.rate == target.rate, target.time == nil || result.time == target.time else { continue }
-                }
-                // a share of the plan (`đạt 95% kế hoạch`) is no result to compare
-                guard !page.isShareOfTarget(r) else { continue }
-                // in the target's paragraph, or in a sentence that itself claims a target met
-                // (not for percentages: too many things are counted in %)
-                let claimHere = page.claim(inSentenceOf: r)
-                guard page.paragraph(of: t) == page.paragraph(of: r) || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
-                else { continue }
-                guard let claim = claimHere ?? page.claim(inSentenceOf: t) else { continue }
-                let accept = claim == .fallsShort ? target.interval.below : target.interval.atOrAbove
-                let verdict: Finding.Verdict = accept.contains(result.interval) ? .holds
-                    : accept.overlaps(result.interval) ? .undecided : .fails
-                func say(_ l: Language) -> String {
-                    let sign = claim == .fallsShort ? "<" : (target.interval.lowerOpen ? ">" : "≥")
-                    let rel = verdict == .fails ? l.not(sign) : sign
-                    return "\(l.bounded(result)) \(rel) \(l.value(target)): \(l.verdict(verdict))"
-                }
-                out.append(Finding(article: article, kind: .target, verdict: verdict, severity: severity(verdict, [target, result]),
-                                   figures: [.init(target), .init(result)], computation: say(.vietnamese), computationEnglish: say(.english)))
-            }
-        }
-        return out
     }
 
     /// Holds: consistent; undecided: info; fails: an error when every figure is stated without
