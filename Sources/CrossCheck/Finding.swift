@@ -7,6 +7,9 @@ public struct Finding: Codable, Sendable, Equatable {
     /// The kinds of relation, as the spec names them.
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case sum, share, average, change, ratio, target, breakdown, `repeat`
+        /// Across articles: the same unit, subject or place and time, with intervals that do
+        /// not overlap (not a kind of `../shared/spec/relations.md`: never written for its scorer).
+        case conflict
     }
 
     public enum Verdict: String, Codable, Sendable, CaseIterable {
@@ -30,15 +33,18 @@ public struct Finding: Codable, Sendable, Equatable {
         public var end: Int
         /// The figure's `id` in its article.
         public var id: Int
+        /// The figure's article when it is not the finding's (a `conflict` across articles).
+        public var article: String?
 
-        public init(text: String, start: Int, end: Int, id: Int) {
+        public init(text: String, start: Int, end: Int, id: Int, article: String? = nil) {
             self.text = text
             self.start = start
             self.end = end
             self.id = id
+            self.article = article
         }
 
-        public init(_ f: Figure) { self.init(text: f.text, start: f.start, end: f.end, id: f.id) }
+        public init(_ f: Figure, article: String? = nil) { self.init(text: f.text, start: f.start, end: f.end, id: f.id, article: article) }
     }
 
     /// The article's file name.
@@ -113,10 +119,11 @@ public struct Finding: Codable, Sendable, Equatable {
     }
 
     /// JSON Lines for `tools/score-relations`: one finding a line, each ending in a newline;
-    /// undecided findings are left out unless `undecided` (the scorer rejects a record without a verdict).
+    /// undecided findings are left out unless `undecided` (the scorer rejects a record without a
+    /// verdict), and so are conflicts across articles (not a kind the scorer knows).
     public static func jsonLines(_ findings: [Finding], undecided: Bool = false) throws -> String {
         var out = ""
-        for f in findings where undecided || f.verdict != .undecided {
+        for f in findings where (undecided || f.verdict != .undecided) && f.kind != .conflict {
             out += try f.jsonLine()
             out += "\n"
         }
