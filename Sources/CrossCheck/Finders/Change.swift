@@ -2,8 +2,221 @@ import Figures
 import Foundation
 
 extension CrossChecker {
-    /// `change`: a change between two printed values (`tăng 12,5% so với cùng kỳ`, `tăng từ X lên Y`). Not written yet: finds nothing.
+    /// `change`: a change between two printed values: change, new, old. The change is a figure
+    /// right after a verb of change (`tăng 214,8 tỷ đồng`, `giảm 4,1%`, `mất thêm 53ha`, `vượt gần
+    /// 2.000 tỷ`), or a percent in brackets after one (`giảm 121 đơn vị (30,2%)`); the values are
+    /// a move the text prints (`tăng từ 2.350 ha lên 3.120 ha`, `giảm từ 401 xuống còn 208`, in
+    /// the sentence or the one before), or the value before the verb against the one after `so
+    /// với` (`đạt 842,6 triệu USD, tăng 12,5% so với cùng kỳ (748,9 triệu USD)`), or the pair in
+    /// brackets after it (`vượt 2.000 tỷ (6.000 tỷ/4.000 tỷ)`), or two values of the sentence
+    /// at two times (`năm 2012 là 9.000 tỷ, năm 2016 ... 12.290 tỷ, tăng hơn 3.000 tỷ`).
+    /// Absolute when the change counts what the values count, percent when it is a percent of
+    /// values that are not (percentage points when they are).
     func changes(_ page: Page, article: String?) -> [Finding] {
-        []
+        var out: [Finding] = []
+        let bare = page.bareFigures()
+        let moves = page.moves(bare: bare)
+        for c in page.figures.indices {
+            let change = page.figures[c]
+            guard change.unit != "lần", let up = page.changeDirection(c) else { continue }
+            guard change.valueMax == nil, change.value > 0 else { continue }
+            let fits: (Figure) -> Bool = { v in
+                change.unit == "%" ? true : page.comparable(change, v)
+            }
+            var pair: (new: Figure, old: Figure)?
+            // a move in the sentence, or in the one before when the sentence has no value of its own
+            let s = change.sentenceIndex
+            let here = moves.filter { $0.new.sentenceIndex == s && fits($0.new) }
+            if let m = here.min(by: { abs($0.new.start - change.start) < abs($1.new.start - change.start) }) {
+                pair = (m.new, m.old)
+            } else if let v = page.versus(c) {
+                pair = v
+            } else if let v = page.bracketPair(c) {
+                pair = v
+            } else if let v = page.timedPair(before: c) {
+                pair = v
+            } else if !page.hasValue(inSentenceOf: c), let m = moves.last(where: { $0.new.sentenceIndex == s - 1 && fits($0.new) }) {
+                pair = (m.new, m.old)
+            } else if change.unit == "%", !page.hasValue(inSentenceOf: c), let v = page.versusAhead(c) {
+                pair = v
+            }
+            guard let (new, old) = pair, fits(new), page.comparable(new, old) || (new.unit == old.unit && !new.unit.isEmpty) else { continue }
+            out.append(changeFinding(article: article, change: change, new: new, old: old, up: up))
+        }
+        return out
+    }
+
+    func changeFinding(article: String?, change: Figure, new: Figure, old: Figure, up: Bool?) -> Finding {
+        let percent = change.unit == "%" && new.unit != "%"
+        // the direction the text gives; a neutral word (`chênh lệch`) takes the values' own
+        let rising = up ?? (Page.mid(new) >= Page.mid(old))
+        let computed: ValueInterval?
+        let value: Decimal
+        let n = Page.checked(new), o = Page.checked(old)
+        if percent {
+            let q = (n / o).map { $0 * .exactly(100) }
+            computed = q.map { rising ? $0 - .exactly(100) : .exactly(100) - $0 }
+            let mq = Page.mid(old) == 0 ? 0 : Page.mid(new) / Page.mid(old) * 100
+            value = rising ? mq - 100 : 100 - mq
+        } else {
+            computed = rising ? n - o : o - n
+            value = rising ? Page.mid(new) - Page.mid(old) : Page.mid(old) - Page.mid(new)
+        }
+        let verdict: Finding.Verdict = computed?.overlaps(Page.checked(change)) == true ? .holds : .fails
+        let scale = percent ? Page.scale([new, old]) : Page.scale([change, new, old])
+        func say(_ l: Language) -> String {
+            let (a, b) = rising ? (new, old) : (old, new)
+            let diff = "\(l.number(Page.mid(a) / scale)) − \(l.number(Page.mid(b) / scale))"
+            let rel = verdict == .holds ? Language.sign(change.qualifier) : "≠"
+            if percent {
+                return "(\(diff)) / \(l.number(Page.mid(old) / scale)) × 100 = \(l.number(value))% \(rel) \(l.value(change))%: \(l.verdict(verdict))"
+            }
+            let unit = change.unit == "%" ? "%" : ""
+            let stated = change.unit == "%" ? l.value(change) : l.number(Page.mid(change) / scale)
+            return "\(diff) = \(l.number(value / scale))\(unit) \(rel) \(stated)\(unit): \(l.verdict(verdict))"
+        }
+        return Finding(article: article, kind: .change, verdict: verdict,
+                       severity: comparisonSeverity(verdict, [change, new, old], stated: change.value, computed: value),
+                       figures: [.init(change), .init(new), .init(old)], computation: say(.vietnamese), computationEnglish: say(.english))
+    }
+}
+
+extension Page {
+    static let upWords = ["tăng", "tăng thêm", "tăng trưởng", "cao hơn", "nhiều hơn", "thêm", "vượt", "lãi", "đạt thêm"]
+    static let downWords = ["giảm", "giảm đi", "thấp hơn", "ít hơn", "mất", "mất thêm", "hụt", "sụt", "sụt giảm", "lỗ"]
+    /// What may stand between a verb of change and its figure (`giảm được 55`, `tăng thêm 2`).
+    static let changeFillers: Set<String> = ["được", "đi", "thêm", "khoảng", "gần", "trên", "hơn", "là", "mức", "ở"]
+
+    /// Whether figure `k` is a change the text states, and which way: true up, false down.
+    func changeDirection(_ k: Int) -> Bool? {
+        if let d = verbDirection(k) { return d }
+        // `giảm 121 đơn vị (30,2%)`: the percent of a change in brackets right after it
+        let f = figures[k]
+        if f.unit == "%", k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex, figures[k - 1].unit != "%",
+           text(figures[k - 1].end, f.start).trimmingCharacters(in: .whitespaces) == "(" {
+            return verbDirection(k - 1)
+        }
+        return nil
+    }
+
+    /// The direction of the verb of change right before figure `k` (or opening its text: `vượt gần 2.000 tỷ`).
+    func verbDirection(_ k: Int) -> Bool? {
+        let own = figures[k].text.lowercased()
+        for w in Page.downWords where own.hasPrefix(w + " ") { return false }
+        for w in Page.upWords where own.hasPrefix(w + " ") { return true }
+        var words = Page.words(leadIns[k])
+        // fillers between the verb and the figure
+        var dropped = 0
+        while dropped < 2, let last = words.last, Page.changeFillers.contains(last),
+              !(Page.upWords + Page.downWords).contains(where: { Page.ends(words, with: $0) }) {
+            words.removeLast()
+            dropped += 1
+        }
+        // the longest verb that ends the words
+        let down = Page.downWords.filter { Page.ends(words, with: $0) }.map(\.count).max() ?? 0
+        let up = Page.upWords.filter { Page.ends(words, with: $0) }.map(\.count).max() ?? 0
+        if down == 0 && up == 0 { return nil }
+        return up > down
+    }
+
+    /// Whether figure `k` states a change (directly, after a verb).
+    func isChangeAmount(_ k: Int) -> Bool { figures[k].unit != "lần" && verbDirection(k) != nil }
+
+    /// The moves the text prints: `từ X (năm 2020) lên Y`, `từ X xuống (còn) Y`, `từ X đến Y`;
+    /// X may be printed bare (`từ 401 xuống còn 208 đơn vị`).
+    func moves(bare: [Figure]) -> [(old: Figure, new: Figure)] {
+        var out: [(old: Figure, new: Figure)] = []
+        for (k, f) in figures.enumerated() {
+            if let b = bare.first(where: { $0.end <= f.start && $0.sentenceIndex == f.sentenceIndex && f.start - $0.end < 20 && $0.id == f.id }) {
+                out.append((b, f))
+                continue
+            }
+            guard k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex, !isFractionWhole(k) else { continue }
+            let a = figures[k - 1]
+            guard comparable(a, f) || (a.unit == f.unit && !a.unit.isEmpty) else { continue }
+            let pre = Page.words(before(k - 1, 12))
+            guard pre.last == "từ" || (pre.suffix(2) == ["từ", "mức"]) else { continue }
+            let between = Page.words(text(a.end, f.start))
+            guard between.count <= 4, let last = between.last, Page.toWords.contains(last) || (between.count >= 2 && Page.toWords.contains(between[between.count - 2]))
+            else { continue }
+            out.append((a, f))
+        }
+        return out
+    }
+
+    /// Whether the sentence of figure `k` has a figure counting what `k` counts, other than `k` (a value, not a change).
+    func hasValue(inSentenceOf k: Int) -> Bool {
+        let c = figures[k]
+        return figures.indices.contains { j in
+            j != k && figures[j].sentenceIndex == c.sentenceIndex && !isChangeAmount(j) && figures[j].unit != "lần"
+                && (c.unit == "%" ? figures[j].unit != "%" : comparable(figures[j], c))
+        }
+    }
+
+    /// `X, tăng C so với ... (Y)`: the value before the change in its sentence (not itself a change
+    /// nor a value compared with) against the first one after `so với`.
+    func versus(_ c: Int) -> (new: Figure, old: Figure)? {
+        let change = figures[c]
+        let s = change.sentenceIndex
+        // the old value: the first figure after the change, past `so với`, before any other change
+        var j = c + 1
+        var old: Int?
+        while j < figures.count, figures[j].sentenceIndex == s {
+            if isChangeAmount(j) { return nil }
+            if figures[j].unit != "%" || change.unit == "%" && figures[j].unit == "%" {
+                if text(change.end, figures[j].start).contains("so với") { old = j }
+                break
+            }
+            j += 1
+        }
+        guard let old else { return nil }
+        guard let new = nearestBefore(c, where: { i in
+            !isChangeAmount(i) && comparable(figures[i], figures[old]) && !leadIns[i].contains("so với") && !isFractionWhole(i)
+        }) else { return nil }
+        return (figures[new], figures[old])
+    }
+
+    /// `vượt gần 2.000 tỷ đồng (gần 6.000 tỷ đồng/4.000 tỷ đồng)`: the new and the old value in
+    /// brackets right after the change, split by `/`.
+    func bracketPair(_ c: Int) -> (new: Figure, old: Figure)? {
+        guard c + 2 < figures.count else { return nil }
+        let a = figures[c + 1], b = figures[c + 2]
+        guard text(figures[c].end, a.start).trimmingCharacters(in: .whitespaces) == "(",
+              text(a.end, b.start) == "/", comparable(a, b) else { return nil }
+        return (a, b)
+    }
+
+    /// `năm 2012 là 9.000 tỷ, thì năm 2016 ... 12.290 tỷ, tăng hơn 3.000 tỷ`: the two values right
+    /// before the change in its sentence, at two times, the later one new.
+    func timedPair(before c: Int) -> (new: Figure, old: Figure)? {
+        let change = figures[c]
+        guard let n = nearestBefore(c, where: { !isChangeAmount($0) && (change.unit == "%" ? figures[$0].unit != "%" : comparable(figures[$0], change)) }),
+              let o = nearestBefore(n, where: { !isChangeAmount($0) && comparable(figures[$0], figures[n]) })
+        else { return nil }
+        guard let tn = figures[n].time, let to = figures[o].time, to.end < tn.start else { return nil }
+        return (figures[n], figures[o])
+    }
+
+    /// `giảm 8,4%. Cụ thể, ... đạt 163,8 tỷ yên ..., giảm so với mức 178,9 tỷ yên`: a percent
+    /// change whose values the next two sentences compare.
+    func versusAhead(_ c: Int) -> (new: Figure, old: Figure)? {
+        let s = figures[c].sentenceIndex
+        var j = c + 1
+        while j < figures.count, figures[j].sentenceIndex <= s + 2 {
+            let f = figures[j]
+            if f.unit != "%", !isChangeAmount(j), j + 1 < figures.count {
+                // the next figure of this sentence counting the same, past `so với`
+                var k = j + 1
+                while k < figures.count, figures[k].sentenceIndex == f.sentenceIndex {
+                    if comparable(figures[k], f) {
+                        if text(f.end, figures[k].start).contains("so với") { return (f, figures[k]) }
+                        break
+                    }
+                    k += 1
+                }
+            }
+            j += 1
+        }
+        return nil
     }
 }

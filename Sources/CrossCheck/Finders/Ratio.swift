@@ -2,8 +2,54 @@ import Figures
 import Foundation
 
 extension CrossChecker {
-    /// `ratio`: `gấp N lần` between two printed values. Not written yet: finds nothing.
+    /// `ratio`: `gấp N lần` between two printed values: ratio, larger, smaller. The values are a
+    /// move printed after it (`tăng gấp 4 lần, từ 11.160 tỷ đồng lên 41.924 tỷ đồng`), or the
+    /// value before it against the one after it (`1.260 ha, gấp 3 lần năm 2020 (420 ha)`), in
+    /// its sentence; they count the same thing. Holds when larger / smaller lies in N's interval
+    /// (`gấp 4 lần` is [3,5; 4,5]).
     func ratios(_ page: Page, article: String?) -> [Finding] {
-        []
+        var out: [Finding] = []
+        let moves = page.moves(bare: page.bareFigures())
+        for r in page.figures.indices where page.isTimes(r) {
+            let ratio = page.figures[r]
+            let s = ratio.sentenceIndex
+            var pair: (Figure, Figure)?
+            if let m = moves.first(where: { $0.old.sentenceIndex == s && $0.old.start > ratio.end }) {
+                pair = (m.new, m.old)
+            } else if let b = page.nearestBefore(r, where: { page.isRatioValue($0) }),
+                      let a = page.figures.indices.first(where: { $0 > r && page.figures[$0].sentenceIndex == s && page.isRatioValue($0)
+                          && page.comparable(page.figures[$0], page.figures[b]) }) {
+                pair = (page.figures[b], page.figures[a])
+            }
+            guard let (x, y) = pair, page.comparable(x, y) else { continue }
+            let (larger, smaller) = Page.mid(x) >= Page.mid(y) ? (x, y) : (y, x)
+            guard let computed = Page.checked(larger) / Page.checked(smaller), Page.mid(smaller) > 0 else { continue }
+            let verdict: Finding.Verdict = computed.overlaps(Page.checked(ratio)) ? .holds : .fails
+            let value = Page.mid(larger) / Page.mid(smaller)
+            let scale = Page.scale([larger, smaller])
+            func say(_ l: Language) -> String {
+                let rel = verdict == .holds ? Language.sign(ratio.qualifier) : "≠"
+                return "\(l.number(Page.mid(larger) / scale)) / \(l.number(Page.mid(smaller) / scale)) = \(l.number(value)) \(rel) \(l.value(ratio)): \(l.verdict(verdict))"
+            }
+            out.append(Finding(article: article, kind: .ratio, verdict: verdict,
+                               severity: comparisonSeverity(verdict, [ratio, larger, smaller], stated: ratio.value, computed: value),
+                               figures: [.init(ratio), .init(larger), .init(smaller)], computation: say(.vietnamese), computationEnglish: say(.english)))
+        }
+        return out
+    }
+}
+
+extension Page {
+    /// A multiple: `gấp 3 lần`, `gấp đôi` (unit `lần`, `gấp` in its text or right before it).
+    func isTimes(_ k: Int) -> Bool {
+        let f = figures[k]
+        guard f.unit == "lần", f.valueMax == nil, f.value > 1 else { return false }
+        return f.text.lowercased().contains("gấp") || Page.words(leadIns[k]).suffix(2).contains("gấp")
+    }
+
+    /// A figure a multiple may compare: no percent, no multiple, no change.
+    func isRatioValue(_ k: Int) -> Bool {
+        let f = figures[k]
+        return f.unit != "lần" && f.unit != "%" && !isChangeAmount(k) && f.value > 0
     }
 }

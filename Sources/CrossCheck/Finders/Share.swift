@@ -2,8 +2,160 @@ import Figures
 import Foundation
 
 extension CrossChecker {
-    /// `share`: a percentage of a whole (`chiếm 35,34%`, `X/Y (Z%)`). Not written yet: finds nothing.
+    /// `share`: a percentage of a whole (`683 tỷ đồng, chiếm 55,1% tổng thu`, `134/156 thôn
+    /// (85,9%)`, `117 người (6,19%)`): percent, part, whole. The part is a figure shortly before
+    /// the percent in its sentence (or the fraction it follows); the whole a figure counting the
+    /// same thing, larger than the part, in the sentence or the few before it (the total named
+    /// first). Among the pairs the page offers, one the percent fits is taken; when none fits, the
+    /// nearest pair fails only when the sentence ties them closely (the part right before the
+    /// percent, the whole in the same sentence or named a total).
     func shares(_ page: Page, article: String?) -> [Finding] {
-        []
+        var out: [Finding] = []
+        let bare = page.bareFigures()
+        for p in page.figures.indices where page.isSharePercent(p) {
+            let pct = page.figures[p]
+            // a fraction right before: `9/12 xã ... (75%)`
+            if let q = page.nearestBefore(p, where: { page.figures[$0].unit != "%" }), q > 0, page.isFractionWhole(q),
+               let fr = page.fraction(at: q - 1), page.figures[p].start - fr.whole.end <= 60 {
+                out.append(shareFinding(page, article: article, pct: pct, part: fr.part, whole: fr.whole,
+                                        refs: [.init(pct), fr.partRef, fr.wholeRef]))
+                continue
+            }
+            let parts = page.partCandidates(p)
+            var best: (rank: (Int, Int, Int), part: Figure, whole: Figure)?
+            var fallback: (rank: (Int, Int, Int), part: Figure, whole: Figure)?
+            for (r, q) in parts.enumerated() {
+                let part = page.figures[q]
+                for (whole, rank) in page.wholeCandidates(for: q, percent: pct, bare: bare) {
+                    guard let computed = CrossChecker.percent(part, of: whole) else { continue }
+                    let key = (r, rank.0, rank.1)
+                    if computed.overlaps(Page.checked(pct)) {
+                        if best == nil || key < best!.rank { best = (key, part, whole) }
+                    } else if r == 0, rank.0 == 0 || page.namesTotal(after: p) {
+                        if fallback == nil || key < fallback!.rank { fallback = (key, part, whole) }
+                    }
+                }
+            }
+            // a fallback only when the part is right before the percent (`X, chiếm Y%`, `X (Y%)`)
+            guard let pick = best ?? (page.isTight(p, parts.first) ? fallback : nil) else { continue }
+            out.append(shareFinding(page, article: article, pct: pct, part: pick.part, whole: pick.whole,
+                                    refs: [.init(pct), .init(pick.part), .init(pick.whole)]))
+        }
+        return out
     }
+
+    /// part / whole x 100, over the values the figures allow; nil when the whole may be 0.
+    static func percent(_ part: Figure, of whole: Figure) -> ValueInterval? {
+        (Page.checked(part) / Page.checked(whole)).map { $0 * .exactly(100) }
+    }
+
+    func shareFinding(_ page: Page, article: String?, pct: Figure, part: Figure, whole: Figure, refs: [Finding.FigureRef]) -> Finding {
+        let computed = CrossChecker.percent(part, of: whole)
+        let verdict: Finding.Verdict = computed?.overlaps(Page.checked(pct)) == true ? .holds : .fails
+        let value = Page.mid(part) / Page.mid(whole) * 100
+        let scale = Page.scale([part, whole])
+        func say(_ l: Language) -> String {
+            let rel = verdict == .holds ? Language.sign(pct.qualifier) : "≠"
+            return "\(l.number(Page.mid(part) / scale)) / \(l.number(Page.mid(whole) / scale)) × 100 = \(l.number(value))% \(rel) \(l.value(pct))%: \(l.verdict(verdict))"
+        }
+        return Finding(article: article, kind: .share, verdict: verdict,
+                       severity: comparisonSeverity(verdict, [pct, part, whole], stated: pct.value, computed: value),
+                       figures: refs, computation: say(.vietnamese), computationEnglish: say(.english))
+    }
+}
+
+extension Page {
+    /// Words before a percent that make it a change, not a share (`tăng 12,5%`, `giảm 4,1%`).
+    static let changeWords = ["tăng", "giảm", "tăng trưởng", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn", "lãi", "lỗ", "mất",
+                              "thêm", "vượt", "hụt", "sụt", "chênh lệch", "tăng thêm", "giảm đi"]
+
+    /// A percent that may be a share: a single value (no range), not a change (`tăng 12,5%`, `giảm
+    /// 121 đơn vị (30,2%)` is both), not a share of a plan that no figure states.
+    func isSharePercent(_ p: Int) -> Bool {
+        let f = figures[p]
+        guard f.unit == "%", f.valueMax == nil, f.rate == nil else { return false }
+        if isChangeAmount(p) { return false }
+        // `tăng 12,5% so với cùng kỳ`
+        let next = after(p, 12)
+        if next.hasPrefix(" so với") { return false }
+        return true
+    }
+
+    /// The nearest figure before `k` in its sentence that satisfies `ok`.
+    func nearestBefore(_ k: Int, where ok: (Int) -> Bool) -> Int? {
+        var j = k - 1
+        while j >= 0, figures[j].sentenceIndex == figures[k].sentenceIndex {
+            if ok(j) { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// The parts a percent may be of: the figures before it in its sentence, nearest first, that
+    /// are no percent, no ratio, no fraction; at most three.
+    func partCandidates(_ p: Int) -> [Int] {
+        var out: [Int] = []
+        var j = p - 1
+        let s = figures[p].sentenceIndex
+        // the words after the percent may name what it is of (`8% về tổng số vụ`)
+        let named = Page.words(after(p, 30)).prefix(5)
+        while j >= 0, figures[j].sentenceIndex == s, out.count < 3 {
+            let f = figures[j]
+            if f.unit != "%", f.unit != "lần", !isFractionWhole(j), !(j + 1 < figures.count && isFractionWhole(j + 1)), f.value > 0 {
+                out.append(j)
+            }
+            j -= 1
+        }
+        // `(chiếm 8% về tổng số vụ và 56% về tổng số tiền)`: the part whose unit is named first
+        if let k = out.firstIndex(where: { q in
+            let u = figures[q].unit.lowercased()
+            return !u.isEmpty && (named.contains(u) || (u == "đồng" && named.contains("tiền")))
+        }), k > 0 {
+            let q = out.remove(at: k)
+            out.insert(q, at: 0)
+        }
+        return out
+    }
+
+    /// The figures that may be the whole of part `q` of percent `pct`, each with a rank (lower is
+    /// likelier): same sentence before the part, same sentence after, then sentences back; the
+    /// nearest first. They count what the part counts, and are larger (smaller for a percent
+    /// over 100).
+    func wholeCandidates(for q: Int, percent pct: Figure, bare: [Figure]) -> [(Figure, (Int, Int))] {
+        let part = figures[q]
+        let s = part.sentenceIndex
+        var out: [(Figure, (Int, Int))] = []
+        for (k, f) in figures.enumerated() where k != q && s - Page.wholeWindow...s ~= f.sentenceIndex {
+            guard f.unit != "%", comparable(f, part), !isChangeAmount(k), f.start != part.start else { continue }
+            out.append((f, rank(f, part)))
+        }
+        for f in bare where s - Page.wholeWindow...s ~= f.sentenceIndex && comparable(f, part) {
+            out.append((f, rank(f, part)))
+        }
+        return out.filter { pct.value <= 100 ? $0.0.value > part.value : $0.0.value < part.value }
+    }
+
+    /// How far back a whole may be, in sentences.
+    static let wholeWindow = 6
+
+    func rank(_ f: Figure, _ part: Figure) -> (Int, Int) {
+        if f.sentenceIndex == part.sentenceIndex { return f.start < part.start ? (0, part.start - f.end) : (1, f.start - part.end) }
+        return (1 + part.sentenceIndex - f.sentenceIndex, part.start - f.end)
+    }
+
+    /// Whether the words after percent `p` name a total (`chiếm 65,1% tổng thu`, `trên tổng số`).
+    func namesTotal(after p: Int) -> Bool {
+        let w = Page.words(after(p, 20)).prefix(3)
+        return w.contains("tổng") || w.contains("tổng số")
+    }
+
+    /// Whether part `q` stands right before percent `p`: nothing but a short link between them
+    /// (`, chiếm `, ` (`, `, bằng `, `, đạt `, `, tương đương `).
+    func isTight(_ p: Int, _ q: Int?) -> Bool {
+        guard let q, q == p - 1 else { return false }
+        let between = Page.words(text(figures[q].end, figures[p].start))
+        return between.count <= 3 && between.allSatisfy { Page.shareLinks.contains($0) }
+    }
+
+    static let shareLinks: Set<String> = ["chiếm", "bằng", "đạt", "tương", "đương", "tỷ", "tỉ", "lệ", "khoảng", "là"]
 }

@@ -1,0 +1,182 @@
+import Figures
+import Foundation
+
+/// What the `share`, `change` and `ratio` finders ask of a page: the words around a figure,
+/// which figures count the same thing, numbers printed bare (`giảm từ 401 xuống còn 208 đơn vị`),
+/// the intervals to check with and how to write a check out.
+extension Page {
+    /// The page's text over the scalar range `[from, to)` (clamped), lowercased.
+    func text(_ from: Int, _ to: Int) -> String {
+        let a = max(0, min(from, scalars.count)), b = max(a, min(to, scalars.count))
+        return String(String.UnicodeScalarView(scalars[a..<b])).lowercased()
+    }
+
+    /// Up to `n` scalars of text right after figure `k`, lowercased.
+    func after(_ k: Int, _ n: Int = 40) -> String { text(figures[k].end, figures[k].end + n) }
+
+    /// Up to `n` scalars of text right before figure `k` (across figures), lowercased.
+    func before(_ k: Int, _ n: Int = 40) -> String { text(figures[k].start - n, figures[k].start) }
+
+    /// The words of `s`, split at spaces and punctuation.
+    static func words(_ s: some StringProtocol) -> [String] {
+        String(s).split(whereSeparator: { (c: Character) -> Bool in Page.wordBreaks.contains(c) }).map(String.init)
+    }
+
+    static let wordBreaks: Set<Character> = [" ", ",", "(", ")", ";", ":", "\n", "–", "-"]
+
+    /// Whether the words `phrase` end `words` (`["giảm", "được"]` ends `... đã giảm được`).
+    static func ends(_ words: [String], with phrase: String) -> Bool {
+        let p = phrase.split(separator: " ").map(String.init)
+        return words.count >= p.count && Array(words.suffix(p.count)) == p
+    }
+
+    // MARK: - what is compared
+
+    /// Units that count people, compared as one (`6.143 người` of `6.452 vận động viên`).
+    static let personUnits: Set<String> = [
+        "người", "lao động", "vận động viên", "học sinh", "sinh viên", "cán bộ", "công chức", "viên chức",
+        "đảng viên", "hội viên", "đoàn viên", "bệnh nhân", "nhân khẩu", "công nhân", "giáo viên", "thí sinh",
+    ]
+
+    /// Whether figures `a` and `b` count or measure the same thing, for comparing their values:
+    /// the same per-rate, and the same unit, or units with the same head word (`45.870 hộ` of
+    /// `48.620 hộ gia đình`, `3.194 vụ` of `38 nghìn vụ việc`), or both counting people.
+    func comparable(_ a: Figure, _ b: Figure) -> Bool {
+        guard (a.rate ?? "").lowercased() == (b.rate ?? "").lowercased() else { return false }
+        let ua = a.unit.lowercased(), ub = b.unit.lowercased()
+        if ua == ub { return true }
+        if ua == "%" || ub == "%" || ua.isEmpty || ub.isEmpty { return false }
+        if ua.split(separator: " ").first == ub.split(separator: " ").first { return true }
+        return Page.personUnits.contains(ua) && Page.personUnits.contains(ub)
+    }
+
+    /// An estimate (`ước đạt 842,6 triệu USD`): the extractor reads `ước` as `khoảng`, but the
+    /// number is printed to its last digit, and a relation between printed values is checked at
+    /// that precision.
+    static func isEstimate(_ f: Figure) -> Bool {
+        f.qualifier == .approx && f.text.lowercased().hasPrefix("ước")
+    }
+
+    /// The values a figure allows for checking: its interval, an estimate's at its precision.
+    static func checked(_ f: Figure) -> ValueInterval {
+        isEstimate(f) ? ValueInterval(value: f.value, valueMax: f.valueMax, precision: f.precision, qualifier: .exact) : f.interval
+    }
+
+    /// Whether the figure's qualifier makes a failed check shaky (`khoảng`, `gần`; not `ước`).
+    static func isLoose(_ f: Figure) -> Bool {
+        (f.qualifier == .approx || f.qualifier == .nearly) && !isEstimate(f)
+    }
+
+    /// A value's middle, for writing a check out: the value, or the middle of a range.
+    static func mid(_ f: Figure) -> Decimal { f.valueMax.map { (f.value + $0) / 2 } ?? f.value }
+
+    // MARK: - printed numbers
+
+    /// The number a digit string prints in the article's style (`2.175,134`, `401`); nil for none.
+    static func number(_ s: some StringProtocol, english: Bool = false) -> Decimal? {
+        let (group, decimal): (Character, Character) = english ? (",", ".") : (".", ",")
+        var digits = ""
+        for c in s {
+            if c.isASCII, c.isNumber { digits.append(c) } else if c == decimal { digits.append(".") } else if c != group { return nil }
+        }
+        guard !digits.isEmpty, digits.first != ".", digits.last != "." else { return nil }
+        return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The step of the last printed digit of a digit string (`2.175,134`: 0,001; `401`: 1).
+    static func step(_ s: some StringProtocol, english: Bool = false) -> Decimal {
+        let decimal: Character = english ? "." : ","
+        guard let i = s.lastIndex(of: decimal) else { return 1 }
+        let places = s.distance(from: s.index(after: i), to: s.endIndex)
+        return Decimal(sign: .plus, exponent: -places, significand: 1)
+    }
+
+    /// How much a figure's printed number is scaled by its words: `683 tỷ đồng` 10^9,
+    /// `30.000 nghìn tỷ đồng` 10^12, `842,6 triệu USD` 10^6, `1.864 lao động` 1.
+    static func multiplier(_ f: Figure) -> Decimal {
+        let t = f.text
+        guard let first = t.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return 1 }
+        let run = t[first...].prefix { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }
+        let english = f.numberStyle == .english
+        let printed = String(run.last == "." || run.last == "," ? run.dropLast() : run[...])
+        guard let n = number(printed, english: english), n != 0 else { return 1 }
+        let m = f.value / n
+        // powers of ten only (a bare count is 1)
+        for e in [15, 12, 9, 6, 3] where m == Decimal(sign: .plus, exponent: e, significand: 1) { return m }
+        return 1
+    }
+
+    /// The scale the figures are written out at: the smallest of their multipliers (`683 tỷ` and
+    /// `1.240 tỷ` as 683 and 1.240).
+    static func scale(_ fs: [Figure]) -> Decimal {
+        fs.filter { $0.unit != "%" }.map(multiplier).min() ?? 1
+    }
+
+    /// Numbers printed bare where a figure is expected: `từ 401 xuống còn 208 đơn vị` gives `401`
+    /// as a figure of `208 đơn vị`'s unit (the extractor reads a figure only with its unit).
+    func bareFigures() -> [Figure] {
+        var out: [Figure] = []
+        for (k, f) in figures.enumerated() {
+            let lead = leadIns[k]
+            // `từ N xuống còn `, `từ N lên `, `từ mức N lên mức `, ending the lead-in
+            guard let m = lead.firstMatch(of: Page.bareMove) else { continue }
+            let n = String(m.1)
+            let english = f.numberStyle == .english
+            guard let v = Page.number(n, english: english) else { continue }
+            let leadScalars = Array(lead.unicodeScalars), ns = Array(n.unicodeScalars)
+            let at = lead.unicodeScalars.distance(from: lead.unicodeScalars.startIndex, to: m.1.startIndex.samePosition(in: lead.unicodeScalars) ?? lead.unicodeScalars.startIndex)
+            let start = f.start - leadScalars.count + at
+            guard !figures.contains(where: { $0.start <= start && start < $0.end }) else { continue }
+            let precision = Page.step(n, english: english) * Page.multiplier(f)
+            out.append(Figure(id: f.id, text: n, value: v * Page.multiplier(f), unit: f.unit, rate: f.rate, start: start, end: start + ns.count,
+                              sentenceIndex: f.sentenceIndex, sentence: f.sentence, precision: precision, numberStyle: f.numberStyle))
+        }
+        return out
+    }
+
+    nonisolated(unsafe) static let bareMove = /từ (?:mức )?([0-9][0-9.,]*[0-9]|[0-9]) (?:lên|xuống|đến|tới)(?: còn| mức)? $/
+
+    static let toWords: Set<String> = ["lên", "xuống", "còn", "đến", "tới"]
+
+    /// A fraction printed as one figure (`134/156 thôn`, `923,835/1.010 tỷ đồng`), which the
+    /// extractor gives as two figures over the same span: the part (`134`) and the whole (`156
+    /// thôn`), each as its own span. Nil when figure `k` is not the first of such a pair.
+    func fraction(at k: Int) -> (part: Figure, whole: Figure, partRef: Finding.FigureRef, wholeRef: Finding.FigureRef)? {
+        guard k + 1 < figures.count else { return nil }
+        let a = figures[k], b = figures[k + 1]
+        guard a.start == b.start, a.end == b.end, let slash = a.text.firstIndex(of: "/") else { return nil }
+        let head = a.text[..<slash], tail = a.text[a.text.index(after: slash)...]
+        guard head.contains(where: \.isNumber), tail.first?.isNumber == true else { return nil }
+        let cut = a.start + head.unicodeScalars.count
+        let partRef = Finding.FigureRef(text: String(head), start: a.start, end: cut, id: a.id)
+        let wholeRef = Finding.FigureRef(text: String(tail), start: cut + 1, end: a.end, id: b.id)
+        return (a, b, partRef, wholeRef)
+    }
+
+    /// Whether figure `k` is the second of a fraction pair (`156` of `134/156 thôn`).
+    func isFractionWhole(_ k: Int) -> Bool {
+        k > 0 && figures[k - 1].start == figures[k].start && figures[k - 1].end == figures[k].end
+    }
+}
+
+extension CrossChecker {
+    /// A failed check's severity: an error when the figures are exact or the stated value is off by
+    /// a factor near 1000 (a `nghìn tỷ` slip), a warning when a loose qualifier makes it shaky.
+    func comparisonSeverity(_ v: Finding.Verdict, _ figures: [Figure], stated: Decimal, computed: Decimal) -> Finding.Severity {
+        switch v {
+        case .holds: return .consistent
+        case .undecided: return .info
+        case .fails:
+            if CrossChecker.isThousandfold(stated, computed) { return .error }
+            return figures.contains(where: Page.isLoose) ? .warning : .error
+        }
+    }
+
+    /// Whether `a` is about 1000 times `b` or the other way round.
+    static func isThousandfold(_ a: Decimal, _ b: Decimal) -> Bool {
+        let x = abs(a), y = abs(b)
+        guard x > 0, y > 0 else { return false }
+        let r = x > y ? x / y : y / x
+        return r >= 500 && r <= 2000
+    }
+}
