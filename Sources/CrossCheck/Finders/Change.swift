@@ -93,11 +93,18 @@ extension Page {
         // `giảm 121 đơn vị (30,2%)`: the percent of a change in brackets right after it
         let f = figures[k]
         if f.unit == "%", k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex, figures[k - 1].unit != "%",
-           text(figures[k - 1].end, f.start).trimmingCharacters(in: .whitespaces) == "(" {
+           Page.companionLinks.contains(text(figures[k - 1].end, f.start).trimmingCharacters(in: .whitespaces)) {
             return verbDirection(k - 1)
         }
         return nil
     }
+
+    /// What links a change to its percent: `giảm 121 đơn vị (30,2%)`, `thấp hơn ... 39.417 đồng, tương đương 40,7%`.
+    static let companionLinks: Set<String> = ["(", ", tương đương", ", tương ứng", ", bằng", "tương đương", "tương ứng", ", tức"]
+
+    /// Comparatives that make the figure after them a difference, however far in the clause
+    /// (`thấp hơn giá mua vào 39.417 đồng`): up, down.
+    static let comparatives: [(String, Bool)] = [("cao hơn", true), ("nhiều hơn", true), ("thấp hơn", false), ("ít hơn", false)]
 
     /// The direction of the verb of change right before figure `k` (or opening its text: `vượt gần 2.000 tỷ`).
     func verbDirection(_ k: Int) -> Bool? {
@@ -115,7 +122,13 @@ extension Page {
         // the longest verb that ends the words
         let down = Page.downWords.filter { Page.ends(words, with: $0) }.map(\.count).max() ?? 0
         let up = Page.upWords.filter { Page.ends(words, with: $0) }.map(\.count).max() ?? 0
-        if down == 0 && up == 0 { return nil }
+        if down == 0 && up == 0 {
+            // `thấp hơn giá SMBC mua vào 39.417 đồng`, not `cao hơn so với năm 2015 (1.200 tỷ)`
+            let lead = leadIns[k]
+            guard !lead.contains("so với"), !lead.contains("("), Page.words(lead).count <= 8,
+                  let c = Page.comparatives.first(where: { lead.contains($0.0) }) else { return nil }
+            return c.1
+        }
         return up > down
     }
 
@@ -164,7 +177,9 @@ extension Page {
         while j < figures.count, figures[j].sentenceIndex == s {
             if isChangeAmount(j) { return nil }
             if figures[j].unit != "%" || change.unit == "%" && figures[j].unit == "%" {
-                if text(change.end, figures[j].start).contains("so với") { old = j }
+                // in the same clause: `so với cùng kỳ năm 2023 (748,9 triệu USD)`, not `(tăng 81,8% so với cùng kỳ); gần 27.600 ...`
+                let between = text(change.end, figures[j].start)
+                if between.contains("so với"), !between.contains(";"), !between.contains(")"), between.count <= 60 { old = j }
                 break
             }
             j += 1

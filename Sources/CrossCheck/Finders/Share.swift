@@ -37,7 +37,8 @@ extension CrossChecker {
                 }
             }
             // a fallback only when the part is right before the percent (`X, chiếm Y%`, `X (Y%)`)
-            guard let pick = best ?? (page.isTight(p, parts.first) ? fallback : nil) else { continue }
+            guard let pick = best ?? (page.isTight(p, parts.first) && (page.endsClause(p) || page.namesTotal(after: p)) ? fallback : nil)
+            else { continue }
             out.append(shareFinding(page, article: article, pct: pct, part: pick.part, whole: pick.whole,
                                     refs: [.init(pct), .init(pick.part), .init(pick.whole)]))
         }
@@ -73,7 +74,7 @@ extension Page {
     /// 121 đơn vị (30,2%)` is both), not a share of a plan that no figure states.
     func isSharePercent(_ p: Int) -> Bool {
         let f = figures[p]
-        guard f.unit == "%", f.valueMax == nil, f.rate == nil else { return false }
+        guard f.unit == "%", f.valueMax == nil, f.rate == nil, f.value != 100 else { return false }
         if isChangeAmount(p) { return false }
         // `tăng 12,5% so với cùng kỳ`
         let next = after(p, 12)
@@ -125,14 +126,36 @@ extension Page {
         let part = figures[q]
         let s = part.sentenceIndex
         var out: [(Figure, (Int, Int))] = []
+        // a change's percent is of the value it changed from (`giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)`)
+        if isChangeAmount(q) {
+            return moves(bare: bare).filter { s - 1...s ~= $0.old.sentenceIndex && comparable($0.old, part) }.map { ($0.old, rank($0.old, part)) }
+        }
         for (k, f) in figures.enumerated() where k != q && s - Page.wholeWindow...s ~= f.sentenceIndex {
             guard f.unit != "%", comparable(f, part), !isChangeAmount(k), f.start != part.start else { continue }
+            // `bằng 6,28% GDP`: a whole the words name must be the one the figure is of
+            if let named = namedWhole(of: pct), !leadIns[k].contains(named) { continue }
             out.append((f, rank(f, part)))
         }
         for f in bare where s - Page.wholeWindow...s ~= f.sentenceIndex && comparable(f, part) {
             out.append((f, rank(f, part)))
         }
         return out.filter { pct.value <= 100 ? $0.0.value > part.value : $0.0.value < part.value }
+    }
+
+    /// Wholes a percent names that are rarely printed beside it (`6,28% GDP`, `10% vốn điều lệ`).
+    static let namedWholes = ["gdp", "grdp", "vốn điều lệ", "dân số", "lãi suất"]
+
+    func namedWhole(of pct: Figure) -> String? {
+        guard let p = figures.firstIndex(where: { $0.start == pct.start && $0.end == pct.end }) else { return nil }
+        let next = after(p, 20).trimmingCharacters(in: .whitespaces)
+        return Page.namedWholes.first { next.hasPrefix($0) }
+    }
+
+    /// Whether nothing follows percent `p` in its clause (`(6,19%)`, `chiếm 94,3%.`): a whole
+    /// the words would name otherwise.
+    func endsClause(_ p: Int) -> Bool {
+        let next = after(p, 3).trimmingCharacters(in: .whitespaces)
+        return next.isEmpty || [")", ",", ".", ";", ":"].contains { next.hasPrefix($0) }
     }
 
     /// How far back a whole may be, in sentences.
