@@ -24,18 +24,25 @@ extension CrossChecker {
                 change.unit == "%" ? true : page.comparable(change, v)
             }
             var pair: (new: Figure, old: Figure)?
-            // a move in the sentence, or in the one before when the sentence has no value of its own
             let s = change.sentenceIndex
-            let here = moves.filter { $0.new.sentenceIndex == s && fits($0.new) }
+            // a move right before the change (`lên 3.120 ha năm 2024, tăng 770 ha`) or right after it (`tăng 770 ha, từ 2.350 ha lên ...`)
+            let here = moves.filter { m in
+                m.new.sentenceIndex == s && fits(m.new)
+                    && (m.new.end <= change.start && page.isNear(m.new.end, change.start, words: 4)
+                        || change.end <= m.old.start && page.isNear(change.end, m.old.start, words: 3))
+            }
             if let m = here.min(by: { abs($0.new.start - change.start) < abs($1.new.start - change.start) }) {
                 pair = (m.new, m.old)
-            } else if let v = page.versus(c) {
-                pair = v
+            } else if page.comparesAfter(c) {
+                // `tăng 12,5% so với cùng kỳ (748,9 triệu USD)`: the value compared with, or nothing
+                pair = page.versus(c)
             } else if let v = page.bracketPair(c) {
                 pair = v
             } else if let v = page.timedPair(before: c) {
                 pair = v
-            } else if !page.hasValue(inSentenceOf: c), let m = moves.last(where: { $0.new.sentenceIndex == s - 1 && fits($0.new) }) {
+            } else if !page.hasValue(inSentenceOf: c), page.restates(c),
+                      let m = moves.last(where: { $0.new.sentenceIndex == s - 1 && fits($0.new) }) {
+                // `tăng gấp 4 lần, từ 11.160 tỷ đồng lên 41.924 tỷ đồng. Có nghĩa, trong 4 năm số thu đã tăng 30.000 nghìn tỷ đồng.`
                 pair = (m.new, m.old)
             } else if change.unit == "%", !page.hasValue(inSentenceOf: c), let v = page.versusAhead(c) {
                 pair = v
@@ -82,8 +89,31 @@ extension CrossChecker {
 }
 
 extension Page {
-    static let upWords = ["tăng", "tăng thêm", "tăng trưởng", "cao hơn", "nhiều hơn", "thêm", "vượt", "lãi", "đạt thêm"]
-    static let downWords = ["giảm", "giảm đi", "thấp hơn", "ít hơn", "mất", "mất thêm", "hụt", "sụt", "sụt giảm", "lỗ"]
+    static let upWords = ["tăng", "tăng thêm", "tăng trưởng", "cao hơn", "nhiều hơn", "thêm", "vượt", "lãi", "đạt thêm", "cộng", "tiến"]
+    static let downWords = ["giảm", "giảm đi", "thấp hơn", "ít hơn", "mất", "mất thêm", "hụt", "sụt", "sụt giảm", "lỗ", "lùi"]
+    /// Verbs that open a new clause: a value after one is no longer the one compared with.
+    static let clauseVerbs: Set<String> = ["đạt", "là", "có", "chiếm", "thì", "nếu", "còn", "với"]
+    /// Words that open a sentence restating the one before (`Có nghĩa, trong 4 năm số thu đã tăng ...`).
+    static let restatements = ["có nghĩa", "nghĩa là", "như vậy", "tức là", "điều đó có nghĩa", "tính ra"]
+
+    /// Whether the sentence of change `c` restates the one before (`Có nghĩa, ...`, `Như vậy, ...`).
+    func restates(_ c: Int) -> Bool {
+        let s = sentences[c].trimmingCharacters(in: .whitespaces)
+        return Page.restatements.contains { s.hasPrefix($0) }
+    }
+
+    /// Whether at most `words` words and no `;` stand between offsets `a` and `b`.
+    func isNear(_ a: Int, _ b: Int, words: Int) -> Bool {
+        let t = text(a, b)
+        return !t.contains(";") && Page.words(t).count <= words
+    }
+
+    /// Whether `so với` follows change `c` in its clause (`tăng 20% so với thực hiện năm 2014`).
+    func comparesAfter(_ c: Int) -> Bool {
+        let t = after(c, 40)
+        let clause = t.prefix { $0 != ";" && $0 != "," && $0 != "." && $0 != ")" }
+        return clause.contains("so với")
+    }
     /// What may stand between a verb of change and its figure (`giảm được 55`, `tăng thêm 2`).
     static let changeFillers: Set<String> = ["được", "đi", "thêm", "khoảng", "gần", "trên", "hơn", "là", "mức", "ở"]
 
@@ -126,7 +156,11 @@ extension Page {
             // `thấp hơn giá SMBC mua vào 39.417 đồng`, not `cao hơn so với năm 2015 (1.200 tỷ)`
             let lead = leadIns[k]
             guard !lead.contains("so với"), !lead.contains("("), Page.words(lead).count <= 8,
-                  let c = Page.comparatives.first(where: { lead.contains($0.0) }) else { return nil }
+                  let c = Page.comparatives.first(where: { lead.contains($0.0) }),
+                  let r = lead.range(of: c.0) else { return nil }
+            // `thấp hơn mức 5,5% của cùng kỳ` compares with a value, it states no difference
+            let rest = Page.words(lead[r.upperBound...])
+            guard !rest.contains("mức"), !rest.contains("của"), !rest.contains("là") else { return nil }
             return c.1
         }
         return up > down
@@ -179,7 +213,9 @@ extension Page {
             if figures[j].unit != "%" || change.unit == "%" && figures[j].unit == "%" {
                 // in the same clause: `so với cùng kỳ năm 2023 (748,9 triệu USD)`, not `(tăng 81,8% so với cùng kỳ); gần 27.600 ...`
                 let between = text(change.end, figures[j].start)
-                if between.contains("so với"), !between.contains(";"), !between.contains(")"), between.count <= 60 { old = j }
+                if let r = between.range(of: "so với"), !between.contains(";"), !between.contains(")"), between.count <= 60,
+                   !Page.words(between[r.upperBound...]).contains(where: { Page.clauseVerbs.contains($0) }),
+                   !between[r.upperBound...].contains(",") && !between[r.upperBound...].contains(". ") { old = j }
                 break
             }
             j += 1
@@ -212,6 +248,9 @@ extension Page {
         return (figures[n], figures[o])
     }
 
+    /// Words that open a sentence giving the details of the one before.
+    static let elaborations = ["cụ thể", "theo đó", "trong đó"]
+
     /// `giảm 8,4%. Cụ thể, ... đạt 163,8 tỷ yên ..., giảm so với mức 178,9 tỷ yên`: a percent
     /// change whose values the next two sentences compare.
     func versusAhead(_ c: Int) -> (new: Figure, old: Figure)? {
@@ -219,12 +258,14 @@ extension Page {
         var j = c + 1
         while j < figures.count, figures[j].sentenceIndex <= s + 2 {
             let f = figures[j]
-            if f.unit != "%", !isChangeAmount(j), j + 1 < figures.count {
+            if f.unit != "%", !isChangeAmount(j), j + 1 < figures.count, f.sentenceIndex > s,
+               Page.elaborations.contains(where: { sentences[j].hasPrefix($0) }) {
                 // the next figure of this sentence counting the same, past `so với`
                 var k = j + 1
                 while k < figures.count, figures[k].sentenceIndex == f.sentenceIndex {
                     if comparable(figures[k], f) {
-                        if text(f.end, figures[k].start).contains("so với") { return (f, figures[k]) }
+                        let between = text(f.end, figures[k].start)
+                        if (Page.upWords + Page.downWords).contains(where: { between.contains($0 + " so với") }) { return (f, figures[k]) }
                         break
                     }
                     k += 1

@@ -14,11 +14,14 @@ extension CrossChecker {
             let ratio = page.figures[r]
             let s = ratio.sentenceIndex
             var pair: (Figure, Figure)?
-            if let m = moves.first(where: { $0.old.sentenceIndex == s && $0.old.start > ratio.end }) {
+            if let m = moves.first(where: { $0.old.sentenceIndex == s && $0.old.start > ratio.end && page.isNear(ratio.end, $0.old.start, words: 3) }) {
+                // `tăng gấp 4 lần, từ 11.160 tỷ đồng lên 41.924 tỷ đồng`
                 pair = (m.new, m.old)
-            } else if let b = page.nearestBefore(r, where: { page.isRatioValue($0) }),
+            } else if let b = page.nearestBefore(r, where: { page.isRatioValue($0) }), page.isNear(page.figures[b].end, ratio.start, words: 8),
                       let a = page.figures.indices.first(where: { $0 > r && page.figures[$0].sentenceIndex == s && page.isRatioValue($0)
-                          && page.comparable(page.figures[$0], page.figures[b]) }) {
+                          && page.comparable(page.figures[$0], page.figures[b]) }),
+                      page.comparedWith(page.text(ratio.end, page.figures[a].start)) {
+                // `1.260 ha, gấp 3 lần năm 2020 (420 ha)`, `gấp 1,5 lần dân so với phường X (có 109.000 dân)`
                 pair = (page.figures[b], page.figures[a])
             }
             guard let (x, y) = pair, page.comparable(x, y) else { continue }
@@ -45,6 +48,14 @@ extension Page {
         let f = figures[k]
         guard f.unit == "lần", f.valueMax == nil, f.value > 1 else { return false }
         return f.text.lowercased().contains("gấp") || Page.words(leadIns[k]).suffix(2).contains("gấp")
+    }
+
+    /// Whether the words between a multiple and a value make the value what it is compared with
+    /// (`gấp 3 lần năm 2020 (420 ha)`, `so với ...`), not a new value (`tăng gần gấp đôi lên 15.429 tỷ`).
+    func comparedWith(_ between: String) -> Bool {
+        let w = Page.words(between)
+        guard !between.contains(";"), !w.contains("lên"), !w.contains("xuống"), w.count <= 10 else { return false }
+        return between.contains("(") || between.contains("so với")
     }
 
     /// A figure a multiple may compare: no percent, no multiple, no change.

@@ -16,7 +16,8 @@ extension CrossChecker {
             let pct = page.figures[p]
             // a fraction right before: `9/12 xã ... (75%)`
             if let q = page.nearestBefore(p, where: { page.figures[$0].unit != "%" }), q > 0, page.isFractionWhole(q),
-               let fr = page.fraction(at: q - 1), page.figures[p].start - fr.whole.end <= 60 {
+               let fr = page.fraction(at: q - 1), page.figures[p].start - fr.whole.end <= 60, page.namedWhole(of: pct) == nil,
+               page.isFractionLink(page.text(fr.whole.end, pct.start)) {
                 out.append(shareFinding(page, article: article, pct: pct, part: fr.part, whole: fr.whole,
                                         refs: [.init(pct), fr.partRef, fr.wholeRef]))
                 continue
@@ -31,13 +32,15 @@ extension CrossChecker {
                     let key = (r, rank.0, rank.1)
                     if computed.overlaps(Page.checked(pct)) {
                         if best == nil || key < best!.rank { best = (key, part, whole) }
-                    } else if r == 0, rank.0 == 0 || page.namesTotal(after: p) {
+                    } else if r == 0, page.namedTotal(after: p).map({ page.leadIn(of: whole).contains($0) }) ?? (rank.0 == 0) {
+                        // a total the words name must be the one named before (`tổng thu ... đạt 1.240 tỷ đồng`)
                         if fallback == nil || key < fallback!.rank { fallback = (key, part, whole) }
                     }
                 }
             }
             // a fallback only when the part is right before the percent (`X, chiếm Y%`, `X (Y%)`)
-            guard let pick = best ?? (page.isTight(p, parts.first) && (page.endsClause(p) || page.namesTotal(after: p)) ? fallback : nil)
+            guard let pick = best ?? (page.isTight(p, parts.first, links: Page.fallbackLinks) && (page.endsClause(p) || page.namedTotal(after: p) != nil)
+                                      ? fallback : nil)
             else { continue }
             out.append(shareFinding(page, article: article, pct: pct, part: pick.part, whole: pick.whole,
                                     refs: [.init(pct), .init(pick.part), .init(pick.whole)]))
@@ -132,8 +135,10 @@ extension Page {
         }
         for (k, f) in figures.enumerated() where k != q && s - Page.wholeWindow...s ~= f.sentenceIndex {
             guard f.unit != "%", comparable(f, part), !isChangeAmount(k), f.start != part.start else { continue }
-            // `bằng 6,28% GDP`: a whole the words name must be the one the figure is of
+            // `bằng 6,28% GDP`, `chiếm 65,1% tổng thu`: a whole the words name must be the one the figure is of
             if let named = namedWhole(of: pct), !leadIns[k].contains(named) { continue }
+            // a figure with a share of its own is a part (`91 nghìn học sinh, chiếm 72%`)
+            if k + 1 < figures.count, figures[k + 1].unit == "%", k + 1 != p(pct), isTight(k + 1, k, links: Page.shareLinks) { continue }
             out.append((f, rank(f, part)))
         }
         for f in bare where s - Page.wholeWindow...s ~= f.sentenceIndex && comparable(f, part) {
@@ -166,18 +171,43 @@ extension Page {
         return (1 + part.sentenceIndex - f.sentenceIndex, part.start - f.end)
     }
 
-    /// Whether the words after percent `p` name a total (`chiếm 65,1% tổng thu`, `trên tổng số`).
-    func namesTotal(after p: Int) -> Bool {
-        let w = Page.words(after(p, 20)).prefix(3)
-        return w.contains("tổng") || w.contains("tổng số")
+    /// The total the words after percent `p` name (`chiếm 65,1% tổng thu`: `tổng thu`; `chiếm
+    /// 4,88% trên tổng số phải thu`: `tổng số phải`), nil when they name none.
+    func namedTotal(after p: Int) -> String? {
+        let w = Page.words(after(p, 30).prefix { $0 != "." && $0 != ";" && $0 != ")" })
+        guard let t = w.prefix(3).firstIndex(of: "tổng") else { return nil }
+        let name = w[t...].prefix(w.count > t + 1 && w[t + 1] == "số" ? 3 : 2)
+        return name.count >= 2 ? name.joined(separator: " ") : nil
     }
+
+    /// The lead-in of a figure of the page (or of a bare number: the text before it in its sentence).
+    func leadIn(of f: Figure) -> String {
+        let k = p(f)
+        return k >= 0 ? leadIns[k] : text(f.start - 60, f.start)
+    }
+
+    /// The index of a figure of the page.
+    func p(_ f: Figure) -> Int { figures.firstIndex { $0.start == f.start && $0.end == f.end && $0.value == f.value } ?? -1 }
+
+    /// What may link a fraction to its percent: `9/12 xã đạt chuẩn (75%)`, `923,835/1.010 tỷ đồng (đạt 91,47%)`, not `59/97 xã và 50,7% dân số`.
+    func isFractionLink(_ between: String) -> Bool {
+        let t = between.trimmingCharacters(in: .whitespaces)
+        if Page.words(t).contains("và") || t.contains(";") { return false }
+        let w = Page.words(t)
+        return t.hasSuffix("(") || (w.last.map { Page.shareLinks.contains($0) } ?? false)
+    }
+
+    /// The links after which a percent that fits no pair is still checked against the nearest:
+    /// `117 người (6,19%)`, `683 tỷ đồng, chiếm 55,1% tổng thu`, `đạt tỷ lệ 16%`; not `bằng`, `đạt`,
+    /// which as often compare with last year or the plan.
+    static let fallbackLinks: Set<String> = ["chiếm", "tỷ", "tỉ", "lệ"]
 
     /// Whether part `q` stands right before percent `p`: nothing but a short link between them
     /// (`, chiếm `, ` (`, `, bằng `, `, đạt `, `, tương đương `).
-    func isTight(_ p: Int, _ q: Int?) -> Bool {
+    func isTight(_ p: Int, _ q: Int?, links: Set<String> = Page.shareLinks) -> Bool {
         guard let q, q == p - 1 else { return false }
         let between = Page.words(text(figures[q].end, figures[p].start))
-        return between.count <= 3 && between.allSatisfy { Page.shareLinks.contains($0) }
+        return between.count <= 3 && between.allSatisfy { links.contains($0) }
     }
 
     static let shareLinks: Set<String> = ["chiếm", "bằng", "đạt", "tương", "đương", "tỷ", "tỉ", "lệ", "khoảng", "là"]
