@@ -115,7 +115,7 @@ extension Page {
         return clause.contains("so với")
     }
     /// What may stand between a verb of change and its figure (`giảm được 55`, `tăng thêm 2`).
-    static let changeFillers: Set<String> = ["được", "đi", "thêm", "khoảng", "gần", "trên", "hơn", "là", "mức", "ở"]
+    static let changeFillers: Set<String> = ["được", "đi", "thêm", "khoảng", "gần", "trên", "hơn", "nhẹ", "mạnh", "tới", "đến"]
 
     /// Whether figure `k` is a change the text states, and which way: true up, false down.
     func changeDirection(_ k: Int) -> Bool? {

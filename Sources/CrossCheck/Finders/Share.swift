@@ -30,7 +30,9 @@ extension CrossChecker {
                 for (whole, rank) in page.wholeCandidates(for: q, percent: pct, bare: bare) {
                     guard let computed = CrossChecker.percent(part, of: whole) else { continue }
                     let key = (r, rank.0, rank.1)
-                    if computed.overlaps(Page.checked(pct)) {
+                    // an open or loose figure lets almost any pair fit: the printed values must come close too
+                    let face = Page.mid(part) / Page.mid(whole) * 100
+                    if computed.overlaps(Page.checked(pct)), Page.isClose(face, to: Page.mid(pct)) {
                         if best == nil || key < best!.rank { best = (key, part, whole) }
                     } else if r == 0, page.namedTotal(after: p).map({ page.leadIn(of: whole).contains($0) }) ?? (rank.0 == 0) {
                         // a total the words name must be the one named before (`tổng thu ... đạt 1.240 tỷ đồng`)
@@ -83,6 +85,13 @@ extension Page {
         let next = after(p, 12)
         if next.hasPrefix(" so với") { return false }
         return true
+    }
+
+    /// Whether a value computed from printed values comes within 8% of the stated one (`12.500 /
+    /// 21.600 = 57,9%` for `56%` of figures open above; not `9,8 / 1.446 = 0,68%` for `1%`).
+    static func isClose(_ computed: Decimal, to stated: Decimal) -> Bool {
+        guard stated != 0 else { return computed == 0 }
+        return abs(computed - stated) <= abs(stated) * Decimal(string: "0.08")!
     }
 
     /// The nearest figure before `k` in its sentence that satisfies `ok`.
