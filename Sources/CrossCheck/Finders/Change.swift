@@ -46,6 +46,8 @@ extension CrossChecker {
                 pair = (m.new, m.old)
             } else if change.unit == "%", !page.hasValue(inSentenceOf: c), let v = page.versusAhead(c) {
                 pair = v
+            } else if change.unit != "%", let v = page.timeline(c) {
+                pair = v
             }
             guard let (new, old) = pair, fits(new), page.comparable(new, old) || (new.unit == old.unit && !new.unit.isEmpty) else { continue }
             out.append(changeFinding(article: article, change: change, new: new, old: old, up: up))
@@ -109,10 +111,17 @@ extension Page {
     }
 
     /// Whether `so với` follows change `c` in its clause (`tăng 20% so với thực hiện năm 2014`).
+    /// Also when `so với` opens the clause before it (`so với cùng kỳ năm 2016 tăng 104.284 triệu
+    /// đồng`), or follows a bracket after it (`tăng 31.047 lượt (tăng 5,8%) so với cùng kỳ`).
     func comparesAfter(_ c: Int) -> Bool {
-        let t = after(c, 40)
-        let clause = t.prefix { $0 != ";" && $0 != "," && $0 != "." && $0 != ")" }
-        return clause.contains("so với")
+        var t = Substring(after(c, 60))
+        // a bracket right after the change is skipped
+        if t.hasPrefix(" ("), let close = t.firstIndex(of: ")") { t = t[t.index(after: close)...] }
+        let clause = t.prefix { $0 != ";" && $0 != "," && $0 != "." && $0 != ")" && $0 != "(" }
+        if clause.contains("so với") { return true }
+        let lead = leadIns[c]
+        let own = lead[(lead.lastIndex { $0 == "," || $0 == ";" }.map { lead.index(after: $0) } ?? lead.startIndex)...]
+        return own.contains("so với") || own.contains("cùng kỳ")
     }
     /// What may stand between a verb of change and its figure (`giảm được 55`, `tăng thêm 2`).
     static let changeFillers: Set<String> = ["được", "đi", "thêm", "khoảng", "gần", "trên", "hơn", "nhẹ", "mạnh", "tới", "đến"]
@@ -246,6 +255,32 @@ extension Page {
         else { return nil }
         guard let tn = figures[n].time, let to = figures[o].time, to.end < tn.start else { return nil }
         return (figures[n], figures[o])
+    }
+
+    /// `Năm 1992, ... có diện tích tự nhiên là 4.439 ha. ... Năm 2008, ... có diện tích: 2.591,1 ha;
+    /// ... Theo qui hoạch này, Sơn Trà mất 1.747ha.`: an absolute change of a time with no value
+    /// beside it, between the value that opens a sentence of its time (in its sentence or the one
+    /// before) and the value that opens an earlier sentence of an earlier time (at most eight back).
+    func timeline(_ c: Int) -> (new: Figure, old: Figure)? {
+        let change = figures[c]
+        guard let t = change.time, !sentences[c].contains("so với"), !sentences[c].contains("cùng kỳ") else { return nil }
+        let s = change.sentenceIndex
+        /// The first figure of sentence `i` that counts what the change counts (not itself a change).
+        func opening(_ i: Int) -> Int? {
+            guard let k = figures.indices.first(where: { figures[$0].sentenceIndex == i && comparable(figures[$0], change) }),
+                  !isChangeAmount(k), figures[k].valueMax == nil else { return nil }
+            return k
+        }
+        let here = opening(s).flatMap { $0 < c ? $0 : nil }
+        guard let n = here ?? (hasValue(inSentenceOf: c) ? nil : opening(s - 1)), figures[n].time == t else { return nil }
+        var i = figures[n].sentenceIndex - 1
+        while i >= figures[n].sentenceIndex - 8, i >= 0 {
+            if let o = opening(i), let to = figures[o].time {
+                if to.end < t.start { return (figures[n], figures[o]) }
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// Words that open a sentence giving the details of the one before.
