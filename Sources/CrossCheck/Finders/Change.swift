@@ -21,7 +21,7 @@ extension CrossChecker {
             guard change.unit != "lần", let up = page.changeDirection(c) else { continue }
             guard change.valueMax == nil, change.value > 0 else { continue }
             let fits: (Figure) -> Bool = { v in
-                change.unit == "%" ? true : page.comparable(change, v)
+                change.unit == "%" ? true : page.comparable(change, v) || Page.isPoints(change) && v.unit == "%"
             }
             var pair: (new: Figure, old: Figure)?
             let s = change.sentenceIndex
@@ -80,8 +80,9 @@ extension CrossChecker {
             if percent {
                 return "(\(diff)) / \(l.number(Page.mid(old) / scale)) × 100 = \(l.number(value))% \(rel) \(l.value(change))%: \(l.verdict(verdict))"
             }
-            let unit = change.unit == "%" ? "%" : ""
-            let stated = change.unit == "%" ? l.value(change) : l.number(Page.mid(change) / scale)
+            let points = Page.isPoints(change) && new.unit == "%"
+            let unit = change.unit == "%" ? "%" : points ? (l == .vietnamese ? " điểm %" : " points") : ""
+            let stated = change.unit == "%" || points ? l.value(change) : l.number(Page.mid(change) / scale)
             return "\(diff) = \(l.number(value / scale))\(unit) \(rel) \(stated)\(unit): \(l.verdict(verdict))"
         }
         return Finding(article: article, kind: .change, verdict: verdict,
@@ -117,6 +118,8 @@ extension Page {
         var t = Substring(after(c, 60))
         // a bracket right after the change is skipped
         if t.hasPrefix(" ("), let close = t.firstIndex(of: ")") { t = t[t.index(after: close)...] }
+        // the change is in the bracket itself (`(tăng 12,5%) so với cùng kỳ`)
+        if t.hasPrefix(")"), leadIns[c].contains("(") { t = t.dropFirst() }
         let clause = t.prefix { $0 != ";" && $0 != "," && $0 != "." && $0 != ")" && $0 != "(" }
         if clause.contains("so với") { return true }
         let lead = leadIns[c]
@@ -175,6 +178,11 @@ extension Page {
         return up > down
     }
 
+    /// A change in percentage points (`giảm 1,4 điểm phần trăm`), between two percents.
+    static func isPoints(_ f: Figure) -> Bool {
+        ["điểm phần trăm", "điểm %", "điểm"].contains(f.unit.lowercased())
+    }
+
     /// Whether figure `k` states a change (directly, after a verb).
     func isChangeAmount(_ k: Int) -> Bool { figures[k].unit != "lần" && verbDirection(k) != nil }
 
@@ -218,13 +226,21 @@ extension Page {
         var j = c + 1
         var old: Int?
         while j < figures.count, figures[j].sentenceIndex == s {
+            // the change's own percent in brackets (`tăng 93,7 triệu USD (tăng 12,5%) so với ...`)
+            if j == c + 1, figures[j].unit == "%", change.unit != "%",
+               text(change.end, figures[j].start).trimmingCharacters(in: .whitespaces).hasPrefix("(") {
+                j += 1
+                continue
+            }
             if isChangeAmount(j) { return nil }
             if figures[j].unit != "%" || change.unit == "%" && figures[j].unit == "%" {
                 // in the same clause: `so với cùng kỳ năm 2023 (748,9 triệu USD)`, not `(tăng 81,8% so với cùng kỳ); gần 27.600 ...`
                 let between = text(change.end, figures[j].start)
-                if let r = between.range(of: "so với"), !between.contains(";"), !between.contains(")"), between.count <= 60,
-                   !Page.words(between[r.upperBound...]).contains(where: { Page.clauseVerbs.contains($0) }),
-                   !between[r.upperBound...].contains(",") && !between[r.upperBound...].contains(". ") { old = j }
+                if let r = between.range(of: "so với"), !between.contains(";"), between.count <= 70 {
+                    let rest = between[r.upperBound...]
+                    if !rest.contains(")"), !rest.contains(","), !rest.contains(". "),
+                       !Page.words(rest).contains(where: { Page.clauseVerbs.contains($0) }) { old = j }
+                }
                 break
             }
             j += 1
