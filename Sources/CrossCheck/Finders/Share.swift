@@ -34,7 +34,7 @@ extension CrossChecker {
                     let face = Page.mid(part) / Page.mid(whole) * 100
                     if computed.overlaps(Page.checked(pct)), Page.isClose(face, to: Page.mid(pct)) {
                         if best == nil || key < best!.rank { best = (key, part, whole) }
-                    } else if r == 0, page.namedTotal(after: p).map({ page.leadIn(of: whole).contains($0) }) ?? (rank.0 == 0) {
+                    } else if r == 0, page.namedTotal(after: p).map({ whole.end <= part.start && page.leadIn(of: whole).contains($0) }) ?? (rank.0 == 0) {
                         // a total the words name must be the one named before (`tổng thu ... đạt 1.240 tỷ đồng`)
                         if fallback == nil || key < fallback!.rank { fallback = (key, part, whole) }
                     }
