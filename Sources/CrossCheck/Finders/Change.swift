@@ -15,7 +15,7 @@ extension CrossChecker {
     func changes(_ page: Page, article: String?) -> [Finding] {
         var out: [Finding] = []
         let bare = page.bareFigures()
-        let moves = page.moves(bare: bare)
+        let moves = Dictionary(grouping: page.moves(bare: bare), by: { $0.new.sentenceIndex })
         for c in page.figures.indices {
             let change = page.figures[c]
             guard change.unit != "lần", let up = page.changeDirection(c) else { continue }
@@ -26,8 +26,8 @@ extension CrossChecker {
             var pair: (new: Figure, old: Figure)?
             let s = change.sentenceIndex
             // a move right before the change (`lên 3.120 ha năm 2024, tăng 770 ha`) or right after it (`tăng 770 ha, từ 2.350 ha lên ...`)
-            let here = moves.filter { m in
-                m.new.sentenceIndex == s && fits(m.new)
+            let here = (moves[s] ?? []).filter { m in
+                fits(m.new)
                     && (m.new.end <= change.start && page.isNear(m.new.end, change.start, words: 4)
                         || change.end <= m.old.start && page.isNear(change.end, m.old.start, words: 3))
             }
@@ -41,7 +41,7 @@ extension CrossChecker {
             } else if let v = page.timedPair(before: c) {
                 pair = v
             } else if !page.hasValue(inSentenceOf: c), page.restates(c),
-                      let m = moves.last(where: { $0.new.sentenceIndex == s - 1 && fits($0.new) }) {
+                      let m = (moves[s - 1] ?? []).last(where: { fits($0.new) }) {
                 // `tăng gấp 4 lần, từ 11.160 tỷ đồng lên 41.924 tỷ đồng. Có nghĩa, trong 4 năm số thu đã tăng 30.000 nghìn tỷ đồng.`
                 pair = (m.new, m.old)
             } else if change.unit == "%", !page.hasValue(inSentenceOf: c), let v = page.versusAhead(c) {
@@ -190,8 +190,9 @@ extension Page {
     /// X may be printed bare (`từ 401 xuống còn 208 đơn vị`).
     func moves(bare: [Figure]) -> [(old: Figure, new: Figure)] {
         var out: [(old: Figure, new: Figure)] = []
+        let bareOf = Dictionary(bare.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (k, f) in figures.enumerated() {
-            if let b = bare.first(where: { $0.end <= f.start && $0.sentenceIndex == f.sentenceIndex && f.start - $0.end < 20 && $0.id == f.id }) {
+            if let b = bareOf[f.id], b.end <= f.start, b.sentenceIndex == f.sentenceIndex, f.start - b.end < 20 {
                 out.append((b, f))
                 continue
             }
@@ -211,8 +212,8 @@ extension Page {
     /// Whether the sentence of figure `k` has a figure counting what `k` counts, other than `k` (a value, not a change).
     func hasValue(inSentenceOf k: Int) -> Bool {
         let c = figures[k]
-        return figures.indices.contains { j in
-            j != k && figures[j].sentenceIndex == c.sentenceIndex && !isChangeAmount(j) && figures[j].unit != "lần"
+        return figureRange(sentence: c.sentenceIndex).contains { j in
+            j != k && !isChangeAmount(j) && figures[j].unit != "lần"
                 && (c.unit == "%" ? figures[j].unit != "%" : comparable(figures[j], c))
         }
     }
@@ -283,7 +284,7 @@ extension Page {
         let s = change.sentenceIndex
         /// The first figure of sentence `i` that counts what the change counts (not itself a change).
         func opening(_ i: Int) -> Int? {
-            guard let k = figures.indices.first(where: { figures[$0].sentenceIndex == i && comparable(figures[$0], change) }),
+            guard let k = figureRange(sentence: i).first(where: { comparable(figures[$0], change) }),
                   !isChangeAmount(k), figures[k].valueMax == nil else { return nil }
             return k
         }

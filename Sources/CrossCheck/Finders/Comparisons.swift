@@ -30,6 +30,44 @@ extension Page {
         return words.count >= p.count && Array(words.suffix(p.count)) == p
     }
 
+    // MARK: - where figures are
+
+    /// The indices of the figures of sentence `i` (figures are in text order, so are their
+    /// sentences): found by bisection, no scan of the page.
+    func figureRange(sentence i: Int) -> Range<Int> {
+        func bound(_ x: Int) -> Int {
+            var lo = 0, hi = figures.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if figures[mid].sentenceIndex < x { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let a = bound(i)
+        return a..<max(a, bound(i + 1))
+    }
+
+    /// The indices of the figures of sentences `from...to`.
+    func figureRange(sentences from: Int, _ to: Int) -> Range<Int> {
+        let a = figureRange(sentence: from).lowerBound, b = figureRange(sentence: to).upperBound
+        return a..<max(a, b)
+    }
+
+    /// The index of figure `f` on the page (by bisection on its start); nil for a number printed bare.
+    func index(of f: Figure) -> Int? {
+        var lo = 0, hi = figures.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if figures[mid].start < f.start { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo
+        while k < figures.count, figures[k].start == f.start {
+            if figures[k].end == f.end, figures[k].value == f.value { return k }
+            k += 1
+        }
+        return nil
+    }
+
     // MARK: - what is compared
 
     /// Units that count people, compared as one (`6.143 người` of `6.452 vận động viên`).
@@ -126,7 +164,7 @@ extension Page {
             let leadScalars = Array(lead.unicodeScalars), ns = Array(n.unicodeScalars)
             let at = lead.unicodeScalars.distance(from: lead.unicodeScalars.startIndex, to: m.1.startIndex.samePosition(in: lead.unicodeScalars) ?? lead.unicodeScalars.startIndex)
             let start = f.start - leadScalars.count + at
-            guard !figures.contains(where: { $0.start <= start && start < $0.end }) else { continue }
+            guard k == 0 || figures[k - 1].end <= start else { continue }
             let precision = Page.step(n, english: english) * Page.multiplier(f)
             out.append(Figure(id: f.id, text: n, value: v * Page.multiplier(f), unit: f.unit, rate: f.rate, start: start, end: start + ns.count,
                               sentenceIndex: f.sentenceIndex, sentence: f.sentence, precision: precision, numberStyle: f.numberStyle))

@@ -9,16 +9,16 @@ extension CrossChecker {
     /// (`gấp 4 lần` is [3,5; 4,5]).
     func ratios(_ page: Page, article: String?) -> [Finding] {
         var out: [Finding] = []
-        let moves = page.moves(bare: page.bareFigures())
+        let moves = Dictionary(grouping: page.moves(bare: page.bareFigures()), by: { $0.old.sentenceIndex })
         for r in page.figures.indices where page.isTimes(r) {
             let ratio = page.figures[r]
             let s = ratio.sentenceIndex
             var pair: (Figure, Figure)?
-            if let m = moves.first(where: { $0.old.sentenceIndex == s && $0.old.start > ratio.end && page.isNear(ratio.end, $0.old.start, words: 3) }) {
+            if let m = (moves[s] ?? []).first(where: { $0.old.start > ratio.end && page.isNear(ratio.end, $0.old.start, words: 3) }) {
                 // `tăng gấp 4 lần, từ 11.160 tỷ đồng lên 41.924 tỷ đồng`
                 pair = (m.new, m.old)
             } else if let b = page.nearestBefore(r, where: { page.isRatioValue($0) }), page.isNear(page.figures[b].end, ratio.start, words: 8),
-                      let a = page.figures.indices.first(where: { $0 > r && page.figures[$0].sentenceIndex == s && page.isRatioValue($0)
+                      let a = (r + 1..<page.figureRange(sentence: s).upperBound).first(where: { page.isRatioValue($0)
                           && page.comparable(page.figures[$0], page.figures[b]) }),
                       page.comparedWith(page.text(ratio.end, page.figures[a].start)) {
                 // `1.260 ha, gấp 3 lần năm 2020 (420 ha)`, `gấp 1,5 lần dân so với phường X (có 109.000 dân)`

@@ -12,6 +12,7 @@ extension CrossChecker {
     func shares(_ page: Page, article: String?) -> [Finding] {
         var out: [Finding] = []
         let bare = page.bareFigures()
+        let moves = Dictionary(grouping: page.moves(bare: bare), by: { $0.old.sentenceIndex })
         for p in page.figures.indices where page.isSharePercent(p) {
             let pct = page.figures[p]
             // a fraction right before: `9/12 xã ... (75%)`
@@ -27,7 +28,7 @@ extension CrossChecker {
             var fallback: (rank: (Int, Int, Int), part: Figure, whole: Figure)?
             for (r, q) in parts.enumerated() {
                 let part = page.figures[q]
-                for (whole, rank) in page.wholeCandidates(for: q, percent: pct, bare: bare) {
+                for (whole, rank) in page.wholeCandidates(for: q, percent: pct, bare: bare, moves: moves) {
                     guard let computed = CrossChecker.percent(part, of: whole) else { continue }
                     let key = (r, rank.0, rank.1)
                     // an open or loose figure lets almost any pair fit: the printed values must come close too
@@ -134,15 +135,16 @@ extension Page {
     /// likelier): same sentence before the part, same sentence after, then sentences back; the
     /// nearest first. They count what the part counts, and are larger (smaller for a percent
     /// over 100).
-    func wholeCandidates(for q: Int, percent pct: Figure, bare: [Figure]) -> [(Figure, (Int, Int))] {
+    func wholeCandidates(for q: Int, percent pct: Figure, bare: [Figure], moves: [Int: [(old: Figure, new: Figure)]]) -> [(Figure, (Int, Int))] {
         let part = figures[q]
         let s = part.sentenceIndex
         var out: [(Figure, (Int, Int))] = []
         // a change's percent is of the value it changed from (`giảm từ 401 xuống còn 208 đơn vị, giảm 121 đơn vị (30,2%)`)
         if isChangeAmount(q) {
-            return moves(bare: bare).filter { s - 1...s ~= $0.old.sentenceIndex && comparable($0.old, part) }.map { ($0.old, rank($0.old, part)) }
+            return ((moves[s - 1] ?? []) + (moves[s] ?? [])).filter { comparable($0.old, part) }.map { ($0.old, rank($0.old, part)) }
         }
-        for (k, f) in figures.enumerated() where k != q && s - Page.wholeWindow...s ~= f.sentenceIndex {
+        for k in figureRange(sentences: s - Page.wholeWindow, s) where k != q {
+            let f = figures[k]
             guard f.unit != "%", comparable(f, part), !isChangeAmount(k), f.start != part.start else { continue }
             // `bằng 6,28% GDP`, `chiếm 65,1% tổng thu`: a whole the words name must be the one the figure is of
             if let named = namedWhole(of: pct), !leadIns[k].contains(named) { continue }
@@ -160,7 +162,7 @@ extension Page {
     static let namedWholes = ["gdp", "grdp", "vốn điều lệ", "dân số", "lãi suất"]
 
     func namedWhole(of pct: Figure) -> String? {
-        guard let p = figures.firstIndex(where: { $0.start == pct.start && $0.end == pct.end }) else { return nil }
+        guard let p = index(of: pct) else { return nil }
         let next = after(p, 20).trimmingCharacters(in: .whitespaces)
         return Page.namedWholes.first { next.hasPrefix($0) }
     }
@@ -196,7 +198,7 @@ extension Page {
     }
 
     /// The index of a figure of the page.
-    func p(_ f: Figure) -> Int { figures.firstIndex { $0.start == f.start && $0.end == f.end && $0.value == f.value } ?? -1 }
+    func p(_ f: Figure) -> Int { index(of: f) ?? -1 }
 
     /// What may link a fraction to its percent: `9/12 xã đạt chuẩn (75%)`, `923,835/1.010 tỷ đồng (đạt 91,47%)`, not `59/97 xã và 50,7% dân số`.
     func isFractionLink(_ between: String) -> Bool {
