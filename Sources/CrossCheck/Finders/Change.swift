@@ -95,7 +95,7 @@ extension Page {
     static let upWords = ["tăng", "tăng thêm", "tăng trưởng", "cao hơn", "nhiều hơn", "thêm", "vượt", "lãi", "đạt thêm", "cộng", "tiến"]
     static let downWords = ["giảm", "giảm đi", "thấp hơn", "ít hơn", "mất", "mất thêm", "hụt", "sụt", "sụt giảm", "lỗ", "lùi"]
     /// Verbs that open a new clause: a value after one is no longer the one compared with.
-    static let clauseVerbs: Set<String> = ["đạt", "là", "có", "chiếm", "thì", "nếu", "còn", "với"]
+    static let clauseVerbs: Set<String> = ["có", "chiếm", "thì", "nếu", "còn", "và", "nhưng", "trong"]
     /// Words that open a sentence restating the one before (`Có nghĩa, trong 4 năm số thu đã tăng ...`).
     static let restatements = ["có nghĩa", "nghĩa là", "như vậy", "tức là", "điều đó có nghĩa", "tính ra"]
 

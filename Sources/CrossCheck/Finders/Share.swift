@@ -24,6 +24,13 @@ extension CrossChecker {
                 continue
             }
             let parts = page.partCandidates(p)
+            // `thu từ xăng dầu chiếm đến 99%. Cụ thể, năm 2016, tổng thu là hơn 42.300 tỷ, thì riêng
+            // thu từ xăng dầu đã lên tới 40.211 tỷ đồng.`: the next sentence gives the part and the whole
+            if parts.isEmpty, let (part, whole) = page.detailed(p) {
+                out.append(shareFinding(page, article: article, pct: pct, part: part, whole: whole,
+                                        refs: [.init(pct), .init(part), .init(whole)]))
+                continue
+            }
             var best: (rank: (Int, Int, Int), part: Figure, whole: Figure)?
             var fallback: (rank: (Int, Int, Int), part: Figure, whole: Figure)?
             for (r, q) in parts.enumerated() {
@@ -86,6 +93,20 @@ extension Page {
         let next = after(p, 12)
         if next.hasPrefix(" so với") { return false }
         return true
+    }
+
+    /// The part and the whole of percent `p` given in the sentence after it when that sentence
+    /// details it (`Cụ thể, ...`): its only two figures that count the same thing, the larger the
+    /// whole (the smaller, for a percent over 100).
+    func detailed(_ p: Int) -> (part: Figure, whole: Figure)? {
+        let s = figures[p].sentenceIndex
+        let next = figureRange(sentence: s + 1)
+        guard let first = next.first, Page.elaborations.contains(where: { sentences[first].hasPrefix($0) }) else { return nil }
+        let values = next.filter { figures[$0].unit != "%" && figures[$0].unit != "lần" && !isChangeAmount($0) && figures[$0].valueMax == nil }
+        guard values.count == 2, comparable(figures[values[0]], figures[values[1]]) else { return nil }
+        let a = figures[values[0]], b = figures[values[1]]
+        let larger = Page.mid(a) >= Page.mid(b) ? a : b, smaller = Page.mid(a) >= Page.mid(b) ? b : a
+        return figures[p].value <= 100 ? (smaller, larger) : (larger, smaller)
     }
 
     /// Whether a value computed from printed values comes within 8% of the stated one (`12.500 /
@@ -211,7 +232,7 @@ extension Page {
     /// The links after which a percent that fits no pair is still checked against the nearest:
     /// `117 người (6,19%)`, `683 tỷ đồng, chiếm 55,1% tổng thu`, `đạt tỷ lệ 16%`; not `bằng`, `đạt`,
     /// which as often compare with last year or the plan.
-    static let fallbackLinks: Set<String> = ["chiếm", "tỷ", "tỉ", "lệ"]
+    static let fallbackLinks: Set<String> = ["chiếm", "tỷ", "tỉ", "lệ", "trọng"]
 
     /// Whether part `q` stands right before percent `p`: nothing but a short link between them
     /// (`, chiếm `, ` (`, `, bằng `, `, đạt `, `, tương đương `).
@@ -221,5 +242,5 @@ extension Page {
         return between.count <= 3 && between.allSatisfy { links.contains($0) }
     }
 
-    static let shareLinks: Set<String> = ["chiếm", "bằng", "đạt", "tương", "đương", "tỷ", "tỉ", "lệ", "khoảng", "là"]
+    static let shareLinks: Set<String> = ["chiếm", "bằng", "đạt", "tương", "đương", "tỷ", "tỉ", "lệ", "trọng", "khoảng", "là"]
 }
