@@ -34,8 +34,10 @@ extension CrossChecker {
             if let m = here.min(by: { abs($0.new.start - change.start) < abs($1.new.start - change.start) }) {
                 pair = (m.new, m.old)
             } else if page.comparesAfter(c) {
-                // `tăng 12,5% so với cùng kỳ (748,9 triệu USD)`: the value compared with, or nothing
-                pair = page.versus(c)
+                // `tăng 12,5% so với cùng kỳ (748,9 triệu USD)`: the value compared with, or the value
+                // of the time compared with printed before (`Năm 2017 đạt 400 tỷ. Năm 2018 đạt 500 tỷ,
+                // tăng 100 tỷ so với năm 2017.`), or nothing
+                pair = page.versus(c) ?? page.versusEarlier(c)
             } else if let v = page.bracketPair(c) {
                 pair = v
             } else if let v = page.timedPair(before: c) {
@@ -251,6 +253,41 @@ extension Page {
             !isChangeAmount(i) && comparable(figures[i], figures[old]) && !leadIns[i].contains("so với") && !isFractionWhole(i)
         }) else { return nil }
         return (figures[new], figures[old])
+    }
+
+    /// The time a change names after `so với`: `so với năm 2017` 2017, `so với cùng kỳ (năm trước)`
+    /// the new value's time a year earlier; nil when it names none.
+    func comparedTime(_ c: Int, new: Figure) -> Period? {
+        let t = after(c, 50)
+        guard let r = t.range(of: "so với") else { return nil }
+        let rest = t[r.upperBound...].prefix { $0 != "," && $0 != ";" && $0 != "." && $0 != ")" && $0 != "(" }
+        if rest.contains("cùng kỳ") || rest.contains("cùng kì") {
+            guard let nt = new.time else { return nil }
+            // `cùng kỳ năm 2019` must be the year before the new value's
+            if let m = rest.firstMatch(of: /(\d{4})/), let y = Int(m.1), nt.start.year != y + 1 { return nil }
+            return nt.yearBefore()
+        }
+        if let m = rest.firstMatch(of: /^ (?:năm )?(\d{4})\b/), let y = Int(m.1) { return Period(.year(y)) }
+        return nil
+    }
+
+    /// `Năm 2017 đạt 400 tỷ đồng. Năm 2018 đạt 500 tỷ đồng, tăng 100 tỷ đồng so với năm 2017.`: the
+    /// value before the change in its sentence against the nearest value of the time compared
+    /// with, printed before it in the sentence or the two before.
+    func versusEarlier(_ c: Int) -> (new: Figure, old: Figure)? {
+        let change = figures[c]
+        guard let n = nearestBefore(c, where: { i in
+            !isChangeAmount(i) && figures[i].unit != "%" && (change.unit == "%" || comparable(figures[i], change)) && !isFractionWhole(i)
+        }) else { return nil }
+        let new = figures[n]
+        guard let when = comparedTime(c, new: new), when != new.time else { return nil }
+        let window = figureRange(sentences: new.sentenceIndex - 2, new.sentenceIndex)
+        // one value of that time only: two (`doanh thu 2015 ... nộp ngân sách 2015`) leave the one compared unknown
+        let olds = window.filter { i in
+            i < n && figures[i].time == when && comparable(figures[i], new) && !isChangeAmount(i) && figures[i].valueMax == nil
+        }
+        guard olds.count == 1 else { return nil }
+        return (new, figures[olds[0]])
     }
 
     /// `vượt gần 2.000 tỷ đồng (gần 6.000 tỷ đồng/4.000 tỷ đồng)`: the new and the old value in
