@@ -23,6 +23,13 @@ extension CrossChecker {
                                         refs: [.init(pct), fr.partRef, fr.wholeRef]))
                 continue
             }
+            // a fraction in brackets right after: `đạt 75% (18/24 xã)`
+            if p + 1 < page.figures.count, let fr = page.fraction(at: p + 1), fr.part.sentenceIndex == pct.sentenceIndex,
+               page.text(pct.end, fr.part.start).trimmingCharacters(in: .whitespaces) == "(" {
+                out.append(shareFinding(page, article: article, pct: pct, part: fr.part, whole: fr.whole,
+                                        refs: [.init(pct), fr.partRef, fr.wholeRef]))
+                continue
+            }
             let parts = page.partCandidates(p)
             // `thu từ xăng dầu chiếm đến 99%. Cụ thể, năm 2016, tổng thu là hơn 42.300 tỷ, thì riêng
             // thu từ xăng dầu đã lên tới 40.211 tỷ đồng.`: the next sentence gives the part and the whole
@@ -140,6 +147,12 @@ extension Page {
                 out.append(j)
             }
             j -= 1
+        }
+        // `chiếm 25% (600 hộ)`: a figure in brackets right after, last (it may as well be the whole: `đạt 95% kế hoạch (6.452 vận động viên)`)
+        if p + 1 < figures.count, figures[p + 1].sentenceIndex == s, figures[p + 1].unit != "%", figures[p + 1].unit != "lần",
+           !(p + 2 < figures.count && isFractionWhole(p + 2)), figures[p + 1].value > 0,
+           Page.words(text(figures[p].end, figures[p + 1].start)).count <= 3, text(figures[p].end, figures[p + 1].start).contains("(") {
+            out.append(p + 1)
         }
         // `(chiếm 8% về tổng số vụ và 56% về tổng số tiền)`: the part whose unit is named first
         if let k = out.firstIndex(where: { q in
