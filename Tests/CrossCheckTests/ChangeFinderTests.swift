@@ -43,6 +43,14 @@ import Testing
         ("Dự toán của dự án vượt 1.500 tỷ đồng (4.500 tỷ đồng/3.000 tỷ đồng).",
          FinderExpectation(.holds, .consistent, ["vượt 1.500 tỷ đồng", "4.500 tỷ đồng", "3.000 tỷ đồng"],
                            "4.500 − 3.000 = 1.500 > 1.500: khớp", "4,500 − 3,000 = 1,500 > 1,500: consistent")),
+        // the value of the year compared with, printed in the sentence before
+        ("Năm 2017, doanh thu của công ty đạt 400 tỷ đồng. Năm 2018, doanh thu đạt 500 tỷ đồng, tăng 100 tỷ đồng so với năm 2017.",
+         FinderExpectation(.holds, .consistent, ["100 tỷ đồng", "500 tỷ đồng", "400 tỷ đồng"],
+                           "500 − 400 = 100 ≈ 100: khớp", "500 − 400 = 100 ≈ 100: consistent")),
+        // `so với cùng kỳ`: the same quarter a year before
+        ("Quý I/2017, kim ngạch đạt 200 triệu USD. Quý I/2018, kim ngạch đạt 230 triệu USD, tăng 18% so với cùng kỳ.",
+         FinderExpectation(.fails, .error, ["18%", "230 triệu USD", "200 triệu USD"],
+                           "(230 − 200) / 200 × 100 = 15% ≠ 18%: không khớp", "(230 − 200) / 200 × 100 = 15% ≠ 18%: inconsistent")),
         // two values of two years before the change
         ("Năm 2016, huyện thu hút 25 dự án; năm 2018 thu hút 32 dự án, tăng 7 dự án.",
          FinderExpectation(.holds, .consistent, ["7 dự án", "32 dự án", "25 dự án"],
@@ -76,6 +84,8 @@ import Testing
         "Tổng tài sản tăng gần 3.700 tỷ đồng so với đầu năm, trong đó tài sản ngắn hạn tăng từ 4.955 tỷ đồng lên 8.930 tỷ đồng.",
         // counts compared in a later sentence are no values of the changes before
         "Cổ phiếu A tăng 3,8%; cổ phiếu B tăng 3,3%. Có 32 mã tăng trần so với 323 mã giảm.",
+        // two values of the year compared with: which one is unknown
+        "Năm 2017, doanh thu đạt 400 tỷ đồng, nộp ngân sách 90 tỷ đồng. Năm 2018, doanh thu đạt 500 tỷ đồng, tăng 25% so với năm 2017.",
     ])
     func noChange(body: String) throws {
         #expect(try FinderExpectation.found(.change, in: body).isEmpty)

@@ -63,6 +63,17 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         ("Số đảng viên nữ là 1.200 người trên tổng số 4.800 người, chiếm 25%.",
          FinderExpectation(.holds, .consistent, ["25%", "1.200 người", "4.800 người"],
                            "1.200 / 4.800 × 100 = 25% ≈ 25%: khớp", "1,200 / 4,800 × 100 = 25% ≈ 25%: consistent")),
+        // the part in brackets after the percent
+        ("Toàn huyện có 2.400 hộ, trong đó hộ nghèo chiếm 25% (600 hộ).",
+         FinderExpectation(.holds, .consistent, ["25%", "600 hộ", "2.400 hộ"],
+                           "600 / 2.400 × 100 = 25% ≈ 25%: khớp", "600 / 2,400 × 100 = 25% ≈ 25%: consistent")),
+        ("Đến nay, số xã đạt chuẩn nông thôn mới chiếm 80% (18/24 xã).",
+         FinderExpectation(.fails, .error, ["80%", "18", "24 xã"],
+                           "18 / 24 × 100 = 75% ≠ 80%: không khớp", "18 / 24 × 100 = 75% ≠ 80%: inconsistent")),
+        // the next sentence details the share (`Cụ thể, ...`): the larger figure the whole
+        ("Trong tổng thu từ phí, thu từ bến bãi chiếm đến 90%. Cụ thể, năm 2018, tổng thu là 520 tỷ đồng, riêng thu từ bến bãi là 390 tỷ đồng.",
+         FinderExpectation(.fails, .error, ["90%", "390 tỷ đồng", "520 tỷ đồng"],
+                           "390 / 520 × 100 = 75% ≠ 90%: không khớp", "390 / 520 × 100 = 75% ≠ 90%: inconsistent")),
         // a loose whole (`khoảng`) that still does not fit: a warning
         ("Tổng diện tích tự nhiên khoảng 2.000 ha, trong đó rừng 500 ha, chiếm 40%.",
          FinderExpectation(.fails, .warning, ["40%", "500 ha", "khoảng 2.000 ha"],
