@@ -58,20 +58,26 @@ extension CrossChecker {
     }
 
     func changeFinding(article: String?, change: Figure, new: Figure, old: Figure, up: Bool?) -> Finding {
-        let percent = change.unit == "%" && new.unit != "%"
         // the direction the text gives; a neutral word (`chênh lệch`) takes the values' own
         let rising = up ?? (Page.mid(new) >= Page.mid(old))
-        let computed: ValueInterval?
-        let value: Decimal
         let n = Page.checked(new), o = Page.checked(old)
-        if percent {
+        /// The change relative to the old value, in percent, and its printed value.
+        func relative() -> (ValueInterval?, Decimal) {
             let q = (n / o).map { $0 * .exactly(100) }
-            computed = q.map { rising ? $0 - .exactly(100) : .exactly(100) - $0 }
             let mq = Page.mid(old) == 0 ? 0 : Page.mid(new) / Page.mid(old) * 100
-            value = rising ? mq - 100 : 100 - mq
-        } else {
-            computed = rising ? n - o : o - n
-            value = rising ? Page.mid(new) - Page.mid(old) : Page.mid(old) - Page.mid(new)
+            return (q.map { rising ? $0 - .exactly(100) : .exactly(100) - $0 }, rising ? mq - 100 : 100 - mq)
+        }
+        /// The difference, and its printed value.
+        func absolute() -> (ValueInterval?, Decimal) {
+            (rising ? n - o : o - n, rising ? Page.mid(new) - Page.mid(old) : Page.mid(old) - Page.mid(new))
+        }
+        // a percent of values that are no percents is relative; of percents, percentage points,
+        // or relative when only that fits (`tăng 3,7% so với năm 2017 (40,5%)` for 42%)
+        var percent = change.unit == "%" && new.unit != "%"
+        var (computed, value) = percent ? relative() : absolute()
+        if change.unit == "%", new.unit == "%", computed?.overlaps(Page.checked(change)) != true {
+            let (r, v) = relative()
+            if r?.overlaps(Page.checked(change)) == true { (computed, value, percent) = (r, v, true) }
         }
         let verdict: Finding.Verdict = computed?.overlaps(Page.checked(change)) == true ? .holds : .fails
         let scale = percent ? Page.scale([new, old]) : Page.scale([change, new, old])

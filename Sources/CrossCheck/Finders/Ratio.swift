@@ -23,6 +23,9 @@ extension CrossChecker {
                       page.comparedWith(page.text(ratio.end, page.figures[a].start)) {
                 // `1.260 ha, gấp 3 lần năm 2020 (420 ha)`, `gấp 1,5 lần dân so với phường X (có 109.000 dân)`
                 pair = (page.figures[b], page.figures[a])
+            } else if let v = page.bracketedValues(after: r) {
+                // `gấp 2,5 lần kim ngạch nhập khẩu (1,2 tỷ USD so với 480 triệu USD)`
+                pair = v
             }
             guard let (x, y) = pair, page.comparable(x, y) else { continue }
             let (larger, smaller) = Page.mid(x) >= Page.mid(y) ? (x, y) : (y, x)
@@ -56,6 +59,17 @@ extension Page {
         let w = Page.words(between)
         guard !between.contains(";"), !w.contains("lên"), !w.contains("xuống"), w.count <= 10 else { return false }
         return between.contains("(") || between.contains("so với")
+    }
+
+    /// The two values in brackets shortly after multiple `r`, `(X so với Y)` or `(X/Y)`.
+    func bracketedValues(after r: Int) -> (Figure, Figure)? {
+        let s = figures[r].sentenceIndex
+        guard r + 2 < figures.count, figures[r + 2].sentenceIndex == s, isRatioValue(r + 1), isRatioValue(r + 2) else { return nil }
+        let a = figures[r + 1], b = figures[r + 2]
+        let lead = text(figures[r].end, a.start), between = text(a.end, b.start).trimmingCharacters(in: .whitespaces)
+        guard lead.contains("("), !lead.contains(")"), !lead.contains(";"), Page.words(lead).count <= 8,
+              between == "so với" || between == "/" || between == "và" else { return nil }
+        return (a, b)
     }
 
     /// A figure a multiple may compare: no percent, no multiple, no change.
