@@ -31,6 +31,14 @@ import Testing
         ("Tỷ lệ hộ nghèo giảm từ 5,2% xuống 3,8%, giảm 1,4 điểm phần trăm.",
          FinderExpectation(.holds, .consistent, ["1,4 điểm phần trăm", "3,8%", "5,2%"],
                            "5,2 − 3,8 = 1,4 điểm % ≈ 1,4 điểm %: khớp", "5.2 − 3.8 = 1.4 points ≈ 1.4 points: consistent")),
+        // a percent change of a percent: points, or relative when only that fits
+        ("Tỷ lệ che phủ rừng đạt 42%, tăng 1,5% so với năm 2017 (40,5%).",
+         FinderExpectation(.holds, .consistent, ["1,5%", "42%", "40,5%"], "42 − 40,5 = 1,5% ≈ 1,5%: khớp", "42 − 40.5 = 1.5% ≈ 1.5%: consistent")),
+        ("Tỷ lệ che phủ rừng đạt 42%, tăng 3,7% so với năm 2017 (40,5%).",
+         FinderExpectation(.holds, .consistent, ["3,7%", "42%", "40,5%"],
+                           "(42 − 40,5) / 40,5 × 100 = 3,7% ≈ 3,7%: khớp", "(42 − 40.5) / 40.5 × 100 = 3.7% ≈ 3.7%: consistent")),
+        ("Tỷ lệ che phủ rừng đạt 42%, tăng 6% so với năm 2017 (40,5%).",
+         FinderExpectation(.fails, .error, ["6%", "42%", "40,5%"], "42 − 40,5 = 1,5% ≠ 6%: không khớp", "42 − 40.5 = 1.5% ≠ 6%: inconsistent")),
         // a `nghìn tỷ` slip in a sentence restating the move before: an error
         ("Thu từ phí tăng từ 2.400 tỷ đồng lên 5.100 tỷ đồng. Như vậy, sau 3 năm số thu đã tăng 2.700 nghìn tỷ đồng.",
          FinderExpectation(.fails, .error, ["2.700 nghìn tỷ đồng", "5.100 tỷ đồng", "2.400 tỷ đồng"],

@@ -18,6 +18,13 @@ import Testing
         ("Thu nhập bình quân đạt 60 triệu đồng/người/năm, gấp 1,5 lần so với năm 2015 (40 triệu đồng/người/năm).",
          FinderExpectation(.holds, .consistent, ["gấp 1,5 lần", "60 triệu đồng/người/năm", "40 triệu đồng/người/năm"],
                            "60 / 40 = 1,5 ≈ 1,5: khớp", "60 / 40 = 1.5 ≈ 1.5: consistent")),
+        // `gấp đôi`, the values in another scale (tỷ, triệu)
+        ("Năm 2018, xuất khẩu đạt 1,2 tỷ USD, gấp đôi năm 2015 (600 triệu USD).",
+         FinderExpectation(.holds, .consistent, ["gấp đôi", "1,2 tỷ USD", "600 triệu USD"], "1.200 / 600 = 2 ≈ 2: khớp", "1,200 / 600 = 2 ≈ 2: consistent")),
+        // both values in brackets after the multiple
+        ("Kim ngạch xuất khẩu gấp 2,5 lần kim ngạch nhập khẩu (1,2 tỷ USD so với 480 triệu USD).",
+         FinderExpectation(.holds, .consistent, ["gấp 2,5 lần", "1,2 tỷ USD", "480 triệu USD"],
+                           "1.200 / 480 = 2,5 ≈ 2,5: khớp", "1,200 / 480 = 2.5 ≈ 2.5: consistent")),
         // a loose value that does not fit: a warning
         ("Năm 2018, sản lượng đạt khoảng 1.000 tấn, gấp 3 lần năm 2015 (200 tấn).",
          FinderExpectation(.fails, .warning, ["gấp 3 lần", "khoảng 1.000 tấn", "200 tấn"], "1.000 / 200 = 5 ≠ 3: không khớp", "1,000 / 200 = 5 ≠ 3: inconsistent")),
