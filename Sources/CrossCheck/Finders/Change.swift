@@ -196,11 +196,10 @@ extension Page {
 
     /// The moves the text prints: `từ X (năm 2020) lên Y`, `từ X xuống (còn) Y`, `từ X đến Y`;
     /// X may be printed bare (`từ 401 xuống còn 208 đơn vị`).
-    func moves(bare: [Figure]) -> [(old: Figure, new: Figure)] {
+    func moves(bare: [Int: Figure]) -> [(old: Figure, new: Figure)] {
         var out: [(old: Figure, new: Figure)] = []
-        let bareOf = Dictionary(bare.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (k, f) in figures.enumerated() {
-            if let b = bareOf[f.id], b.end <= f.start, b.sentenceIndex == f.sentenceIndex, f.start - b.end < 20 {
+            if let b = bare[k], b.end <= f.start, b.sentenceIndex == f.sentenceIndex, f.start - b.end < 20 {
                 out.append((b, f))
                 continue
             }

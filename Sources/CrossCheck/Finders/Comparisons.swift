@@ -151,9 +151,10 @@ extension Page {
     }
 
     /// Numbers printed bare where a figure is expected: `từ 401 xuống còn 208 đơn vị` gives `401`
-    /// as a figure of `208 đơn vị`'s unit (the extractor reads a figure only with its unit).
-    func bareFigures() -> [Figure] {
-        var out: [Figure] = []
+    /// as a figure of `208 đơn vị`'s unit (the extractor reads a figure only with its unit); by the
+    /// index of the figure it goes with. A bare number is no figure of the article: its id is 0.
+    func bareFigures() -> [Int: Figure] {
+        var out: [Int: Figure] = [:]
         for (k, f) in figures.enumerated() {
             let lead = leadIns[k]
             // `từ N xuống còn `, `từ N lên `, `từ mức N lên mức `, ending the lead-in
@@ -166,8 +167,8 @@ extension Page {
             let start = f.start - leadScalars.count + at
             guard k == 0 || figures[k - 1].end <= start else { continue }
             let precision = Page.step(n, english: english) * Page.multiplier(f)
-            out.append(Figure(id: f.id, text: n, value: v * Page.multiplier(f), unit: f.unit, rate: f.rate, start: start, end: start + ns.count,
-                              sentenceIndex: f.sentenceIndex, sentence: f.sentence, precision: precision, numberStyle: f.numberStyle))
+            out[k] = Figure(id: 0, text: n, value: v * Page.multiplier(f), unit: f.unit, rate: f.rate, start: start, end: start + ns.count,
+                              sentenceIndex: f.sentenceIndex, sentence: f.sentence, precision: precision, numberStyle: f.numberStyle)
         }
         return out
     }

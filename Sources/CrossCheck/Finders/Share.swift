@@ -169,7 +169,7 @@ extension Page {
     /// likelier): same sentence before the part, same sentence after, then sentences back; the
     /// nearest first. They count what the part counts, and are larger (smaller for a percent
     /// over 100).
-    func wholeCandidates(for q: Int, percent pct: Figure, bare: [Figure], moves: [Int: [(old: Figure, new: Figure)]]) -> [(Figure, (Int, Int))] {
+    func wholeCandidates(for q: Int, percent pct: Figure, bare: [Int: Figure], moves: [Int: [(old: Figure, new: Figure)]]) -> [(Figure, (Int, Int))] {
         let part = figures[q]
         let s = part.sentenceIndex
         var out: [(Figure, (Int, Int))] = []
@@ -186,8 +186,8 @@ extension Page {
             if k + 1 < figures.count, figures[k + 1].unit == "%", k + 1 != p(pct), isTight(k + 1, k, links: Page.shareLinks) { continue }
             out.append((f, rank(f, part)))
         }
-        for f in bare where s - Page.wholeWindow...s ~= f.sentenceIndex && comparable(f, part) {
-            out.append((f, rank(f, part)))
+        for k in figureRange(sentences: s - Page.wholeWindow, s) {
+            if let f = bare[k], comparable(f, part) { out.append((f, rank(f, part))) }
         }
         return out.filter { pct.value <= 100 ? $0.0.value > part.value : $0.0.value < part.value }
     }
