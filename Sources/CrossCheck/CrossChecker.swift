@@ -18,13 +18,16 @@ public struct CrossChecker: Sendable {
     /// The findings of an analysed article, in text order of their first figure.
     public func check(_ analysis: ArticleAnalysis) -> [Finding] {
         let paragraphs = analysis.article.blocks.map { $0.start..<$0.end }
-        return check(text: analysis.article.text, figures: analysis.figures, article: analysis.article.name, blocks: paragraphs)
+        return check(text: analysis.article.text, figures: analysis.figures, article: analysis.article.name, blocks: paragraphs,
+                     roles: analysis.article.blocks.map(\.role))
     }
 
     /// The findings among `figures` of `text` (whose offsets they carry); `blocks` are the
     /// paragraphs (scalar ranges), empty when unknown (a paragraph is then a sentence).
-    public func check(text: String, figures: [Figure], article: String?, blocks: [Range<Int>] = []) -> [Finding] {
-        let page = Page(text: text, figures: figures.sorted { $0.start < $1.start }, blocks: blocks)
+    /// `roles` are the blocks' roles (title, lead, ...), empty when unknown.
+    public func check(text: String, figures: [Figure], article: String?, blocks: [Range<Int>] = [], roles: [Block.Role] = []) -> [Finding] {
+        var page = Page(text: text, figures: figures.sorted { $0.start < $1.start }, blocks: blocks)
+        if roles.count == blocks.count { page.roles = roles }
         var findings: [Finding] = []
         for finder in CrossChecker.finders { findings += finder(self)(page, article) }
         findings.sort { ($0.figures.map(\.start).min() ?? 0, $0.kind.rawValue) < ($1.figures.map(\.start).min() ?? 0, $1.kind.rawValue) }
@@ -47,6 +50,8 @@ struct Page {
     let figures: [Figure]
     let scalars: [Unicode.Scalar]
     let blocks: [Range<Int>]
+    /// The blocks' roles (title, lead, paragraph...), parallel to `blocks`; empty when unknown.
+    var roles: [Block.Role] = []
     /// Each figure's lead-in, lowercased: its sentence's words from the previous figure of the
     /// sentence (or the sentence's start) to the figure.
     let leadIns: [String]
