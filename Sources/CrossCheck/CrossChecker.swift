@@ -30,6 +30,18 @@ public struct CrossChecker: Sendable {
         if roles.count == blocks.count { page.roles = roles }
         var findings: [Finding] = []
         for finder in CrossChecker.finders { findings += finder(self)(page, article) }
+        let narrowed = page.sharedSpans()
+        if !narrowed.isEmpty {
+            for f in findings.indices {
+                for r in findings[f].figures.indices {
+                    if let span = narrowed[findings[f].figures[r].id] {
+                        findings[f].figures[r].start = span.lowerBound
+                        findings[f].figures[r].end = span.upperBound
+                        findings[f].figures[r].text = String(String.UnicodeScalarView(page.scalars[span]))
+                    }
+                }
+            }
+        }
         findings.sort { ($0.figures.map(\.start).min() ?? 0, $0.kind.rawValue) < ($1.figures.map(\.start).min() ?? 0, $1.kind.rawValue) }
         return findings
     }
@@ -74,6 +86,20 @@ struct Page {
         }
         leadIns = leads
         sentences = figures.map { $0.sentence.lowercased() }
+    }
+
+    /// Each figure of an `X/Y` pair (`195/160 đảng viên`: two figures on one span) narrowed to
+    /// its own number: `195` and `160 đảng viên`, by figure id; so a finding shows which is which.
+    func sharedSpans() -> [Int: Range<Int>] {
+        var out: [Int: Range<Int>] = [:]
+        for k in figures.indices.dropLast() {
+            let (a, b) = (figures[k], figures[k + 1])
+            guard a.start == b.start, a.end == b.end, a.end <= scalars.count,
+                  let slash = scalars[a.start..<a.end].firstIndex(of: "/") else { continue }
+            out[a.id] = a.start..<slash
+            out[b.id] = slash + 1..<a.end
+        }
+        return out
     }
 
     /// Where `sentence` starts in `text` such that it covers `offset`.

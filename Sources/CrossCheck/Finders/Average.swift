@@ -21,7 +21,7 @@ extension CrossChecker {
             let mid = (total.value + (total.valueMax ?? total.value)) / 2 / Decimal(n)
             func say(_ l: Language) -> String {
                 let rel = verdict == .holds ? Language.sign(avg.qualifier) : l.not(Language.sign(avg.qualifier))
-                return "\(l.value(total)) / \(l.years(n)) = \(l.number(mid)) \(rel) \(l.value(avg)): \(l.verdict(verdict))"
+                return "\(l.value(total)) / \(l.years(n)) = \(l.amount(mid, like: total)) \(rel) \(l.value(avg)): \(l.verdict(verdict))"
             }
             out.append(Finding(article: article, kind: .average, verdict: verdict, severity: severity(verdict, [avg, total]),
                                figures: [.init(avg), .init(total)], computation: say(.vietnamese), computationEnglish: say(.english)))

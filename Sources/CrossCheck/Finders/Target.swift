@@ -24,7 +24,11 @@ extension CrossChecker {
                 // in the target's paragraph, or in a sentence that itself claims a target met
                 // (not for percentages: too many things are counted in %)
                 let claimHere = page.claim(inSentenceOf: r)
-                guard page.paragraph(of: t) == page.paragraph(of: r) || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
+                // (a later sentence of the paragraph that claims nothing tells something else:
+                // `Trong số này, có 642 lao động ...`)
+                let sameSentence = target.sentenceIndex == result.sentenceIndex
+                let earlierInParagraph = page.paragraph(of: t) == page.paragraph(of: r) && result.sentenceIndex <= target.sentenceIndex
+                guard sameSentence || earlierInParagraph || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
                 else { continue }
                 guard let claim = claimHere ?? page.claim(inSentenceOf: t) else { continue }
                 let accept = claim == .fallsShort ? target.interval.below : target.interval.atOrAbove
