@@ -8,7 +8,7 @@ extension CrossChecker {
     ///   each occurrence linked to the next one;
     /// - a rounded restatement in parentheses (`2.556.039 tỷ đồng (hơn 2,5 triệu tỷ đồng)`);
     /// - a figure of the title or lead told again, with another value, in the body: the first
-    ///   later figure of the same unit and time within a quarter of its value (`600km` in the
+    ///   later figure of the same unit (not a percentage) and time within 12% of its value (`600km` in the
     ///   title, `573km` in the body);
     /// - a thousandfold slip: the same digits a thousand times larger or smaller (`1.250 tỷ
     ///   đồng` ... `1,25 tỷ đồng`).
@@ -60,7 +60,8 @@ extension CrossChecker {
             }
             // a figure of the title or the lead, told again in the body with another value
             // (not when it is printed again as it is: the body then tells the same value)
-            if page.isTitleOrLead(i), !restated.contains(i) {
+            // (not for percentages: the shares of one lead are near each other and tell different things)
+            if page.isTitleOrLead(i), !restated.contains(i), !units[i].isShare {
                 let block = page.paragraph(of: i)
                 if let j = figures.indices[(i + 1)...].first(where: { j in
                     candidate(j) && page.paragraph(of: j) != block && sameUnit(i, j) && sameTime(i, j)
@@ -154,6 +155,9 @@ struct RepeatUnit {
     }
 
     var isEmpty: Bool { words.isEmpty }
+
+    /// A percentage or a ratio (`%`, `lần`).
+    var isShare: Bool { words == ["%"] || words == ["lần"] }
 
     /// The initials of the words: `dn` for `doanh nghiệp`.
     var initials: String { String(words.compactMap(\.first)) }

@@ -17,7 +17,7 @@ extension CrossChecker {
                 if perYear {
                     guard page.isAverage(r) || (result.rate == nil && result.time?.grain == .year) else { continue }
                 } else {
-                    guard result.rate == target.rate, target.time == nil || result.time == target.time else { continue }
+                    guard result.rate == target.rate, target.time == nil || result.time == nil || result.time == target.time else { continue }
                 }
                 // a share of the plan (`đạt 95% kế hoạch`) is no result to compare
                 guard !page.isShareOfTarget(r) else { continue }
