@@ -130,12 +130,16 @@ struct Page {
     /// Words after a target word that make the figure a result (`hoàn thành chỉ tiêu ..., với tổng số 2.338`).
     static let resultWords = ["tổng số", " được ", "đạt ", "với ", "kết quả"]
 
-    /// A yearly average: `bình quân mỗi năm ... trên 2.400`, or a per-year rate that is no target.
+    /// An average: `bình quân mỗi năm ... trên 2.400`, a rate after `bình quân`/`trung bình`
+    /// (per month, per share), or a per-year rate that is no target.
     func isAverage(_ k: Int) -> Bool {
         if isTarget(k) { return false }
         let lead = leadIns[k]
         if figures[k].rate == "năm" { return true }
-        return Page.averageWords.contains { lead.contains($0) } && Page.yearlyWords.contains { lead.contains($0) }
+        let averaged = Page.averageWords.contains { lead.contains($0) }
+        // `trung bình mỗi tháng có hơn 8.700 doanh nghiệp`, `bình quân giá mỗi cổ phiếu ... 96.817 đồng`
+        if averaged, figures[k].rate != nil { return true }
+        return averaged && Page.yearlyWords.contains { lead.contains($0) }
     }
 
     /// A target: its lead-in names one (`chỉ tiêu ... (trên 2.300`) and no result follows the name.
