@@ -148,6 +148,10 @@ struct Page {
         guard let name = Page.targetWords.compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
         else { return false }
         let after = lead[name.upperBound...]
+        // `đạt nhiều chỉ tiêu: số vận động viên ước đạt 6.143 người` lists results
+        if after.contains(":") { return false }
+        let own = figures[k].text.lowercased()
+        if own.hasPrefix("đạt ") || own.hasPrefix("ước đạt ") { return false }
         return !Page.resultWords.contains { after.contains($0) }
     }
 
