@@ -69,6 +69,8 @@ struct Page {
     let leadIns: [String]
     /// Each figure's sentence, lowercased.
     let sentences: [String]
+    /// What each figure's sentence claims of a target (computed once a sentence).
+    let claims: [CrossChecker.Claim?]
 
     init(text: String, figures: [Figure], blocks: [Range<Int>]) {
         self.figures = figures
@@ -76,16 +78,40 @@ struct Page {
         self.blocks = blocks
         var leads: [String] = []
         for (k, f) in figures.enumerated() {
-            let previous = k > 0 && figures[k - 1].sentenceIndex == f.sentenceIndex ? figures[k - 1].end : nil
-            // the sentence's start: where the sentence text sits around the figure (the window
-            // before the figure, bounded, when it cannot be placed)
-            let sentenceScalars = Array(f.sentence.unicodeScalars)
+            // from the previous figure of the sentence, else from the sentence's start, at most 200 back
             var from = max(0, f.start - 200)
-            if let previous { from = max(from, previous) } else if let s = Page.place(sentenceScalars, around: f.start, in: scalars) { from = s }
+            if k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex {
+                from = max(from, figures[k - 1].end)
+            } else if let s = Page.start(of: f.sentence, before: f.start, from: from, in: scalars) {
+                from = s
+            }
             leads.append(String(String.UnicodeScalarView(scalars[min(from, f.start)..<min(f.start, scalars.count)])).lowercased())
         }
         leadIns = leads
-        sentences = figures.map { $0.sentence.lowercased() }
+        // each sentence lowercased once (figures of one sentence share the string)
+        var lowered: [Int: (String, CrossChecker.Claim?)] = [:]
+        let each = figures.map { f in
+            if let s = lowered[f.sentenceIndex] { return s }
+            let s = f.sentence.lowercased()
+            lowered[f.sentenceIndex] = (s, Page.claim(of: s))
+            return lowered[f.sentenceIndex]!
+        }
+        sentences = each.map(\.0)
+        claims = each.map(\.1)
+    }
+
+    /// Where `sentence` starts before `offset`, searched back no further than `from`: the
+    /// nearest position whose text begins as the sentence does (its first 16 scalars). Linear:
+    /// the window and the prefix are bounded.
+    static func start(of sentence: String, before offset: Int, from: Int, in text: [Unicode.Scalar]) -> Int? {
+        let prefix = Array(sentence.unicodeScalars.prefix(16))
+        guard !prefix.isEmpty else { return nil }
+        var s = min(offset, text.count - prefix.count)
+        while s >= from {
+            if text[s] == prefix[0], text[s..<s + prefix.count].elementsEqual(prefix) { return s }
+            s -= 1
+        }
+        return nil
     }
 
     /// Each figure of an `X/Y` pair (`195/160 đảng viên`: two figures on one span) narrowed to
@@ -100,17 +126,6 @@ struct Page {
             out[b.id] = slash + 1..<a.end
         }
         return out
-    }
-
-    /// Where `sentence` starts in `text` such that it covers `offset`.
-    static func place(_ sentence: [Unicode.Scalar], around offset: Int, in text: [Unicode.Scalar]) -> Int? {
-        guard !sentence.isEmpty else { return nil }
-        var s = max(0, offset - sentence.count)
-        while s <= offset, s + sentence.count <= text.count {
-            if text[s] == sentence[0], Array(text[s..<s + sentence.count]) == sentence { return s }
-            s += 1
-        }
-        return nil
     }
 
     /// What a figure counts, for comparing: its unit before any `/`, lowercased.
@@ -158,8 +173,11 @@ struct Page {
     /// What the sentence of figure `k` claims of a target: a verb at most two words before a
     /// target word (`hoàn thành chỉ tiêu`, `vượt kế hoạch`, `chưa đạt chỉ tiêu`, `đạt và vượt chỉ
     /// tiêu`); nil when it claims nothing (`mục tiêu hoàn thành 573km` states a target, no claim).
-    func claim(inSentenceOf k: Int) -> CrossChecker.Claim? {
-        let words = sentences[k].split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }.map(String.init)
+    func claim(inSentenceOf k: Int) -> CrossChecker.Claim? { claims[k] }
+
+    /// The claim of a lowercased sentence (see `claim(inSentenceOf:)`).
+    static func claim(of sentence: String) -> CrossChecker.Claim? {
+        let words = sentence.split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }.map(String.init)
         var found: CrossChecker.Claim? = nil
         for (i, w) in words.enumerated() where i + 1 < words.count {
             // `chỉ tiêu`, `kế hoạch`, `mục tiêu` start 1 to 3 words after the verb
