@@ -43,7 +43,7 @@ extension CrossChecker {
             var linkedBack = Set<Int>()
             for (n, i) in group.enumerated() {
                 // the next occurrence of a compatible unit in another sentence, time and paragraph role
-                guard let j = group[(n + 1)...].first(where: { j in
+                guard let j = group[(n + 1)..<min(group.count, n + 1 + Self.lookahead)].first(where: { j in
                     !linkedBack.contains(j) && apart(i, j) && sameUnit(i, j) && sameTime(i, j)
                 }) else { continue }
                 linkedBack.insert(j)
@@ -63,7 +63,7 @@ extension CrossChecker {
             // (not for percentages: the shares of one lead are near each other and tell different things)
             if page.isTitleOrLead(i), !restated.contains(i), !units[i].isShare {
                 let block = page.paragraph(of: i)
-                if let j = figures.indices[(i + 1)...].first(where: { j in
+                if let j = figures.indices[(i + 1)..<min(figures.count, i + 1 + Self.lookahead)].first(where: { j in
                     candidate(j) && page.paragraph(of: j) != block && sameUnit(i, j) && sameTime(i, j)
                         && figures[j].valueMax == nil && figures[i].valueMax == nil
                         && figures[j].value != figures[i].value && Self.close(figures[i].value, figures[j].value)
@@ -81,7 +81,7 @@ extension CrossChecker {
         }
         for i in figures.indices where candidate(i) && figures[i].valueMax == nil {
             for scaled in [figures[i].value * 1000, figures[i].value / 1000] {
-                guard let j = bySlip[scaled]?.first(where: { sameUnit(i, $0) && sameTime(i, $0) }) else { continue }
+                guard let j = bySlip[scaled]?.prefix(Self.lookahead).first(where: { sameUnit(i, $0) && sameTime(i, $0) }) else { continue }
                 add(min(i, j), max(i, j), .thousandfold)
             }
         }
@@ -102,6 +102,10 @@ extension CrossChecker {
                            figures: [.init(a), .init(b)], computation: say(.vietnamese), computationEnglish: say(.english))
         }
     }
+
+    /// How many later figures a figure is compared with, at most: long runs of one value or one
+    /// unit cost linear time.
+    static let lookahead = 64
 
     /// Whether two values are within 12% of each other (`600` and `573`, `1.300` and `1.372`).
     static func close(_ a: Decimal, _ b: Decimal) -> Bool {
