@@ -142,6 +142,8 @@ struct Page {
     static let averageWords = ["bình quân", "trung bình"]
     static let yearlyWords = ["mỗi năm", "hằng năm", "hàng năm", "một năm", "/năm"]
     static let targetWords = ["chỉ tiêu", "kế hoạch", "mục tiêu"]
+    /// Words before a verb of meeting a target that make it an aim (`phấn đấu đạt`, `để đạt`, `sẽ vượt`).
+    static let aimWords: Set<String> = ["để", "đấu", "nhằm", "sẽ", "cần", "muốn", "tâm", "phải", "nếu", "mới"]
     /// Words after a target word that make the figure a result (`hoàn thành chỉ tiêu ..., với tổng số 2.338`).
     static let resultWords = ["tổng số", " được ", "đạt ", "với ", "kết quả"]
 
@@ -163,8 +165,11 @@ struct Page {
         guard let name = Page.targetWords.compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
         else { return false }
         let after = lead[name.upperBound...]
-        // `đạt nhiều chỉ tiêu: số vận động viên ước đạt 6.143 người` lists results
-        if after.contains(":") { return false }
+        // `đạt nhiều chỉ tiêu: số vận động viên ước đạt 6.143 người` lists results; `đạt 111,7%
+        // kế hoạch, tăng 20%` names the plan of another figure
+        if after.contains(":") || after.hasPrefix(",") { return false }
+        // a count of targets (`11 chỉ tiêu đạt và vượt`) is none
+        if Page.targetWords.contains(figures[k].unit.lowercased()) { return false }
         let own = figures[k].text.lowercased()
         if own.hasPrefix("đạt ") || own.hasPrefix("ước đạt ") { return false }
         return !Page.resultWords.contains { after.contains($0) }
@@ -194,6 +199,10 @@ struct Page {
             else if ["hoàn thành", "đảm bảo", "bảo đảm"].contains(two) { (verbStart, claim) = (i - 1, .meets) }
             else { continue }
             if verbStart > 0, ["không", "chưa"].contains(words[verbStart - 1]) { return .fallsShort }
+            // an aim, not a claim: `phấn đấu đạt chỉ tiêu`, `để đạt được mục tiêu`, `sẽ vượt kế hoạch`;
+            // nor `đạt xấp xỉ mục tiêu`
+            let before = words[max(0, verbStart - 3)..<verbStart]
+            if before.contains(where: { Page.aimWords.contains($0) }) || words[(i + 1)...].prefix(2).contains("xấp") { continue }
             if claim == .exceeds || found == nil { found = claim }
         }
         return found

@@ -25,6 +25,11 @@ import Testing
          [Expected(.target, .holds, .consistent, ["1.800 lao động", "1.864 lao động"], "1.864 ≥ 1.800: khớp", "1,864 ≥ 1,800: consistent")]),
         // a list of results after `đạt nhiều chỉ tiêu:` states no target
         ("Năm 2016, thể thao đạt nhiều chỉ tiêu đáng khích lệ: số vận động viên ước đạt 6.143 người, trong đó kiện tướng hơn 2.700 người.", []),
+        // an aim is no claim; a percentage of another measure is no result
+        ("Năm 2017, tỉnh phấn đấu đạt chỉ tiêu tăng trưởng kinh tế 6,7%. Quý I, tăng trưởng đạt 5,1%.", []),
+        ("Năm 2015, tổng lợi nhuận đạt 3.280 tỷ đồng, đạt 111,7% kế hoạch, tăng 20% so với năm 2014. Năng suất lao động tăng 15,55% so với năm 2014.", []),
+        // counts of targets
+        ("Năm 2016, 11 chỉ tiêu đạt và vượt, 2 chỉ tiêu xấp xỉ đạt kế hoạch.", []),
     ])
     func bulletins(body: String, expected: [Expected]) throws {
         let analysis = try analyze(body: body)

@@ -28,7 +28,10 @@ extension CrossChecker {
                 // (a later sentence of the paragraph that claims nothing tells something else:
                 // `Trong số này, có 642 lao động ...`)
                 let sameSentence = target.sentenceIndex == result.sentenceIndex
-                let earlierInParagraph = page.paragraph(of: t) == page.paragraph(of: r) && result.sentenceIndex <= target.sentenceIndex
+                // (the sentence before the target's, or the target's own: a paragraph of a news
+                // site can be the whole article; percentages only in the target's sentence)
+                let earlierInParagraph = page.paragraph(of: t) == page.paragraph(of: r) && page.unitHead(result) != "%"
+                    && target.sentenceIndex - 1...target.sentenceIndex ~= result.sentenceIndex
                 guard sameSentence || earlierInParagraph || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
                 else { continue }
                 guard let claim = claimHere ?? page.claim(inSentenceOf: t), !planned.contains([target.id, result.id]) else { continue }
