@@ -74,6 +74,10 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         ("Trong tổng thu từ phí, thu từ bến bãi chiếm đến 90%. Cụ thể, năm 2018, tổng thu là 520 tỷ đồng, riêng thu từ bến bãi là 390 tỷ đồng.",
          FinderExpectation(.fails, .error, ["90%", "390 tỷ đồng", "520 tỷ đồng"],
                            "390 / 520 × 100 = 75% ≠ 90%: không khớp", "390 / 520 × 100 = 75% ≠ 90%: inconsistent")),
+        // a share that fits only through a loose whole (`gần`): it holds, shakily (info)
+        ("Tổng thu ngân sách gần 2.000 tỷ đồng, trong đó thu nội địa 1.150 tỷ đồng, chiếm 60%.",
+         FinderExpectation(.holds, .info, ["60%", "1.150 tỷ đồng", "gần 2.000 tỷ đồng"],
+                           "1.150 / 2.000 × 100 = 57,5% ≈ 60%: khớp", "1,150 / 2,000 × 100 = 57.5% ≈ 60%: consistent")),
         // a loose whole (`khoảng`) that still does not fit: a warning
         ("Tổng diện tích tự nhiên khoảng 2.000 ha, trong đó rừng 500 ha, chiếm 40%.",
          FinderExpectation(.fails, .warning, ["40%", "500 ha", "khoảng 2.000 ha"],

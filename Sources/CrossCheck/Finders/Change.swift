@@ -60,26 +60,22 @@ extension CrossChecker {
     func changeFinding(article: String?, change: Figure, new: Figure, old: Figure, up: Bool?) -> Finding {
         // the direction the text gives; a neutral word (`chênh lệch`) takes the values' own
         let rising = up ?? (Page.mid(new) >= Page.mid(old))
-        let n = Page.checked(new), o = Page.checked(old)
-        /// The change relative to the old value, in percent, and its printed value.
-        func relative() -> (ValueInterval?, Decimal) {
-            let q = (n / o).map { $0 * .exactly(100) }
-            let mq = Page.mid(old) == 0 ? 0 : Page.mid(new) / Page.mid(old) * 100
-            return (q.map { rising ? $0 - .exactly(100) : .exactly(100) - $0 }, rising ? mq - 100 : 100 - mq)
+        /// The change relative to the old value, in percent, over the values `iv` reads.
+        func relative(_ iv: (Figure) -> ValueInterval) -> ValueInterval? {
+            (iv(new) / iv(old)).map { $0 * .exactly(100) }.map { rising ? $0 - .exactly(100) : .exactly(100) - $0 }
         }
-        /// The difference, and its printed value.
-        func absolute() -> (ValueInterval?, Decimal) {
-            (rising ? n - o : o - n, rising ? Page.mid(new) - Page.mid(old) : Page.mid(old) - Page.mid(new))
-        }
+        /// The difference.
+        func absolute(_ iv: (Figure) -> ValueInterval) -> ValueInterval? { rising ? iv(new) - iv(old) : iv(old) - iv(new) }
         // a percent of values that are no percents is relative; of percents, percentage points,
         // or relative when only that fits (`tăng 3,7% so với năm 2017 (40,5%)` for 42%)
-        var percent = change.unit == "%" && new.unit != "%"
-        var (computed, value) = percent ? relative() : absolute()
-        if change.unit == "%", new.unit == "%", computed?.overlaps(Page.checked(change)) != true {
-            let (r, v) = relative()
-            if r?.overlaps(Page.checked(change)) == true { (computed, value, percent) = (r, v, true) }
+        func fits(_ iv: (Figure) -> ValueInterval, relative isRelative: Bool) -> Bool {
+            (isRelative ? relative(iv) : absolute(iv))?.overlaps(iv(change)) == true
         }
-        let verdict: Finding.Verdict = computed?.overlaps(Page.checked(change)) == true ? .holds : .fails
+        var percent = change.unit == "%" && new.unit != "%"
+        if change.unit == "%", new.unit == "%", !fits(Page.checked, relative: false), fits(Page.checked, relative: true) { percent = true }
+        let verdict: Finding.Verdict = fits(Page.checked, relative: percent) ? .holds : .fails
+        let mq = Page.mid(old) == 0 ? 0 : Page.mid(new) / Page.mid(old) * 100
+        let value = percent ? (rising ? mq - 100 : 100 - mq) : (rising ? Page.mid(new) - Page.mid(old) : Page.mid(old) - Page.mid(new))
         let scale = percent ? Page.scale([new, old]) : Page.scale([change, new, old])
         func say(_ l: Language) -> String {
             let (a, b) = rising ? (new, old) : (old, new)
@@ -94,7 +90,8 @@ extension CrossChecker {
             return "\(diff) = \(l.number(value / scale))\(unit) \(rel) \(stated)\(unit): \(l.verdict(verdict))"
         }
         return Finding(article: article, kind: .change, verdict: verdict,
-                       severity: comparisonSeverity(verdict, [change, new, old], stated: change.value, computed: value),
+                       severity: comparisonSeverity(verdict, [change, new, old], stated: change.value, computed: value,
+                                                    holdsTight: fits(Page.tight, relative: percent)),
                        figures: [.init(change), .init(new), .init(old)], computation: say(.vietnamese), computationEnglish: say(.english))
     }
 }

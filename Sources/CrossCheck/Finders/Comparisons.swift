@@ -100,6 +100,12 @@ extension Page {
         isEstimate(f) ? ValueInterval(value: f.value, valueMax: f.valueMax, precision: f.precision, qualifier: .exact) : f.interval
     }
 
+    /// The values a figure allows read at its printed precision, whatever a loose qualifier
+    /// (`khoảng`, `gần`) adds: a relation that holds only with the loose reading is shaky.
+    static func tight(_ f: Figure) -> ValueInterval {
+        isLoose(f) ? ValueInterval(value: f.value, valueMax: f.valueMax, precision: f.precision, qualifier: .exact) : checked(f)
+    }
+
     /// Whether the figure's qualifier makes a failed check shaky (`khoảng`, `gần`; not `ước`).
     static func isLoose(_ f: Figure) -> Bool {
         (f.qualifier == .approx || f.qualifier == .nearly) && !isEstimate(f)
@@ -201,9 +207,10 @@ extension Page {
 extension CrossChecker {
     /// A failed check's severity: an error when the figures are exact or the stated value is off by
     /// a factor near 1000 (a `nghìn tỷ` slip), a warning when a loose qualifier makes it shaky.
-    func comparisonSeverity(_ v: Finding.Verdict, _ figures: [Figure], stated: Decimal, computed: Decimal) -> Finding.Severity {
+    /// One that holds only through a loose qualifier (`9.000 / gần 15.600 = 57,7%` for `60%`) is info.
+    func comparisonSeverity(_ v: Finding.Verdict, _ figures: [Figure], stated: Decimal, computed: Decimal, holdsTight: Bool = true) -> Finding.Severity {
         switch v {
-        case .holds: return .consistent
+        case .holds: return holdsTight ? .consistent : .info
         case .undecided: return .info
         case .fails:
             if CrossChecker.isThousandfold(stated, computed) { return .error }

@@ -29,8 +29,9 @@ extension CrossChecker {
             }
             guard let (x, y) = pair, page.comparable(x, y) else { continue }
             let (larger, smaller) = Page.mid(x) >= Page.mid(y) ? (x, y) : (y, x)
-            guard let computed = Page.checked(larger) / Page.checked(smaller), Page.mid(smaller) > 0 else { continue }
-            let verdict: Finding.Verdict = computed.overlaps(Page.checked(ratio)) ? .holds : .fails
+            guard Page.checked(larger) / Page.checked(smaller) != nil, Page.mid(smaller) > 0 else { continue }
+            func fits(_ iv: (Figure) -> ValueInterval) -> Bool { (iv(larger) / iv(smaller))?.overlaps(iv(ratio)) == true }
+            let verdict: Finding.Verdict = fits(Page.checked) ? .holds : .fails
             let value = Page.mid(larger) / Page.mid(smaller)
             let scale = Page.scale([larger, smaller])
             func say(_ l: Language) -> String {
@@ -38,7 +39,8 @@ extension CrossChecker {
                 return "\(l.number(Page.mid(larger) / scale)) / \(l.number(Page.mid(smaller) / scale)) = \(l.number(value)) \(rel) \(l.value(ratio)): \(l.verdict(verdict))"
             }
             out.append(Finding(article: article, kind: .ratio, verdict: verdict,
-                               severity: comparisonSeverity(verdict, [ratio, larger, smaller], stated: ratio.value, computed: value),
+                               severity: comparisonSeverity(verdict, [ratio, larger, smaller], stated: ratio.value, computed: value,
+                                                            holdsTight: fits(Page.tight)),
                                figures: [.init(ratio), .init(larger), .init(smaller)], computation: say(.vietnamese), computationEnglish: say(.english)))
         }
         return out

@@ -66,13 +66,13 @@ extension CrossChecker {
     }
 
     /// part / whole x 100, over the values the figures allow; nil when the whole may be 0.
-    static func percent(_ part: Figure, of whole: Figure) -> ValueInterval? {
-        (Page.checked(part) / Page.checked(whole)).map { $0 * .exactly(100) }
+    static func percent(_ part: Figure, of whole: Figure, reading iv: (Figure) -> ValueInterval = Page.checked) -> ValueInterval? {
+        (iv(part) / iv(whole)).map { $0 * .exactly(100) }
     }
 
     func shareFinding(_ page: Page, article: String?, pct: Figure, part: Figure, whole: Figure, refs: [Finding.FigureRef]) -> Finding {
-        let computed = CrossChecker.percent(part, of: whole)
-        let verdict: Finding.Verdict = computed?.overlaps(Page.checked(pct)) == true ? .holds : .fails
+        func fits(_ iv: (Figure) -> ValueInterval) -> Bool { CrossChecker.percent(part, of: whole, reading: iv)?.overlaps(iv(pct)) == true }
+        let verdict: Finding.Verdict = fits(Page.checked) ? .holds : .fails
         let value = Page.mid(part) / Page.mid(whole) * 100
         let scale = Page.scale([part, whole])
         func say(_ l: Language) -> String {
@@ -80,7 +80,7 @@ extension CrossChecker {
             return "\(l.number(Page.mid(part) / scale)) / \(l.number(Page.mid(whole) / scale)) × 100 = \(l.number(value))% \(rel) \(l.value(pct))%: \(l.verdict(verdict))"
         }
         return Finding(article: article, kind: .share, verdict: verdict,
-                       severity: comparisonSeverity(verdict, [pct, part, whole], stated: pct.value, computed: value),
+                       severity: comparisonSeverity(verdict, [pct, part, whole], stated: pct.value, computed: value, holdsTight: fits(Page.tight)),
                        figures: refs, computation: say(.vietnamese), computationEnglish: say(.english))
     }
 }
