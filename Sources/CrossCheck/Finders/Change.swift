@@ -132,7 +132,7 @@ extension Page {
         return own.contains("so với") || own.contains("cùng kỳ")
     }
     /// What may stand between a verb of change and its figure (`giảm được 55`, `tăng thêm 2`).
-    static let changeFillers: Set<String> = ["được", "đi", "thêm", "khoảng", "gần", "trên", "hơn", "nhẹ", "mạnh", "tới", "đến"]
+    static let changeFillers: Set<String> = ["được", "đi", "thêm", "khoảng", "gần", "trên", "hơn", "nhẹ", "mạnh", "tới", "đến", "trần", "sàn"]
 
     /// Whether figure `k` is a change the text states, and which way: true up, false down.
     func changeDirection(_ k: Int) -> Bool? {

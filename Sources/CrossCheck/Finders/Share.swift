@@ -182,6 +182,8 @@ extension Page {
             guard f.unit != "%", comparable(f, part), !isChangeAmount(k), f.start != part.start else { continue }
             // `bằng 6,28% GDP`, `chiếm 65,1% tổng thu`: a whole the words name must be the one the figure is of
             if let named = namedWhole(of: pct), !leadIns[k].contains(named) { continue }
+            // a value a move ends at (`tăng 500 đồng (6,9%) lên 7.200 đồng`) is no whole
+            if let last = Page.words(leadIns[k]).last, ["lên", "xuống", "còn"].contains(last) { continue }
             // a figure with a share of its own is a part (`91 nghìn học sinh, chiếm 72%`)
             if k + 1 < figures.count, figures[k + 1].unit == "%", k + 1 != p(pct), isTight(k + 1, k, links: Page.shareLinks) { continue }
             out.append((f, rank(f, part)))
