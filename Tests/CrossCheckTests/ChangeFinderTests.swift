@@ -79,6 +79,19 @@ import Testing
         ])
     }
 
+    /// A difference after a comparative (`thấp hơn giá công ty mua vào`) from the value those words
+    /// named earlier, and its percent (`, tương đương 37,5%`) between the same values.
+    @Test func comparedWithANamedValue() throws {
+        let body = "Giá bình quân mỗi cổ phiếu mà công ty mua vào là 80.000 đồng. Cổ phiếu này từng được nhiều nhà đầu tư quan tâm. "
+            + "Cuối năm 2018, cổ phiếu ở mức 50.000 đồng/cổ phiếu, thấp hơn giá công ty mua vào 30.000 đồng/cổ phiếu, tương đương 37,5%."
+        #expect(try FinderExpectation.found(.change, in: body) == [
+            FinderExpectation(.holds, .consistent, ["30.000 đồng/cổ phiếu", "50.000 đồng/cổ phiếu", "80.000 đồng"],
+                              "80.000 − 50.000 = 30.000 ≈ 30.000: khớp", "80,000 − 50,000 = 30,000 ≈ 30,000: consistent"),
+            FinderExpectation(.holds, .consistent, ["tương đương 37,5%", "50.000 đồng/cổ phiếu", "80.000 đồng"],
+                              "(80.000 − 50.000) / 80.000 × 100 = 37,5% ≈ 37,5%: khớp", "(80,000 − 50,000) / 80,000 × 100 = 37.5% ≈ 37.5%: consistent"),
+        ])
+    }
+
     /// Changes whose old value is not printed, or values that are not the change's: nothing.
     @Test(arguments: [
         "Doanh thu đạt 500 tỷ đồng, tăng 12% so với cùng kỳ.",

@@ -16,6 +16,7 @@ extension CrossChecker {
         var out: [Finding] = []
         let bare = page.bareFigures()
         let moves = Dictionary(grouping: page.moves(bare: bare), by: { $0.new.sentenceIndex })
+        var found: [Int: (new: Figure, old: Figure)] = [:]
         for c in page.figures.indices {
             let change = page.figures[c]
             guard change.unit != "lần", let up = page.changeDirection(c) else { continue }
@@ -25,13 +26,17 @@ extension CrossChecker {
             }
             var pair: (new: Figure, old: Figure)?
             let s = change.sentenceIndex
+            // the percent of a change (`giảm 121 đơn vị (30,2%)`, `..., tương đương 40,7%`) is between its values
+            if page.verbDirection(c) == nil, let p = found[c - 1] { pair = p }
             // a move right before the change (`lên 3.120 ha năm 2024, tăng 770 ha`) or right after it (`tăng 770 ha, từ 2.350 ha lên ...`)
             let here = (moves[s] ?? []).filter { m in
                 fits(m.new)
                     && (m.new.end <= change.start && page.isNear(m.new.end, change.start, words: 4)
                         || change.end <= m.old.start && page.isNear(change.end, m.old.start, words: 3))
             }
-            if let m = here.min(by: { abs($0.new.start - change.start) < abs($1.new.start - change.start) }) {
+            if pair != nil {
+                // taken from the change it goes with
+            } else if let m = here.min(by: { abs($0.new.start - change.start) < abs($1.new.start - change.start) }) {
                 pair = (m.new, m.old)
             } else if page.comparesAfter(c) {
                 // `tăng 12,5% so với cùng kỳ (748,9 triệu USD)`: the value compared with, or the value
@@ -50,8 +55,11 @@ extension CrossChecker {
                 pair = v
             } else if change.unit != "%", let v = page.timeline(c) {
                 pair = v
+            } else if let v = page.antecedent(c) {
+                pair = v
             }
             guard let (new, old) = pair, fits(new), page.comparable(new, old) || (new.unit == old.unit && !new.unit.isEmpty) else { continue }
+            found[c] = (new, old)
             out.append(changeFinding(article: article, change: change, new: new, old: old, up: up))
         }
         return out
@@ -139,9 +147,13 @@ extension Page {
         if let d = verbDirection(k) { return d }
         // `giảm 121 đơn vị (30,2%)`: the percent of a change in brackets right after it
         let f = figures[k]
-        if f.unit == "%", k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex, figures[k - 1].unit != "%",
-           Page.companionLinks.contains(text(figures[k - 1].end, f.start).trimmingCharacters(in: .whitespaces)) {
-            return verbDirection(k - 1)
+        if f.unit == "%", k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex, figures[k - 1].unit != "%" {
+            let link = text(figures[k - 1].end, f.start).trimmingCharacters(in: .whitespaces)
+            // the link may open the figure's own text (`, tương đương 40,7%`)
+            let own = f.text.lowercased()
+            if Page.companionLinks.contains(link) || (link == "," || link.isEmpty) && Page.companionLinks.contains { own.hasPrefix($0 + " ") } {
+                return verbDirection(k - 1)
+            }
         }
         return nil
     }
@@ -338,6 +350,39 @@ extension Page {
         }
         return nil
     }
+
+    /// `BVH ở mức 57.400 đồng/cổ phiếu, thấp hơn giá SMBC mua vào 39.417 đồng/cổ phiếu, tương đương
+    /// 40,7%`: a difference after a comparative and the words naming what it compares with (`giá
+    /// SMBC mua vào`); the old value is the one, earlier in the article, whose words before it share
+    /// most pairs of words with that name (`... mà Sumitomo Life mua vào lên tới 96.817 đồng`), when
+    /// one alone does; the new value the one before the comparative in the sentence.
+    func antecedent(_ c: Int) -> (new: Figure, old: Figure)? {
+        // the change itself, or the change whose percent `c` is (`..., tương đương 40,7%`)
+        var d = c
+        if figures[c].unit == "%", verbDirection(c) == nil, c > 0, changeDirection(c) != nil { d = c - 1 }
+        let lead = leadIns[d]
+        guard let cmp = Page.comparatives.first(where: { lead.contains($0.0) }), let r = lead.range(of: cmp.0) else { return nil }
+        let name = Page.words(lead[r.upperBound...])
+        guard name.count >= 2, name.count <= 8 else { return nil }
+        let pairs = Set(zip(name, name.dropFirst()).map { $0 + " " + $1 })
+        guard let n = nearestBefore(d, where: { !isChangeAmount($0) && figures[$0].unit != "%" && comparable(figures[$0], figures[d]) }) else { return nil }
+        let new = figures[n]
+        var best: (score: Int, k: Int)?, tie = false
+        for k in figureRange(sentences: new.sentenceIndex - Page.antecedentWindow, new.sentenceIndex - 1) {
+            guard comparable(figures[k], new), !isChangeAmount(k), figures[k].valueMax == nil else { continue }
+            // the words of its sentence before it
+            let sentence = sentences[k]
+            let before = sentence.range(of: figures[k].text.lowercased()).map { sentence[..<$0.lowerBound] } ?? Substring(leadIns[k])
+            let score = pairs.filter { before.contains($0) }.count
+            guard score > 0 else { continue }
+            if best == nil || score > best!.score { (best, tie) = ((score, k), false) } else if score == best!.score { tie = true }
+        }
+        guard let best, !tie else { return nil }
+        return (new, figures[best.k])
+    }
+
+    /// How far back the value a comparative names may be, in sentences.
+    static let antecedentWindow = 40
 
     /// Words that open a sentence giving the details of the one before.
     static let elaborations = ["cụ thể", "theo đó", "trong đó"]
