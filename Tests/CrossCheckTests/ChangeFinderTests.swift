@@ -92,6 +92,18 @@ import Testing
         ])
     }
 
+    /// `tăng 10% (64 tỷ đồng) so với dự toán`: the old value is the one the words after `so với`
+    /// name (`dự toán ... là 640 tỷ đồng`); the amount in brackets is a change between the same values.
+    @Test func comparedWithTheNamedEstimate() throws {
+        let body = "Năm 2018, dự toán chi thường xuyên của huyện là 640 tỷ đồng; thực hiện đạt 704 tỷ đồng, tăng 10% (64 tỷ đồng) so với dự toán."
+        #expect(try FinderExpectation.found(.change, in: body) == [
+            FinderExpectation(.holds, .consistent, ["10%", "704 tỷ đồng", "640 tỷ đồng"],
+                              "(704 − 640) / 640 × 100 = 10% ≈ 10%: khớp", "(704 − 640) / 640 × 100 = 10% ≈ 10%: consistent"),
+            FinderExpectation(.holds, .consistent, ["64 tỷ đồng", "704 tỷ đồng", "640 tỷ đồng"],
+                              "704 − 640 = 64 ≈ 64: khớp", "704 − 640 = 64 ≈ 64: consistent"),
+        ])
+    }
+
     /// Changes whose old value is not printed, or values that are not the change's: nothing.
     @Test(arguments: [
         "Doanh thu đạt 500 tỷ đồng, tăng 12% so với cùng kỳ.",
@@ -105,6 +117,8 @@ import Testing
         "Tổng tài sản tăng gần 3.700 tỷ đồng so với đầu năm, trong đó tài sản ngắn hạn tăng từ 4.955 tỷ đồng lên 8.930 tỷ đồng.",
         // counts compared in a later sentence are no values of the changes before
         "Cổ phiếu A tăng 3,8%; cổ phiếu B tăng 3,3%. Có 32 mã tăng trần so với 323 mã giảm.",
+        // a value found by its name only that the change does not fit: no claim either way
+        "Năm 2018, dự toán chi thường xuyên của huyện là 640 tỷ đồng; thực hiện đạt 704 tỷ đồng, tăng 30% so với dự toán.",
         // two values of the year compared with: which one is unknown
         "Năm 2017, doanh thu đạt 400 tỷ đồng, nộp ngân sách 90 tỷ đồng. Năm 2018, doanh thu đạt 500 tỷ đồng, tăng 25% so với năm 2017.",
     ])

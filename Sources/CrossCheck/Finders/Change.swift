@@ -25,6 +25,9 @@ extension CrossChecker {
                 change.unit == "%" ? true : page.comparable(change, v) || Page.isPoints(change) && v.unit == "%"
             }
             var pair: (new: Figure, old: Figure)?
+            // a pair found by the words naming the old value only, not by the sentence's build: kept
+            // only when the printed values come close to the change (it cannot tell a slip from a misreading)
+            var guessed = false
             let s = change.sentenceIndex
             // the percent of a change (`giảm 121 đơn vị (30,2%)`, `..., tương đương 40,7%`) is between its values
             if page.verbDirection(c) == nil, let p = found[c - 1] { pair = p }
@@ -43,6 +46,10 @@ extension CrossChecker {
                 // of the time compared with printed before (`Năm 2017 đạt 400 tỷ. Năm 2018 đạt 500 tỷ,
                 // tăng 100 tỷ so với năm 2017.`), or nothing
                 pair = page.versus(c) ?? page.versusEarlier(c)
+                if pair == nil, let v = page.versusNamed(c) {
+                    pair = v
+                    guessed = true
+                }
             } else if let v = page.bracketPair(c) {
                 pair = v
             } else if let v = page.timedPair(before: c) {
@@ -57,12 +64,22 @@ extension CrossChecker {
                 pair = v
             } else if let v = page.antecedent(c) {
                 pair = v
+                guessed = true
             }
             guard let (new, old) = pair, fits(new), page.comparable(new, old) || (new.unit == old.unit && !new.unit.isEmpty) else { continue }
+            if guessed, !Page.isClose(CrossChecker.faceChange(change, new: new, old: old, up: up), to: change.value) { continue }
             found[c] = (new, old)
             out.append(changeFinding(article: article, change: change, new: new, old: old, up: up))
         }
         return out
+    }
+
+    /// The change the printed values make (percent or absolute as the change is written).
+    static func faceChange(_ change: Figure, new: Figure, old: Figure, up: Bool?) -> Decimal {
+        let rising = up ?? (Page.mid(new) >= Page.mid(old))
+        let mq = Page.mid(old) == 0 ? 0 : Page.mid(new) / Page.mid(old) * 100
+        if change.unit == "%" && new.unit != "%" { return rising ? mq - 100 : 100 - mq }
+        return rising ? Page.mid(new) - Page.mid(old) : Page.mid(old) - Page.mid(new)
     }
 
     func changeFinding(article: String?, change: Figure, new: Figure, old: Figure, up: Bool?) -> Finding {
@@ -147,7 +164,8 @@ extension Page {
         if let d = verbDirection(k) { return d }
         // `giảm 121 đơn vị (30,2%)`: the percent of a change in brackets right after it
         let f = figures[k]
-        if f.unit == "%", k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex, figures[k - 1].unit != "%" {
+        // or the amount of a percent change (`tăng 9,6% (87.117 tỷ đồng) so với dự toán`)
+        if k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex, (f.unit == "%") != (figures[k - 1].unit == "%"), f.unit != "lần" {
             let link = text(figures[k - 1].end, f.start).trimmingCharacters(in: .whitespaces)
             // the link may open the figure's own text (`, tương đương 40,7%`)
             let own = f.text.lowercased()
@@ -243,8 +261,8 @@ extension Page {
         var j = c + 1
         var old: Int?
         while j < figures.count, figures[j].sentenceIndex == s {
-            // the change's own percent in brackets (`tăng 93,7 triệu USD (tăng 12,5%) so với ...`)
-            if j == c + 1, figures[j].unit == "%", change.unit != "%",
+            // the change's own percent or amount in brackets (`tăng 93,7 triệu USD (tăng 12,5%) so với ...`)
+            if j == c + 1, (figures[j].unit == "%") != (change.unit == "%"),
                text(change.end, figures[j].start).trimmingCharacters(in: .whitespaces).hasPrefix("(") {
                 j += 1
                 continue
@@ -302,6 +320,31 @@ extension Page {
         }
         guard olds.count == 1 else { return nil }
         return (new, figures[olds[0]])
+    }
+
+    /// `Với dự toán thu 911.100 tỷ đồng, đã quyết toán 998.217 tỷ đồng; tăng 9,6% (87.117 tỷ đồng)
+    /// so với dự toán`: the value before the change against the nearest value earlier (in its
+    /// sentence or the three before) whose words before it hold the name after `so với`.
+    func versusNamed(_ c: Int) -> (new: Figure, old: Figure)? {
+        let t = after(c, 60)
+        var rest = Substring(t)
+        if rest.hasPrefix(" ("), let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] }
+        guard let r = rest.range(of: "so với") else { return nil }
+        let name = Page.words(rest[r.upperBound...].prefix { $0 != "," && $0 != ";" && $0 != "." && $0 != "(" && $0 != ")" }).prefix(3)
+        // a name of two words at least, no time (`so với cùng kỳ`, `so với năm 2017`)
+        guard name.count >= 2, !name.contains("cùng"), !name.contains("năm"), !name.contains("tháng"), !name.contains("quý"),
+              !name.contains(where: { $0.first?.isNumber == true }) else { return nil }
+        let key = name.prefix(2).joined(separator: " ")
+        let change = figures[c]
+        guard let n = nearestBefore(c, where: { i in
+            !isChangeAmount(i) && figures[i].unit != "%" && (change.unit == "%" || comparable(figures[i], change)) && !isFractionWhole(i)
+        }) else { return nil }
+        let new = figures[n]
+        let window = figureRange(sentences: new.sentenceIndex - 3, new.sentenceIndex)
+        guard let o = window.reversed().first(where: { i in
+            i < n && comparable(figures[i], new) && !isChangeAmount(i) && figures[i].valueMax == nil && Page.words(leadIns[i]).joined(separator: " ").contains(key)
+        }) else { return nil }
+        return (new, figures[o])
     }
 
     /// `vượt gần 2.000 tỷ đồng (gần 6.000 tỷ đồng/4.000 tỷ đồng)`: the new and the old value in
