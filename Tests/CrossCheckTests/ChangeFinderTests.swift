@@ -50,7 +50,7 @@ import Testing
         // the two values in brackets after the excess
         ("Dự toán của dự án vượt 1.500 tỷ đồng (4.500 tỷ đồng/3.000 tỷ đồng).",
          FinderExpectation(.holds, .consistent, ["vượt 1.500 tỷ đồng", "4.500 tỷ đồng", "3.000 tỷ đồng"],
-                           "4.500 − 3.000 = 1.500 > 1.500: khớp", "4,500 − 3,000 = 1,500 > 1,500: consistent")),
+                           "4.500 − 3.000 = 1.500 ≈ 1.500: khớp", "4,500 − 3,000 = 1,500 ≈ 1,500: consistent")),
         // the value of the year compared with, printed in the sentence before
         ("Năm 2017, doanh thu của công ty đạt 400 tỷ đồng. Năm 2018, doanh thu đạt 500 tỷ đồng, tăng 100 tỷ đồng so với năm 2017.",
          FinderExpectation(.holds, .consistent, ["100 tỷ đồng", "500 tỷ đồng", "400 tỷ đồng"],

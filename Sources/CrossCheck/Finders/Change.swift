@@ -105,7 +105,7 @@ extension CrossChecker {
         func say(_ l: Language) -> String {
             let (a, b) = rising ? (new, old) : (old, new)
             let diff = "\(l.number(Page.mid(a) / scale)) − \(l.number(Page.mid(b) / scale))"
-            let rel = verdict == .holds ? Language.sign(change.qualifier) : "≠"
+            let rel = Page.relation(value, to: change, holds: verdict == .holds)
             if percent {
                 return "(\(diff)) / \(l.number(Page.mid(old) / scale)) × 100 = \(l.number(value))% \(rel) \(l.value(change))%: \(l.verdict(verdict))"
             }

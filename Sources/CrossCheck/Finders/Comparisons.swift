@@ -111,6 +111,22 @@ extension Page {
         (f.qualifier == .approx || f.qualifier == .nearly) && !isEstimate(f)
     }
 
+    /// How a computed value is written against the stated figure: `≠` when the check fails; the
+    /// figure's bound (`> 30%`) when the printed values meet it, `≈` when only the precision lets
+    /// them (`29,5% ≈ vượt 30%`).
+    static func relation(_ computed: Decimal, to f: Figure, holds: Bool) -> String {
+        guard holds else { return "≠" }
+        let met: Bool
+        switch f.qualifier {
+        case .over: met = computed > f.value
+        case .atLeast: met = computed >= f.value
+        case .under: met = computed < (f.valueMax ?? f.value)
+        case .atMost: met = computed <= (f.valueMax ?? f.value)
+        case .exact, .approx, .nearly: met = true
+        }
+        return met ? Language.sign(f.qualifier) : "≈"
+    }
+
     /// A value's middle, for writing a check out: the value, or the middle of a range.
     static func mid(_ f: Figure) -> Decimal { f.valueMax.map { (f.value + $0) / 2 } ?? f.value }
 

@@ -35,7 +35,7 @@ extension CrossChecker {
             let value = Page.mid(larger) / Page.mid(smaller)
             let scale = Page.scale([larger, smaller])
             func say(_ l: Language) -> String {
-                let rel = verdict == .holds ? Language.sign(ratio.qualifier) : "≠"
+                let rel = Page.relation(value, to: ratio, holds: verdict == .holds)
                 return "\(l.number(Page.mid(larger) / scale)) / \(l.number(Page.mid(smaller) / scale)) = \(l.number(value)) \(rel) \(l.value(ratio)): \(l.verdict(verdict))"
             }
             out.append(Finding(article: article, kind: .ratio, verdict: verdict,

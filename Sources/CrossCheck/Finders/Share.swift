@@ -76,7 +76,7 @@ extension CrossChecker {
         let value = Page.mid(part) / Page.mid(whole) * 100
         let scale = Page.scale([part, whole])
         func say(_ l: Language) -> String {
-            let rel = verdict == .holds ? Language.sign(pct.qualifier) : "≠"
+            let rel = Page.relation(value, to: pct, holds: verdict == .holds)
             return "\(l.number(Page.mid(part) / scale)) / \(l.number(Page.mid(whole) / scale)) × 100 = \(l.number(value))% \(rel) \(l.value(pct))%: \(l.verdict(verdict))"
         }
         return Finding(article: article, kind: .share, verdict: verdict,
