@@ -74,6 +74,11 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         ("Trong tổng thu từ phí, thu từ bến bãi chiếm đến 90%. Cụ thể, năm 2018, tổng thu là 520 tỷ đồng, riêng thu từ bến bãi là 390 tỷ đồng.",
          FinderExpectation(.fails, .error, ["90%", "390 tỷ đồng", "520 tỷ đồng"],
                            "390 / 520 × 100 = 75% ≠ 90%: không khớp", "390 / 520 × 100 = 75% ≠ 90%: inconsistent")),
+        // `chiếm X% tổng số xã`: the total of what the part counts, sentences before
+        ("Toàn tỉnh có 97 xã, thị trấn. Năm 2018, tỉnh đầu tư nhiều công trình thủy lợi. Các tuyến đường được bê tông hóa. "
+            + "Trường học được xây mới. Toàn tỉnh có 75 xã (chiếm 77,3% tổng số xã) đạt tiêu chí văn hóa.",
+         FinderExpectation(.holds, .consistent, ["77,3%", "75 xã", "97 xã"],
+                           "75 / 97 × 100 = 77,32% ≈ 77,3%: khớp", "75 / 97 × 100 = 77.32% ≈ 77.3%: consistent")),
         // a share that fits only through a loose whole (`gần`): it holds, shakily (info)
         ("Tổng thu ngân sách gần 2.000 tỷ đồng, trong đó thu nội địa 1.150 tỷ đồng, chiếm 60%.",
          FinderExpectation(.holds, .info, ["60%", "1.150 tỷ đồng", "gần 2.000 tỷ đồng"],
@@ -114,6 +119,8 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         "Huyện hỗ trợ 100% học phí cho 1.200 học sinh.",
         // two parts, each with its own share: neither is the other's whole
         "Lớp 1 tuyển 910 học sinh, chiếm 72%; lớp 6 tuyển 680 học sinh, chiếm 68%.",
+        // a total sentences before that the percent does not fit: too far to claim an error
+        "Toàn tỉnh có 97 xã, thị trấn. Năm 2018, tỉnh đầu tư nhiều công trình thủy lợi. Các tuyến đường được bê tông hóa. Trường học được xây mới. Toàn tỉnh có 75 xã (chiếm 70% tổng số xã) đạt tiêu chí văn hóa.",
         // a named total (`trên tổng số phải thu`) that is not printed
         "Số nợ đóng bảo hiểm là 990 tỷ đồng, chiếm 4,9% trên tổng số phải thu; số đã thu đạt 1.200 tỷ đồng.",
     ])

@@ -177,7 +177,10 @@ extension Page {
         if isChangeAmount(q) {
             return ((moves[s - 1] ?? []) + (moves[s] ?? [])).filter { comparable($0.old, part) }.map { ($0.old, rank($0.old, part)) }
         }
-        for k in figureRange(sentences: s - Page.wholeWindow, s) where k != q {
+        // `75 xã (chiếm 77,3% tổng số xã)`: a total of what the part counts may stand anywhere before
+        let window = namedTotal(after: p(pct)).map { name in Page.words(part.unit.lowercased()).allSatisfy { name.contains($0) } } == true
+            ? Page.namedTotalWindow : Page.wholeWindow
+        for k in figureRange(sentences: s - window, s) where k != q {
             let f = figures[k]
             guard f.unit != "%", comparable(f, part), !isChangeAmount(k), f.start != part.start else { continue }
             // `bằng 6,28% GDP`, `chiếm 65,1% tổng thu`: a whole the words name must be the one the figure is of
@@ -188,7 +191,7 @@ extension Page {
             if k + 1 < figures.count, figures[k + 1].unit == "%", k + 1 != p(pct), isTight(k + 1, k, links: Page.shareLinks) { continue }
             out.append((f, rank(f, part)))
         }
-        for k in figureRange(sentences: s - Page.wholeWindow, s) {
+        for k in figureRange(sentences: s - window, s) {
             if let f = bare[k], comparable(f, part) { out.append((f, rank(f, part))) }
         }
         return out.filter { pct.value <= 100 ? $0.0.value > part.value : $0.0.value < part.value }
@@ -209,6 +212,9 @@ extension Page {
         let next = after(p, 3).trimmingCharacters(in: .whitespaces)
         return next.isEmpty || [")", ",", ".", ";", ":"].contains { next.hasPrefix($0) }
     }
+
+    /// How far back a total the words name by the part's unit (`tổng số xã`) may be, in sentences.
+    static let namedTotalWindow = 40
 
     /// How far back a whole may be, in sentences.
     static let wholeWindow = 6
