@@ -4,14 +4,22 @@ import Foundation
 extension CrossChecker {
     /// `change`: a change between two printed values: change, new, old. The change is a figure
     /// right after a verb of change (`tăng 214,8 tỷ đồng`, `giảm 4,1%`, `mất thêm 53ha`, `vượt gần
-    /// 2.000 tỷ`), or a percent in brackets after one (`giảm 121 đơn vị (30,2%)`); the values are
-    /// a move the text prints (`tăng từ 2.350 ha lên 3.120 ha`, `giảm từ 401 xuống còn 208`, in
-    /// the sentence or the one before), or the value before the verb against the one after `so
-    /// với` (`đạt 842,6 triệu USD, tăng 12,5% so với cùng kỳ (748,9 triệu USD)`), or the pair in
-    /// brackets after it (`vượt 2.000 tỷ (6.000 tỷ/4.000 tỷ)`), or two values of the sentence
-    /// at two times (`năm 2012 là 9.000 tỷ, năm 2016 ... 12.290 tỷ, tăng hơn 3.000 tỷ`).
-    /// Absolute when the change counts what the values count, percent when it is a percent of
-    /// values that are not (percentage points when they are).
+    /// 2.000 tỷ`, `thấp hơn giá ... mua vào 39.417 đồng`), or its percent or amount in brackets
+    /// (`giảm 121 đơn vị (30,2%)`, `tăng 9,6% (87.117 tỷ đồng)`, `, tương đương 40,7%`), which takes
+    /// the change's values. The values, by the sentence's build first:
+    /// * a move the text prints right before or after it (`tăng từ 2.350 ha lên 3.120 ha, tăng 770
+    ///   ha`, `giảm từ 401 xuống còn 208 đơn vị`), or in the sentence before one that restates it
+    ///   (`Có nghĩa, ...`);
+    /// * after `so với`: the value before the verb against the one compared with (`đạt 842,6 triệu
+    ///   USD, tăng 12,5% so với cùng kỳ (748,9 triệu USD)`), or the only earlier value of the time
+    ///   compared with (`so với năm 2017`, `so với cùng kỳ`);
+    /// * the pair in brackets after it (`vượt 2.000 tỷ (6.000 tỷ/4.000 tỷ)`), two values of the
+    ///   sentence at two times before it, the values of the next sentence that details it (`Cụ thể,
+    ///   ... giảm so với mức ...`), the values opening sentences of two times (`mất 1.747ha`);
+    /// then by the words naming the old value (`so với dự toán`, `thấp hơn giá ... mua vào`), kept
+    /// only when the values come close. Absolute when the change counts what the values count,
+    /// percent when it is a percent of values that are not; of percents, percentage points, or
+    /// relative when only that fits.
     func changes(_ page: Page, article: String?) -> [Finding] {
         var out: [Finding] = []
         let bare = page.bareFigures()
@@ -169,7 +177,7 @@ extension Page {
             let link = text(figures[k - 1].end, f.start).trimmingCharacters(in: .whitespaces)
             // the link may open the figure's own text (`, tương đương 40,7%`)
             let own = f.text.lowercased()
-            if Page.companionLinks.contains(link) || (link == "," || link.isEmpty) && Page.companionLinks.contains { own.hasPrefix($0 + " ") } {
+            if Page.companionLinks.contains(link) || (link == "," || link.isEmpty) && Page.companionLinks.contains(where: { own.hasPrefix($0 + " ") }) {
                 return verbDirection(k - 1)
             }
         }

@@ -3,12 +3,15 @@ import Foundation
 
 extension CrossChecker {
     /// `share`: a percentage of a whole (`683 tỷ đồng, chiếm 55,1% tổng thu`, `134/156 thôn
-    /// (85,9%)`, `117 người (6,19%)`): percent, part, whole. The part is a figure shortly before
-    /// the percent in its sentence (or the fraction it follows); the whole a figure counting the
-    /// same thing, larger than the part, in the sentence or the few before it (the total named
-    /// first). Among the pairs the page offers, one the percent fits is taken; when none fits, the
-    /// nearest pair fails only when the sentence ties them closely (the part right before the
-    /// percent, the whole in the same sentence or named a total).
+    /// (85,9%)`, `117 người (6,19%)`, `chiếm 25% (600 hộ)`): percent, part, whole. The part is a
+    /// figure shortly before the percent in its sentence (or the fraction next to it, or the figure
+    /// in brackets after it); the whole a figure counting the same thing, larger than the part (smaller
+    /// for a percent over 100), in the sentence or the six before it (further for `tổng số xã`), or
+    /// the value a change's percent is of. Among the pairs the page offers, one the percent fits
+    /// whose printed values come close is taken; when none fits, the nearest pair fails only when
+    /// the sentence ties them closely (`X, chiếm Y%`, `X (Y%)`, the whole in the sentence or the total
+    /// the words name). A sentence detailing the percent (`Cụ thể, ...`) gives both when it has
+    /// just two such figures.
     func shares(_ page: Page, article: String?) -> [Finding] {
         var out: [Finding] = []
         let bare = page.bareFigures()
@@ -86,12 +89,8 @@ extension CrossChecker {
 }
 
 extension Page {
-    /// Words before a percent that make it a change, not a share (`tăng 12,5%`, `giảm 4,1%`).
-    static let changeWords = ["tăng", "giảm", "tăng trưởng", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn", "lãi", "lỗ", "mất",
-                              "thêm", "vượt", "hụt", "sụt", "chênh lệch", "tăng thêm", "giảm đi"]
-
-    /// A percent that may be a share: a single value (no range), not a change (`tăng 12,5%`, `giảm
-    /// 121 đơn vị (30,2%)` is both), not a share of a plan that no figure states.
+    /// A percent that may be a share: a single value (no range, no rate), not 100%, not a change
+    /// (`tăng 12,5%`, `12,5% so với cùng kỳ`; `giảm 121 đơn vị (30,2%)` is both a change and a share).
     func isSharePercent(_ p: Int) -> Bool {
         let f = figures[p]
         guard f.unit == "%", f.valueMax == nil, f.rate == nil, f.value != 100 else { return false }
