@@ -25,6 +25,12 @@ import Testing
         ("Kim ngạch xuất khẩu gấp 2,5 lần kim ngạch nhập khẩu (1,2 tỷ USD so với 480 triệu USD).",
          FinderExpectation(.holds, .consistent, ["gấp 2,5 lần", "1,2 tỷ USD", "480 triệu USD"],
                            "1.200 / 480 = 2,5 ≈ 2,5: khớp", "1,200 / 480 = 2.5 ≈ 2.5: consistent")),
+        // a move right before the multiple
+        ("Diện tích chè tăng từ 300 ha năm 2015 lên 900 ha năm 2018, gấp 3 lần.",
+         FinderExpectation(.holds, .consistent, ["gấp 3 lần", "900 ha", "300 ha"], "900 / 300 = 3 ≈ 3: khớp", "900 / 300 = 3 ≈ 3: consistent")),
+        // two values of two years right before it
+        ("Năm 2015, huyện có 300 ha chè; năm 2018 có 1.200 ha, gấp 3 lần.",
+         FinderExpectation(.fails, .error, ["gấp 3 lần", "1.200 ha", "300 ha"], "1.200 / 300 = 4 ≠ 3: không khớp", "1,200 / 300 = 4 ≠ 3: inconsistent")),
         // a loose value that does not fit: a warning
         ("Năm 2018, sản lượng đạt khoảng 1.000 tấn, gấp 3 lần năm 2015 (200 tấn).",
          FinderExpectation(.fails, .warning, ["gấp 3 lần", "khoảng 1.000 tấn", "200 tấn"], "1.000 / 200 = 5 ≠ 3: không khớp", "1,000 / 200 = 5 ≠ 3: inconsistent")),

@@ -4,7 +4,9 @@ import Foundation
 extension CrossChecker {
     /// `ratio`: `gấp N lần` between two printed values: ratio, larger, smaller. The values are a
     /// move printed after it (`tăng gấp 4 lần, từ 11.160 tỷ đồng lên 41.924 tỷ đồng`), or the
-    /// value before it against the one after it (`1.260 ha, gấp 3 lần năm 2020 (420 ha)`), in
+    /// value before it against the one it is compared with after it (`1.260 ha, gấp 3 lần năm 2020
+    /// (420 ha)`), or two values in brackets after it (`(1,2 tỷ USD so với 480 triệu USD)`), or a
+    /// move or two values of two times right before it (`tăng từ 300 ha lên 900 ha, gấp 3 lần`), in
     /// its sentence; they count the same thing. Holds when larger / smaller lies in N's interval
     /// (`gấp 4 lần` is [3,5; 4,5]).
     func ratios(_ page: Page, article: String?) -> [Finding] {
@@ -26,6 +28,14 @@ extension CrossChecker {
             } else if let v = page.bracketedValues(after: r) {
                 // `gấp 2,5 lần kim ngạch nhập khẩu (1,2 tỷ USD so với 480 triệu USD)`
                 pair = v
+            } else if let m = (moves[s] ?? []).last(where: { $0.new.end <= ratio.start && page.isNear($0.new.end, ratio.start, words: 4) }) {
+                // `tăng từ 300 ha năm 2015 lên 900 ha năm 2018, gấp 3 lần`
+                pair = (m.new, m.old)
+            } else if let n = page.nearestBefore(r, where: { page.isRatioValue($0) }), page.isNear(page.figures[n].end, ratio.start, words: 4),
+                      let o = page.nearestBefore(n, where: { page.isRatioValue($0) && page.comparable(page.figures[$0], page.figures[n]) }),
+                      let tn = page.figures[n].time, let to = page.figures[o].time, to.end < tn.start {
+                // `năm 2015 có 300 ha chè; năm 2018 có 1.200 ha, gấp 4 lần`
+                pair = (page.figures[n], page.figures[o])
             }
             guard let (x, y) = pair, page.comparable(x, y) else { continue }
             let (larger, smaller) = Page.mid(x) >= Page.mid(y) ? (x, y) : (y, x)
