@@ -2,8 +2,429 @@ import Figures
 import Foundation
 
 extension CrossChecker {
-    /// `sum`: a total and its parts (`trong đó`, `gồm`, a list after a total). Not written yet: finds nothing.
+    /// `sum`: a total and its parts (`trong đó`, `gồm`, `riêng`, a part in parentheses, `X trên
+    /// tổng số Y`, a remainder `còn lại`). A complete breakdown holds when the parts add up to the
+    /// total within the printed precision; parts the text gives as only some of the total hold
+    /// when they add up to at most the total.
     func sums(_ page: Page, article: String?) -> [Finding] {
-        []
+        page.sumCandidates().map { c in
+            let total = page.figures[c.total]
+            let parts = c.parts.map { page.figures[$0] }
+            let sum = parts.dropFirst().reduce(parts[0].interval) { $0 + $1.interval }
+            let verdict: Finding.Verdict
+            switch c.reading {
+            case .complete: verdict = sum.overlaps(total.interval) ? .holds : .fails
+            case .partial: verdict = sum.overlaps(total.interval.atOrBelow) ? .holds : .fails
+            }
+            var sev = severity(verdict, [total] + parts)
+            // a slip of the thousands (a part ten times or more the total) is an error whatever the qualifiers
+            if verdict == .fails, let l = sum.lower, let u = total.interval.upper, u > 0, l >= u * 10 { sev = .error }
+            let scale = SumScale(total: total, parts: parts)
+            func say(_ l: Language) -> String {
+                let mids = parts.map(\.middle)
+                let added = mids.dropFirst().reduce(mids[0], +)
+                let lhs = parts.count == 1 ? scale.write(added, l) : mids.map { scale.write($0, l) }.joined(separator: " + ") + " = " + scale.write(added, l)
+                let rel: String
+                switch (c.reading, verdict) {
+                case (.partial, .fails): rel = ">"
+                case (.partial, _): rel = "≤"
+                case (.complete, .fails): rel = "≠"
+                case (.complete, _): rel = added == total.middle ? "=" : "≈"
+                }
+                return "\(lhs) \(rel) \(scale.bounded(total, l))\(scale.suffix(l)): \(l.verdict(verdict))"
+            }
+            return Finding(article: article, kind: .sum, verdict: verdict, severity: sev,
+                           figures: [page.sumRef(c.total)] + c.parts.map { page.sumRef($0) },
+                           computation: say(.vietnamese), computationEnglish: say(.english))
+        }
     }
+}
+
+/// A total and its parts as the text presents them (figure indices of a `Page`).
+struct SumCandidate: Equatable {
+    enum Reading: Equatable {
+        /// The parts make up the total (`gồm`, `bao gồm`, a list closed by `còn lại`).
+        case complete
+        /// The parts are some of the total (`trong đó có`, `riêng`, a part in parentheses).
+        case partial
+    }
+
+    var total: Int
+    var parts: [Int]
+    var reading: Reading
+}
+
+/// What introduces parts.
+enum SumCue: Equatable {
+    /// `trong đó`, `trong số này`, `cụ thể`: parts of a total before (their sum at most the total).
+    case among
+    /// `gồm`, `bao gồm`: every part of the total before.
+    case consists
+    /// `riêng`: one part singled out, of the nearest total before.
+    case singled
+    /// `trong tổng số X`: the total follows, its parts after it.
+    case amongTotal
+}
+
+extension Page {
+    /// Words that introduce parts, longest first where one contains another.
+    static let sumCueWords: [(String, SumCue)] = [
+        ("trong tổng số", .amongTotal), ("trong đó có", .among), ("trong số đó có", .among), ("trong số này có", .among),
+        ("trong đó", .among), ("trong số đó", .among), ("trong số này", .among), ("trong số", .among),
+        ("cụ thể", .among), ("bao gồm", .consists), ("gồm có", .consists), ("gồm", .consists),
+        ("chỉ tính riêng", .singled), ("tính riêng", .singled), ("riêng", .singled),
+    ]
+    /// Words before a part that close a breakdown: the rest of the total (`còn lại 66 tỷ đồng`).
+    static let remainderWords = ["phần còn lại", "số còn lại", "còn lại", "còn dư", "còn thừa"]
+    /// Words right before a figure that make it a change, not an amount (`tăng 3,9 nghìn vụ`).
+    static let changeWords = ["tăng", "giảm", "tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng lên", "giảm xuống"]
+    /// Words right before a figure that make it a term of comparison (`từ 401 xuống còn 208`).
+    static let comparedWords = ["so với", "từ", "lên", "xuống", "xuống còn", "gấp", "bằng", "hơn", "kém", "thay vì", "cùng kỳ"]
+    /// Words between two figures that make the second restate the first (`2.556.039 tỷ đồng (hơn 2,5 triệu tỷ đồng)`).
+    static let restateWords = ["", "tương đương", "tương đương với", "tức", "tức là", "hay", "khoảng", "tương ứng"]
+    /// Words right before a figure that name it the total of the figure before (`17.586 vụ việc trên tổng số 28.843 vụ việc`).
+    static let ofTotalWords = ["trên tổng số", "/ tổng số", "trong tổng số"]
+    /// Words in a parenthesis before a figure that make it something else than a part (`năm trước 8 tỷ đồng`).
+    static let asideWords = ["năm trước", "cùng kỳ", "so với", "kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "tăng", "giảm", "tương đương"]
+
+    /// What a figure plays in a sum: an amount, a change (`tăng 5 tỷ`), or a term of comparison; nil when it plays no part.
+    enum SumRole { case amount, change }
+
+    /// The role of figure `k` in a sum, nil when it cannot be a total or a part.
+    func sumRole(_ k: Int) -> SumRole? {
+        let f = figures[k]
+        guard !f.unit.isEmpty, f.unit != "%", !isAverage(k) else { return nil }
+        let tail = Page.tail(leadIns[k])
+        if Page.comparedWords.contains(where: { Page.endsWithWord(tail, $0) }) { return nil }
+        if Page.changeWords.contains(where: { Page.endsWithWord(tail, $0) }) { return .change }
+        return .amount
+    }
+
+    /// Whether figures `a` and `b` can be a total and its part: the same unit (or one unit the
+    /// start of the other: `đơn vị` and `đơn vị sự nghiệp`), the same rate and overlapping times.
+    func sumCompatible(_ a: Int, _ b: Int) -> Bool {
+        let x = figures[a], y = figures[b]
+        guard x.rate == y.rate else { return false }
+        let u = x.unit.lowercased().split(separator: " "), v = y.unit.lowercased().split(separator: " ")
+        guard !u.isEmpty, !v.isEmpty, u.starts(with: v) || v.starts(with: u) else { return false }
+        if let s = x.time, let t = y.time, s.end < t.start || t.end < s.start { return false }
+        return true
+    }
+
+    /// The lead-in without its trailing spaces and punctuation.
+    static func tail(_ lead: String) -> String {
+        var s = Substring(lead)
+        while let c = s.last, c == " " || c == "," || c == ":" || c == "(" || c == "\u{a0}" || c == "-" || c == "–" { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// Whether `text` ends with the words `w` (no letter or digit right before them).
+    static func endsWithWord(_ text: String, _ w: String) -> Bool {
+        guard text.hasSuffix(w) else { return false }
+        let before = text.dropLast(w.count).last
+        return before.map { !$0.isLetter && !$0.isNumber } ?? true
+    }
+
+    /// The last cue of `lead` that introduces parts, and the text after it.
+    static func lastSumCue(in lead: String) -> (cue: SumCue, after: Substring)? {
+        var best: (String.Index, String.Index, SumCue)? = nil
+        for (w, cue) in sumCueWords {
+            var from = lead.startIndex
+            while let r = lead.range(of: w, range: from..<lead.endIndex) {
+                from = r.upperBound
+                let okBefore = r.lowerBound == lead.startIndex || !(lead[lead.index(before: r.lowerBound)].isLetter)
+                let okAfter = r.upperBound == lead.endIndex || !(lead[r.upperBound].isLetter)
+                guard okBefore, okAfter else { continue }
+                // a longer cue found at the same place wins (listed first)
+                if best == nil || r.lowerBound > best!.0 { best = (r.lowerBound, r.upperBound, cue) }
+            }
+        }
+        guard let (_, end, cue) = best else { return nil }
+        return (cue, lead[end...])
+    }
+
+    /// A sentence's start with its drop capital joined again (`T rong đó` -> `trong đó`): a page's
+    /// first letter set apart, as scraped pages print it.
+    static func joiningDropCap(_ lead: String) -> String {
+        let trimmed = lead.drop { $0 == " " || $0 == "\n" || $0 == "\u{a0}" }
+        let cs = Array(trimmed.prefix(3))
+        guard cs.count == 3, cs[0].isLetter, cs[1] == " ", cs[2].isLetter, !cs[2].isUppercase else { return lead }
+        // a one-letter word of its own (`ở`, `và`...) stays apart: only a letter that starts no word here
+        guard !["ở", "á", "ạ", "ừ", "à", "ô", "ơ", "ủ", "y"].contains(String(cs[0])) else { return lead }
+        return String(cs[0]) + String(trimmed.dropFirst(2))
+    }
+
+    /// Whether the lead-in of figure `k` names it a total (`tổng số`, `tổng kinh phí`, `tổng cộng`).
+    func namesTotal(_ k: Int) -> Bool {
+        let lead = leadIns[k]
+        guard let r = lead.range(of: "tổng", options: .backwards) else { return false }
+        let before = r.lowerBound == lead.startIndex ? nil : lead[lead.index(before: r.lowerBound)]
+        let after = r.upperBound == lead.endIndex ? nil : lead[r.upperBound]
+        return !(before?.isLetter ?? false) && !(after?.isLetter ?? false) && !lead[r.upperBound...].contains(",")
+    }
+
+    /// Whether figure `k` restates the figure before it in its sentence (`(gần 2,6 triệu tỷ đồng)`).
+    func restates(_ k: Int) -> Bool {
+        guard k > 0, figures[k - 1].sentenceIndex == figures[k].sentenceIndex, figures[k - 1].end <= figures[k].start,
+              sumCompatible(k - 1, k) else { return false }
+        let between = leadIns[k].trimmingCharacters(in: CharacterSet(charactersIn: " ,;:()-–\u{a0}"))
+        guard Page.restateWords.contains(between) else { return false }
+        let a = figures[k - 1].value, b = figures[k].value
+        guard a > 0, b > 0 else { return false }
+        let r = a > b ? a / b : b / a
+        return r <= Decimal(string: "1.15")!
+    }
+
+    /// Whether the figure right before `k` in its sentence is the part of `k` as a total (`X trên tổng số Y`).
+    func isOfTotal(_ k: Int) -> Bool {
+        let tail = Page.tail(leadIns[k])
+        return Page.ofTotalWords.dropLast().contains { Page.endsWithWord(tail, $0) }
+    }
+
+    /// The figures of the sentence of `k`, as a range of indices.
+    func sentenceFigures(of k: Int) -> Range<Int> {
+        let s = figures[k].sentenceIndex
+        var a = k, b = k + 1
+        while a > 0, figures[a - 1].sentenceIndex == s { a -= 1 }
+        while b < figures.count, figures[b].sentenceIndex == s { b += 1 }
+        return a..<b
+    }
+
+    /// A reference to figure `k` for a finding: the figure, or, for one of the two figures that
+    /// share a printed fraction (`923,835/1.010 tỷ đồng`), its own side of the slash.
+    func sumRef(_ k: Int) -> Finding.FigureRef {
+        let f = figures[k]
+        let twins = figures.indices.filter { figures[$0].start == f.start && figures[$0].end == f.end }
+        let scalars = Array(f.text.unicodeScalars)
+        guard twins.count == 2, let slash = scalars.firstIndex(of: "/") else { return .init(f) }
+        let first = twins.min { figures[$0].id < figures[$1].id } == k
+        var a = first ? 0 : slash + 1, b = first ? slash : scalars.count
+        // the first side is its number only (`923,835`), the second keeps the unit
+        if first { while a < b, scalars[a] != "/" && !("0"..."9").contains(scalars[a]) { a += 1 } }
+        while b > a, scalars[b - 1] == " " { b -= 1 }
+        while a < b, scalars[a] == " " { a += 1 }
+        // the first side keeps its qualifier words (`khoảng 60/80`): from the text's start
+        if first { a = 0 }
+        let text = String(String.UnicodeScalarView(scalars[a..<b]))
+        return Finding.FigureRef(text: text, start: f.start + a, end: f.start + b, id: f.id)
+    }
+
+    /// The sums the text states, in text order of their cues; a bounded window around each cue.
+    func sumCandidates() -> [SumCandidate] {
+        var out: [SumCandidate] = []
+        var keys = Set<[Int]>()
+        // parts of totals split in two or more parts: no total for a later `trong đó`
+        var listedParts = Set<Int>()
+        var allParts = Set<Int>()
+        var totals = Set<Int>()
+        let roles = figures.indices.map { sumRole($0) }
+
+        func add(_ total: Int, _ parts: [Int], _ reading: SumCandidate.Reading) {
+            var total = total
+            let parts = parts.filter { $0 != total && !(figures[$0].start == figures[total].start) }
+            // of the two figures of a printed fraction (`60/80 đảng viên`), the one the parts add up to
+            if let twin = figures.indices.first(where: { $0 != total && figures[$0].start == figures[total].start && figures[$0].end == figures[total].end }),
+               !parts.isEmpty {
+                let sum = parts.dropFirst().reduce(figures[parts[0]].interval) { $0 + figures[$1].interval }
+                if sum.overlaps(figures[twin].interval), !sum.overlaps(figures[total].interval) { total = twin }
+            }
+            guard !parts.isEmpty, parts.count <= Page.maxParts else { return }
+            // one part equal to the total is the same figure twice (`repeat`), no sum
+            if parts.count == 1, figures[parts[0]].value == figures[total].value || figures[parts[0]].interval.isBounded
+                && figures[total].interval.isBounded && figures[parts[0]].interval.overlaps(figures[total].interval) { return }
+            let key = [total] + parts.sorted()
+            guard keys.insert(key).inserted else { return }
+            out.append(SumCandidate(total: total, parts: parts, reading: reading))
+            if parts.count >= 2 { listedParts.formUnion(parts) }
+            allParts.formUnion(parts)
+            totals.insert(total)
+        }
+
+        /// The total of part `p` before figure `before`: the nearest compatible figure of the same
+        /// role in the sentence, else in the two sentences before (one that can hold `p`, not a
+        /// part of a list already read, unless `nearest`).
+        func totalBefore(_ p: Int, before: Int, nearest: Bool) -> Int? {
+            let s = figures[before].sentenceIndex
+            var k = before - 1
+            while k >= 0, s - figures[k].sentenceIndex <= 2 {
+                defer { k -= 1 }
+                guard roles[k] != nil, roles[k] == roles[p], sumCompatible(k, p), !restates(k) else { continue }
+                if figures[k].sentenceIndex == s { return k }
+                if isTarget(k) { continue }
+                if let u = figures[k].interval.upper, let l = figures[p].interval.lower, u < l { continue }
+                if !nearest, listedParts.contains(k) { continue }
+                // a figure listed after the sentence's total (`tổng diện tích 4.298ha, rừng tự nhiên 2.810ha`): that total
+                if !nearest, !allParts.contains(k), !totals.contains(k),
+                   let t = sentenceFigures(of: k).first(where: { $0 < k && roles[$0] == roles[p] && sumCompatible($0, p) && namesTotal($0) }) {
+                    return t
+                }
+                return k
+            }
+            return nil
+        }
+
+        for j in figures.indices {
+            let lead = leadIns[j]
+            let range = sentenceFigures(of: j)
+            // `X trên tổng số Y`: Y is the total of X
+            if roles[j] != nil, isOfTotal(j), j > range.lowerBound, let x = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[j] && sumCompatible($0, j) }) {
+                add(j, [x], .partial)
+            }
+            // a cue in the lead-in: the parts follow it to the next cue or the sentence's end
+            if let (cue, after) = Page.lastSumCue(in: Page.joiningDropCap(lead)) {
+                var scope: [Int] = []
+                var k = j
+                while k < range.upperBound {
+                    if k > j, Page.lastSumCue(in: leadIns[k]) != nil { break }
+                    scope.append(k)
+                    k += 1
+                }
+                scope = scope.filter { roles[$0] != nil && !restates($0) && !(($0 + 1) < range.upperBound && isOfTotal($0 + 1)) }
+                let reading: SumCandidate.Reading = cue == .consists ? .complete : .partial
+                func closes(_ parts: [Int]) -> SumCandidate.Reading {
+                    parts.dropFirst().contains { p in Page.remainderWords.contains { Page.tail(leadIns[p]).hasSuffix($0) || leadIns[p].contains(" " + $0 + " ") } } ? .complete : reading
+                }
+                if cue == .amongTotal, after.trimmingCharacters(in: .whitespaces).isEmpty, roles[j] != nil {
+                    // `Trong tổng số X ..., Y`: X is the total of what follows, and itself part of a total before
+                    let parts = scope.filter { $0 != j && roles[$0] == roles[j] && sumCompatible(j, $0) }
+                    if !parts.isEmpty { add(j, parts, closes(parts)) }
+                    if j == range.lowerBound, let t = totalBefore(j, before: j, nearest: false), figures[t].sentenceIndex < figures[j].sentenceIndex {
+                        add(t, [j], .partial)
+                    }
+                } else {
+                    var used = Set<Int>()
+                    for p in scope where !used.contains(p) {
+                        guard let t = totalBefore(p, before: j, nearest: cue == .singled) else { continue }
+                        let parts = scope.filter { roles[$0] == roles[t] && sumCompatible(t, $0) }
+                        used.formUnion(parts)
+                        add(t, parts, closes(parts))
+                    }
+                }
+            }
+            // a parenthesis opened before `j`: the figures in it are parts of the total before it
+            if let open = lead.lastIndex(of: "("), !lead[open...].contains(")"), Page.lastSumCue(in: String(lead[open...])) == nil,
+               roles[j] != nil, j > range.lowerBound {
+                var inside = [j]
+                var k = j + 1
+                while k < range.upperBound, !leadIns[k].contains(")") { inside.append(k); k += 1 }
+                let aside = String(lead[open...])
+                if !Page.asideWords.contains(where: { aside.contains($0) }) {
+                    var used = Set<Int>()
+                    for p in inside where roles[p] != nil && !used.contains(p) && !restates(p) {
+                        guard let t = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[p] && sumCompatible($0, p) && !restates($0) }),
+                              !comparesBefore(t, j)
+                        else { continue }
+                        let parts = inside.filter { roles[$0] == roles[t] && sumCompatible(t, $0) && !restates($0) }
+                        used.formUnion(parts)
+                        let sum = parts.dropFirst().reduce(figures[parts[0]].interval) { $0 + figures[$1].interval }
+                        // a parenthesis that exceeds its total says something else: no finding
+                        if sum.overlaps(figures[t].interval.atOrBelow) { add(t, parts, .partial) }
+                    }
+                }
+            }
+        }
+        // a remainder (`còn 248 tỷ đồng chưa chi trả`, `còn dư 22 tỉ đồng`): the total and the
+        // other part are two figures nearby that it completes
+        for r in figures.indices where roles[r] == .amount && !allParts.contains(r) && isRemainder(r) {
+            let s = figures[r].sentenceIndex
+            let near = figures.indices.filter { k in
+                k != r && roles[k] == .amount && abs(figures[k].sentenceIndex - s) <= 3 && sumCompatible(k, r) && !restates(k)
+            }.sorted { abs(figures[$0].start - figures[r].start) < abs(figures[$1].start - figures[r].start) }.prefix(8)
+            var best: (Int, Int, Int)? = nil
+            for t in near {
+                for p in near where p != t && figures[t].value > figures[p].value && figures[t].value > figures[r].value && sumCompatible(t, p) {
+                    let sum = figures[p].interval + figures[r].interval
+                    let gap = abs(figures[p].value + figures[r].value - figures[t].value)
+                    guard sum.overlaps(figures[t].interval), gap * 20 <= figures[t].value else { continue }
+                    let d = abs(figures[t].start - figures[r].start) + abs(figures[p].start - figures[r].start)
+                    if best == nil || d < best!.2 { best = (t, p, d) }
+                }
+            }
+            if let (t, p, _) = best { add(t, [p, r].sorted { figures[$0].start < figures[$1].start }, .complete) }
+        }
+        return out
+    }
+
+    /// Words between a figure and a parenthesis that make the parenthesis a term of comparison
+    /// (`gấp 1,6 lần lúa thường (92 triệu đồng/ha/năm)`).
+    static let compareBetweenWords = ["gấp", "so với", "cao hơn", "thấp hơn", "lớn hơn", "nhỏ hơn", "nhiều hơn", "ít hơn", "năm trước", "cùng kỳ", "bằng"]
+
+    /// Whether the text from figure `t` to figure `j` compares (`gấp`, `so với`, `cao hơn`).
+    func comparesBefore(_ t: Int, _ j: Int) -> Bool {
+        let a = figures[t].end, b = figures[j].start
+        guard a < b, b <= scalars.count else { return false }
+        let between = String(String.UnicodeScalarView(scalars[a..<b])).lowercased()
+        return Page.compareBetweenWords.contains { between.contains($0) }
+    }
+
+    /// The most parts a list may have.
+    static let maxParts = 8
+
+    /// Whether figure `k` is what remains of a total (`còn lại 66 tỷ`, `còn dư 22 tỉ`, `còn 248 tỷ đồng chưa chi trả`).
+    func isRemainder(_ k: Int) -> Bool {
+        let tail = Page.tail(leadIns[k])
+        if Page.remainderWords.contains(where: { Page.endsWithWord(tail, $0) }) { return true }
+        guard Page.endsWithWord(tail, "còn") else { return false }
+        let f = figures[k]
+        let after = String(String.UnicodeScalarView(scalars[min(f.end, scalars.count)..<min(f.end + 12, scalars.count)])).lowercased()
+        return after.hasPrefix(" chưa")
+    }
+}
+
+extension Figure {
+    /// The middle of the printed value (of a range, its middle).
+    var middle: Decimal { valueMax.map { (value + $0) / 2 } ?? value }
+}
+
+/// The scale the arithmetic of a sum is written in: `tỷ` when its figures print `tỷ`, `triệu`
+/// when they print `triệu`, none otherwise.
+struct SumScale {
+    var factor: Decimal = 1
+    var vietnamese = ""
+    var english = ""
+
+    init(total: Figure, parts: [Figure]) {
+        let texts = ([total] + parts).map { $0.text.lowercased() }
+        if texts.contains(where: { $0.contains("tỷ") || $0.contains("tỉ") }), total.value >= 1_000_000_000 {
+            (factor, vietnamese, english) = (1_000_000_000, " tỷ", " billion")
+        } else if texts.contains(where: { $0.contains("triệu") }), total.value >= 1_000_000 {
+            (factor, vietnamese, english) = (1_000_000, " triệu", " million")
+        }
+    }
+
+    func suffix(_ l: Language) -> String { l == .vietnamese ? vietnamese : english }
+
+    /// `x` in the scale, with as many decimals as it needs (up to six).
+    func write(_ x: Decimal, _ l: Language) -> String {
+        var v = x / factor, r = Decimal()
+        NSDecimalRound(&r, &v, 6, .plain)
+        let text = r.description
+        let negative = text.hasPrefix("-")
+        let parts = (negative ? String(text.dropFirst()) : text).split(separator: ".", maxSplits: 1)
+        let int = Array(parts[0])
+        var grouped = ""
+        for (k, c) in int.enumerated() {
+            if k > 0, (int.count - k) % 3 == 0 { grouped.append(l == .vietnamese ? "." : ",") }
+            grouped.append(c)
+        }
+        if parts.count > 1 { grouped += (l == .vietnamese ? "," : ".") + parts[1] }
+        return (negative ? "-" : "") + grouped
+    }
+
+    /// The total as a bound: `412`, `> 28.000`, `≈ 88.530`.
+    func bounded(_ f: Figure, _ l: Language) -> String {
+        let v = f.valueMax.map { write(f.value, l) + "-" + write($0, l) } ?? write(f.value, l)
+        return f.qualifier == .exact ? v : Language.sign(f.qualifier) + " " + v
+    }
+}
+
+extension ValueInterval {
+    /// Every value at or below (or, open, strictly below) this interval's upper end: what parts
+    /// that are only some of a total of this interval may add up to.
+    var atOrBelow: ValueInterval { ValueInterval(lower: nil, upper: upper, upperOpen: upperOpen) }
+}
+
+extension ValueInterval {
+    /// Both ends finite.
+    var isBounded: Bool { lower != nil && upper != nil }
 }
