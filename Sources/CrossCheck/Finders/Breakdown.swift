@@ -2,8 +2,82 @@ import Figures
 import Foundation
 
 extension CrossChecker {
-    /// `breakdown`: percentages of one whole that should make 100%. Not written yet: finds nothing.
+    /// `breakdown`: percentages of one whole that the text presents as complete (`cơ cấu kinh tế:
+    /// công nghiệp 58,3%, dịch vụ 36,9%, nông nghiệp 4,8%`), which must make 100% within the
+    /// printed precision.
     func breakdowns(_ page: Page, article: String?) -> [Finding] {
-        []
+        page.percentBreakdowns().map { g in
+            let fs = g.percents.map { page.figures[$0] }
+            let verdict: Finding.Verdict = g.holds ? .holds : .fails
+            var sev = severity(verdict, fs)
+            if verdict == .fails, fs.allSatisfy({ $0.qualifier == .exact }) { sev = .error }
+            let scale = SumScale(total: fs[0], parts: [])
+            func say(_ l: Language) -> String {
+                let added = fs.map(\.middle).reduce(0, +)
+                let lhs = fs.map { scale.write($0.middle, l) }.joined(separator: " + ") + " = " + scale.write(added, l)
+                return "\(lhs) \(verdict == .holds ? (added == 100 ? "=" : "≈") : "≠") 100: \(l.verdict(verdict))"
+            }
+            return Finding(article: article, kind: .breakdown, verdict: verdict, severity: sev, figures: g.percents.map { .init(page.figures[$0]) },
+                           computation: say(.vietnamese), computationEnglish: say(.english))
+        }
+    }
+}
+
+extension Page {
+    /// Words that present percentages as the whole split (`cơ cấu kinh tế`, `tỷ trọng`).
+    static let breakdownWords = ["cơ cấu", "tỷ trọng", "tỉ trọng"]
+    /// Words right after a percentage that make it a comparison, no share of a whole (`12% so với cùng kỳ`).
+    static let percentCompareAfter = [" so với", " so cùng kỳ", " kế hoạch", " chỉ tiêu", " dự toán", " cùng kỳ"]
+
+    /// Whether percentage `k` can be a share of a whole in a breakdown: no change (`tăng 5%`), no
+    /// comparison (`bằng 103,9% so với`), no share of a plan, no rate, no range.
+    func breakdownShare(_ k: Int) -> Bool {
+        let f = figures[k]
+        guard f.unit == "%", f.rate == nil, f.valueMax == nil, f.value > 0, f.value < 100, !isShareOfTarget(k) else { return false }
+        let tail = Page.tail(leadIns[k])
+        if Page.changeWords.contains(where: { Page.endsWithWord(tail, $0) }) || Page.endsWithWord(tail, "đạt") { return false }
+        let after = String(String.UnicodeScalarView(scalars[min(f.end, scalars.count)..<min(f.end + 14, scalars.count)])).lowercased()
+        return !Page.percentCompareAfter.contains { after.hasPrefix($0) }
+    }
+
+    /// The percentages of a sentence that split one whole: the longest contiguous run (2 to
+    /// `maxParts`) of its shares that makes 100% within precision; or, when the sentence or the
+    /// one before presents a split (`cơ cấu`), all its shares, which then fail to make 100%.
+    func percentBreakdowns() -> [(percents: [Int], holds: Bool)] {
+        var out: [(percents: [Int], holds: Bool)] = []
+        var k = 0
+        while k < figures.count {
+            let range = sentenceFigures(of: k)
+            k = range.upperBound
+            let shares = range.filter { breakdownShare($0) }
+            guard shares.count >= 2 else { continue }
+            var best: ArraySlice<Int>? = nil
+            for a in shares.indices {
+                var sum = ValueInterval.exactly(0)
+                for b in a..<min(shares.count, a + Page.maxParts) {
+                    sum = sum + figures[shares[b]].interval
+                    if b > a, sum.contains(100), best == nil || b - a + 1 > best!.count { best = shares[a...b] }
+                }
+            }
+            if let best {
+                out.append((Array(best), true))
+                continue
+            }
+            let s = figures[range.lowerBound].sentenceIndex
+            let before = range.lowerBound > 0 && figures[range.lowerBound - 1].sentenceIndex == s - 1 ? sentences[range.lowerBound - 1] : ""
+            let text = sentences[range.lowerBound]
+            let presented = Page.breakdownWords.contains { text.contains($0) || before.contains($0) }
+            // shares of one whole never make more than 100%; less fails only when the list is closed
+            // (no `...` after its last share)
+            if presented, shares.count >= 3, shares.count <= Page.maxParts {
+                let sum = shares.dropFirst().reduce(figures[shares[0]].interval) { $0 + figures[$1].interval }
+                let last = figures[shares[shares.count - 1]]
+                let after = String(String.UnicodeScalarView(scalars[min(last.end, scalars.count)..<min(last.end + 4, scalars.count)]))
+                let open = after.hasPrefix("...") || after.hasPrefix("…") || after.hasPrefix(" ...") || after.hasPrefix(" …")
+                if let l = sum.lower, l > 100 { out.append((shares, false)) }
+                else if let u = sum.upper, u < 100, !open { out.append((shares, false)) }
+            }
+        }
+        return out
     }
 }

@@ -58,6 +58,8 @@ struct SumCandidate: Equatable {
 enum SumCue: Equatable {
     /// `trong đó`, `trong số này`, `cụ thể`: parts of a total before (their sum at most the total).
     case among
+    /// `cụ thể`: details of what the sentence before says (parts of a total in it, at most).
+    case detail
     /// `gồm`, `bao gồm`: every part of the total before.
     case consists
     /// `riêng`: one part singled out, of the nearest total before.
@@ -71,7 +73,7 @@ extension Page {
     static let sumCueWords: [(String, SumCue)] = [
         ("trong tổng số", .amongTotal), ("trong đó có", .among), ("trong số đó có", .among), ("trong số này có", .among),
         ("trong đó", .among), ("trong số đó", .among), ("trong số này", .among), ("trong số", .among),
-        ("cụ thể", .among), ("bao gồm", .consists), ("gồm có", .consists), ("gồm", .consists),
+        ("cụ thể", .detail), ("bao gồm", .consists), ("gồm có", .consists), ("gồm", .consists),
         ("chỉ tính riêng", .singled), ("tính riêng", .singled), ("riêng", .singled),
     ]
     /// Words before a part that close a breakdown: the rest of the total (`còn lại 66 tỷ đồng`).
@@ -102,12 +104,12 @@ extension Page {
 
     /// Whether figures `a` and `b` can be a total and its part: the same unit (or one unit the
     /// start of the other: `đơn vị` and `đơn vị sự nghiệp`), the same rate and overlapping times.
-    func sumCompatible(_ a: Int, _ b: Int) -> Bool {
+    func sumCompatible(_ a: Int, _ b: Int, time: Bool = true) -> Bool {
         let x = figures[a], y = figures[b]
         guard x.rate == y.rate else { return false }
         let u = x.unit.lowercased().split(separator: " "), v = y.unit.lowercased().split(separator: " ")
         guard !u.isEmpty, !v.isEmpty, u.starts(with: v) || v.starts(with: u) else { return false }
-        if let s = x.time, let t = y.time, s.end < t.start || t.end < s.start { return false }
+        if time, let s = x.time, let t = y.time, s.end < t.start || t.end < s.start { return false }
         return true
     }
 
@@ -221,7 +223,7 @@ extension Page {
 
         func add(_ total: Int, _ parts: [Int], _ reading: SumCandidate.Reading) {
             var total = total
-            let parts = parts.filter { $0 != total && !(figures[$0].start == figures[total].start) }
+            let parts = parts.filter { $0 != total }
             // of the two figures of a printed fraction (`60/80 đảng viên`), the one the parts add up to
             if let twin = figures.indices.first(where: { $0 != total && figures[$0].start == figures[total].start && figures[$0].end == figures[total].end }),
                !parts.isEmpty {
@@ -243,10 +245,10 @@ extension Page {
         /// The total of part `p` before figure `before`: the nearest compatible figure of the same
         /// role in the sentence, else in the two sentences before (one that can hold `p`, not a
         /// part of a list already read, unless `nearest`).
-        func totalBefore(_ p: Int, before: Int, nearest: Bool) -> Int? {
+        func totalBefore(_ p: Int, before: Int, nearest: Bool, reach: Int = 2) -> Int? {
             let s = figures[before].sentenceIndex
             var k = before - 1
-            while k >= 0, s - figures[k].sentenceIndex <= 2 {
+            while k >= 0, s - figures[k].sentenceIndex <= reach {
                 defer { k -= 1 }
                 guard roles[k] != nil, roles[k] == roles[p], sumCompatible(k, p), !restates(k) else { continue }
                 if figures[k].sentenceIndex == s { return k }
@@ -294,7 +296,7 @@ extension Page {
                 } else {
                     var used = Set<Int>()
                     for p in scope where !used.contains(p) {
-                        guard let t = totalBefore(p, before: j, nearest: cue == .singled) else { continue }
+                        guard let t = totalBefore(p, before: j, nearest: cue == .singled, reach: cue == .detail ? 1 : 2) else { continue }
                         let parts = scope.filter { roles[$0] == roles[t] && sumCompatible(t, $0) }
                         used.formUnion(parts)
                         add(t, parts, closes(parts))
@@ -322,6 +324,56 @@ extension Page {
                     }
                 }
             }
+        }
+        // a list with no cue that adds up to a total right before or after it, to the printed
+        // digits (`tổng nhu cầu vốn 114.612 tỷ đồng, vốn Nhà nước 34.340 tỷ đồng và vốn huy động
+        // 80.272 tỷ đồng`): contiguous runs of at most `maxParts` figures
+        for t in figures.indices where roles[t] != nil && !allParts.contains(t) && !restates(t) && !isTwin(t) {
+            let same = { (k: Int) -> Bool in
+                k != t && roles[k] == roles[t] && self.sumCompatible(t, k, time: false) && !self.restates(k) && !self.isTwin(k)
+            }
+            let range = sentenceFigures(of: t)
+            let after = (t + 1..<range.upperBound).filter(same).prefix(Page.maxParts)
+            let beforeStart = figures.indices.first { figures[$0].sentenceIndex >= figures[t].sentenceIndex - 1 } ?? 0
+            let before = (beforeStart..<t).reversed().filter(same).prefix(Page.maxParts)
+            // the total's printed digits must show each part (`gần 2,6 triệu tỷ` shows no 8.171 tỷ)
+            for run in [Array(after), Array(before)] where run.count >= 2 {
+                var sumValue: Decimal = 0
+                var sum = ValueInterval.exactly(0)
+                for (n, k) in run.enumerated() {
+                    guard figures[k].value >= figures[t].precision else { break }
+                    sumValue += figures[k].middle
+                    sum = sum + figures[k].interval
+                    if n >= 1, tightlyAddsUp(sumValue, sum, to: t) {
+                        add(t, run[0...n].sorted(), .complete)
+                        break
+                    }
+                }
+            }
+        }
+        // the amounts of a percent breakdown (`206 tỷ đồng, bằng 67,3%, ... 77,6 tỷ đồng, bằng 25,3%`): every part of a total before
+        for group in percentBreakdowns() where group.holds {
+            let amounts = group.percents.compactMap { q -> Int? in
+                let k = q - 1
+                return k >= 0 && figures[k].sentenceIndex == figures[q].sentenceIndex && roles[k] == .amount ? k : nil
+            }
+            guard amounts.count == group.percents.count, let first = amounts.first,
+                  amounts.allSatisfy({ sumCompatible(first, $0) }),
+                  let t = totalBefore(first, before: first, nearest: false, reach: 1), !amounts.contains(t) else { continue }
+            add(t, amounts, .complete)
+        }
+        // a budget balance: spending = revenue + deficit, when the text names the same budget
+        // for both (`thu cân đối ngân sách nhà nước ...; chi cân đối ngân sách nhà nước ...; bội chi ...`)
+        for d in figures.indices where roles[d] == .amount && Page.deficitWords.contains(where: { leadIns[d].contains($0) }) {
+            let s = figures[d].sentenceIndex
+            let near = figures.indices.filter { k in
+                k != d && roles[k] == .amount && (s - 1...s).contains(figures[k].sentenceIndex) && sumCompatible(k, d)
+            }
+            let revenue = near.compactMap { k in budgetItem(k, "thu").map { (k, $0) } }
+            let spending = near.compactMap { k in budgetItem(k, "chi").map { (k, $0) } }
+            guard let (r, _) = revenue.first(where: { r in spending.contains { $0.1 == r.1 } }),
+                  let (c, _) = spending.first(where: { $0.1 == revenue.first { $0.0 == r }!.1 }) else { continue }
+            add(c, [r, d], .complete)
         }
         // a remainder (`còn 248 tỷ đồng chưa chi trả`, `còn dư 22 tỉ đồng`): the total and the
         // other part are two figures nearby that it completes
@@ -355,6 +407,36 @@ extension Page {
         guard a < b, b <= scalars.count else { return false }
         let between = String(String.UnicodeScalarView(scalars[a..<b])).lowercased()
         return Page.compareBetweenWords.contains { between.contains($0) }
+    }
+
+    /// Whether parts whose printed values add up to `value` (their intervals to `sum`) make the
+    /// total `t` to its printed digits: the intervals overlap and the values agree to 0,5%.
+    func tightlyAddsUp(_ value: Decimal, _ sum: ValueInterval, to t: Int) -> Bool {
+        let total = figures[t]
+        guard total.value > 0, sum.overlaps(total.interval) else { return false }
+        let gap = value > total.middle ? value - total.middle : total.middle - value
+        return gap * 200 <= total.middle && gap <= total.precision
+    }
+
+    /// Whether figure `k` is one of the two figures of a printed fraction (`60/80 đảng viên`).
+    func isTwin(_ k: Int) -> Bool {
+        (k > 0 && figures[k - 1].start == figures[k].start) || (k + 1 < figures.count && figures[k + 1].start == figures[k].start)
+    }
+
+    static let deficitWords = ["bội chi", "thâm hụt"]
+    /// Verbs and qualifiers that may stand between a budget item and its amount.
+    static let budgetFillers: Set<String> = ["đạt", "là", "ước", "khoảng", "ước tính", "dự kiến", "năm", "-"]
+
+    /// What budget a revenue (`thu`) or spending (`chi`) item of figure `k` names: the words after
+    /// the keyword in its lead-in (`cân đối ngân sách nhà nước`), nil when it names none.
+    func budgetItem(_ k: Int, _ keyword: String) -> String? {
+        let words = leadIns[k].split { " ,:;()".contains($0) }.map(String.init)
+        guard let i = words.lastIndex(of: keyword), i + 1 < words.count else { return nil }
+        if keyword == "chi", i > 0, words[i - 1] == "bội" { return nil }
+        if keyword == "thu", i > 0, ["tăng", "bội"].contains(words[i - 1]) { return nil }
+        let rest = words[(i + 1)...].filter { !Page.budgetFillers.contains($0) && !$0.allSatisfy(\.isNumber) }
+        guard rest.count >= 2, rest.contains("sách") || rest.contains("ngân") else { return nil }
+        return rest.joined(separator: " ")
     }
 
     /// The most parts a list may have.
