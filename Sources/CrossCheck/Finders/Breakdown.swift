@@ -13,8 +13,9 @@ extension CrossChecker {
             if verdict == .fails, fs.allSatisfy({ $0.qualifier == .exact }) { sev = .error }
             let scale = SumScale(total: fs[0], parts: [])
             func say(_ l: Language) -> String {
-                let added = fs.map(\.middle).reduce(0, +)
-                let lhs = fs.map { scale.write($0.middle, l) }.joined(separator: " + ") + " = " + scale.write(added, l)
+                let pcts = g.percents.map { page.isFractionOfWhole($0) ? page.figures[$0].middle * 100 : page.figures[$0].middle }
+                let added = pcts.reduce(0, +)
+                let lhs = pcts.map { scale.write($0, l) }.joined(separator: " + ") + " = " + scale.write(added, l)
                 return "\(lhs) \(verdict == .holds ? (added == 100 ? "=" : "≈") : "≠") 100: \(l.verdict(verdict))"
             }
             return Finding(article: article, kind: .breakdown, verdict: verdict, severity: sev, figures: g.percents.map { .init(page.figures[$0]) },
@@ -33,11 +34,26 @@ extension Page {
     /// comparison (`bằng 103,9% so với`), no share of a plan, no rate, no range.
     func breakdownShare(_ k: Int) -> Bool {
         let f = figures[k]
+        if isFractionOfWhole(k) { return true }
         guard f.unit == "%", f.rate == nil, f.valueMax == nil, f.value > 0, f.value < 100, !isShareOfTarget(k) else { return false }
         let tail = Page.tail(leadIns[k])
         if Page.changeWords.contains(where: { Page.endsWithWord(tail, $0) }) || Page.endsWithWord(tail, "đạt") { return false }
         let after = String(String.UnicodeScalarView(scalars[min(f.end, scalars.count)..<min(f.end + 14, scalars.count)])).lowercased()
         return !Page.percentCompareAfter.contains { after.hasPrefix($0) }
+    }
+
+    /// The percentages a share allows (a fraction of a whole, `3/4`, as 75%).
+    func percentInterval(_ k: Int) -> ValueInterval {
+        isFractionOfWhole(k) ? figures[k].interval * .exactly(100) : figures[k].interval
+    }
+
+    /// Whether figure `k` stands in a parenthesis of its sentence.
+    func inParenthesis(_ k: Int) -> Bool {
+        var depth = 0
+        for i in sentenceFigures(of: k) where i <= k {
+            for c in leadIns[i] { if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } }
+        }
+        return depth > 0
     }
 
     /// The percentages of a sentence that split one whole: the longest contiguous run (2 to
@@ -55,7 +71,7 @@ extension Page {
             for a in shares.indices {
                 var sum = ValueInterval.exactly(0)
                 for b in a..<min(shares.count, a + Page.maxParts) {
-                    sum = sum + figures[shares[b]].interval
+                    sum = sum + percentInterval(shares[b])
                     if b > a, sum.contains(100), best == nil || b - a + 1 > best!.count { best = shares[a...b] }
                 }
             }
@@ -67,15 +83,13 @@ extension Page {
             let before = range.lowerBound > 0 && figures[range.lowerBound - 1].sentenceIndex == s - 1 ? sentences[range.lowerBound - 1] : ""
             let text = sentences[range.lowerBound]
             let presented = Page.breakdownWords.contains { text.contains($0) || before.contains($0) }
-            // shares of one whole never make more than 100%; less fails only when the list is closed
-            // (no `...` after its last share)
-            if presented, shares.count >= 3, shares.count <= Page.maxParts {
-                let sum = shares.dropFirst().reduce(figures[shares[0]].interval) { $0 + figures[$1].interval }
-                let last = figures[shares[shares.count - 1]]
-                let after = String(String.UnicodeScalarView(scalars[min(last.end, scalars.count)..<min(last.end + 4, scalars.count)]))
-                let open = after.hasPrefix("...") || after.hasPrefix("…") || after.hasPrefix(" ...") || after.hasPrefix(" …")
-                if let l = sum.lower, l > 100 { out.append((shares, false)) }
-                else if let u = sum.upper, u < 100, !open { out.append((shares, false)) }
+            // shares of one whole never make more than 100% (less may leave some out): all the
+            // shares of a sentence that presents a split, none in a parenthesis (`(nếu tính cả ...
+            // chiếm 71,2%)` says something else) nor compared (`từ 27% lên 35%`)
+            let plain = shares.filter { q in !inParenthesis(q) && !Page.comparedWords.contains { Page.endsWithWord(Page.tail(leadIns[q]), $0) } }
+            if presented, plain.count >= 3, plain.count == shares.count, plain.count <= Page.maxParts {
+                let sum = plain.dropFirst().reduce(percentInterval(plain[0])) { $0 + percentInterval($1) }
+                if let l = sum.lower, l > 100 { out.append((plain, false)) }
             }
         }
         return out

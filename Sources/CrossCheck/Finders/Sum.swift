@@ -72,7 +72,7 @@ extension Page {
     /// Words that introduce parts, longest first where one contains another.
     static let sumCueWords: [(String, SumCue)] = [
         ("trong tổng số", .amongTotal), ("trong đó có", .among), ("trong số đó có", .among), ("trong số này có", .among),
-        ("trong đó", .among), ("trong số đó", .among), ("trong số này", .among), ("trong số", .among),
+        ("trong đó", .among), ("trong số đó", .among), ("trong số này", .among), ("trong số", .amongTotal),
         ("cụ thể", .detail), ("bao gồm", .consists), ("gồm có", .consists), ("gồm", .consists),
         ("chỉ tính riêng", .singled), ("tính riêng", .singled), ("riêng", .singled),
     ]
@@ -95,11 +95,24 @@ extension Page {
     /// The role of figure `k` in a sum, nil when it cannot be a total or a part.
     func sumRole(_ k: Int) -> SumRole? {
         let f = figures[k]
-        guard !f.unit.isEmpty, f.unit != "%", !isAverage(k) else { return nil }
+        guard !f.unit.isEmpty, f.unit != "%", !isFractionOfWhole(k), !isAverage(k), !Page.unaddableUnits.contains(f.unit.lowercased()) else { return nil }
+        // a price or an income (`17.000 đồng/kg`, `37,4 triệu đồng/năm`) adds up to nothing
+        if f.rate != nil, Page.isMoney(f) { return nil }
         let tail = Page.tail(leadIns[k])
         if Page.comparedWords.contains(where: { Page.endsWithWord(tail, $0) }) { return nil }
         if Page.changeWords.contains(where: { Page.endsWithWord(tail, $0) }) { return .change }
         return .amount
+    }
+
+    /// Whether figure `k` is a fraction of a whole (`hơn 3/4 diện tích`): a share, no amount.
+    func isFractionOfWhole(_ k: Int) -> Bool {
+        let f = figures[k]
+        return f.value > 0 && f.value < 1 && f.text.contains("/") && !isTwin(k)
+    }
+
+    /// Whether a figure counts money (its unit a currency: `đồng`, `USD`).
+    static func isMoney(_ f: Figure) -> Bool {
+        ["đồng", "usd", "eur", "vnd", "vnđ", "yên", "nhân dân tệ", "bảng anh", "won"].contains(f.unit.lowercased())
     }
 
     /// Whether figures `a` and `b` can be a total and its part: the same unit (or one unit the
@@ -127,8 +140,35 @@ extension Page {
         return before.map { !$0.isLetter && !$0.isNumber } ?? true
     }
 
-    /// The last cue of `lead` that introduces parts, and the text after it.
-    static func lastSumCue(in lead: String) -> (cue: SumCue, after: Substring)? {
+    /// Words that end a list: what follows contrasts with it (`trong khi nhu cầu lên đến 280.000 căn`).
+    static let listEndWords = ["trong khi", "nhưng", "tuy nhiên", "song", "ngoài ra", "bên cạnh đó"]
+
+    /// Whether a lead-in ends the list before it (a contrast, `trong khi`).
+    static func listEnds(_ lead: String) -> Bool {
+        listEndWords.contains { w in
+            lead.range(of: w).map { r in (r.lowerBound == lead.startIndex || !lead[lead.index(before: r.lowerBound)].isLetter)
+                && (r.upperBound == lead.endIndex || !lead[r.upperBound].isLetter) } ?? false
+        }
+    }
+
+    /// Whether the text after a cue closes a parenthesis it did not open: the cue spoke inside one
+    /// that ended before the figure (`(bao gồm cả nguồn năm 2014 ...); Tổng số chi ...`).
+    static func closedAfter(_ after: Substring) -> Bool {
+        var depth = 0
+        for c in after {
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1; if depth < 0 { return true } }
+        }
+        return false
+    }
+
+    /// Words before a cue that deny it (`không bao gồm`, `chưa gồm`).
+    static let cueNegations = ["không", "chưa"]
+    /// Words after `riêng` that make it another word (`riêng lẻ`, `riêng biệt`, `nhà riêng`).
+    static let notSingledAfter = ["lẻ", "biệt", "tư", "rẽ", "mình"]
+
+    /// The last cue of `lead` that introduces parts, the text after it, and how many scalars from
+    /// the cue's start to the end of `lead`.
+    static func lastSumCue(in lead: String) -> (cue: SumCue, after: Substring, fromCue: Int)? {
         var best: (String.Index, String.Index, SumCue)? = nil
         for (w, cue) in sumCueWords {
             var from = lead.startIndex
@@ -137,12 +177,15 @@ extension Page {
                 let okBefore = r.lowerBound == lead.startIndex || !(lead[lead.index(before: r.lowerBound)].isLetter)
                 let okAfter = r.upperBound == lead.endIndex || !(lead[r.upperBound].isLetter)
                 guard okBefore, okAfter else { continue }
+                let before = lead[..<r.lowerBound].split(separator: " ").last.map(String.init) ?? ""
+                if cueNegations.contains(before) { continue }
+                if cue == .singled, let next = lead[r.upperBound...].split(separator: " ").first, notSingledAfter.contains(String(next)) { continue }
                 // a longer cue found at the same place wins (listed first)
                 if best == nil || r.lowerBound > best!.0 { best = (r.lowerBound, r.upperBound, cue) }
             }
         }
-        guard let (_, end, cue) = best else { return nil }
-        return (cue, lead[end...])
+        guard let (start, end, cue) = best else { return nil }
+        return (cue, lead[end...], lead[start...].unicodeScalars.count)
     }
 
     /// A sentence's start with its drop capital joined again (`T rong đó` -> `trong đó`): a page's
@@ -221,19 +264,35 @@ extension Page {
         var totals = Set<Int>()
         let roles = figures.indices.map { sumRole($0) }
 
-        func add(_ total: Int, _ parts: [Int], _ reading: SumCandidate.Reading) {
+        /// Adds a total and its parts; one read `firm`ly (the total right before its cue, in the
+        /// same sentence) may fail, any other is kept only when it holds.
+        func add(_ total: Int, _ parts: [Int], _ reading: SumCandidate.Reading, firm: Bool = true) {
             var total = total
-            let parts = parts.filter { $0 != total }
+            var parts = parts.filter { $0 != total }
+            guard !parts.isEmpty, parts.count <= Page.maxParts else { return }
             // of the two figures of a printed fraction (`60/80 đảng viên`), the one the parts add up to
-            if let twin = figures.indices.first(where: { $0 != total && figures[$0].start == figures[total].start && figures[$0].end == figures[total].end }),
-               !parts.isEmpty {
+            if let twin = figures.indices.first(where: { $0 != total && figures[$0].start == figures[total].start && figures[$0].end == figures[total].end }) {
                 let sum = parts.dropFirst().reduce(figures[parts[0]].interval) { $0 + figures[$1].interval }
                 if sum.overlaps(figures[twin].interval), !sum.overlaps(figures[total].interval) { total = twin }
             }
-            guard !parts.isEmpty, parts.count <= Page.maxParts else { return }
             // one part equal to the total is the same figure twice (`repeat`), no sum
             if parts.count == 1, figures[parts[0]].value == figures[total].value || figures[parts[0]].interval.isBounded
                 && figures[total].interval.isBounded && figures[parts[0]].interval.overlaps(figures[total].interval) { return }
+            var reading = reading
+            if !sumHolds(total, parts, reading) {
+                // a list that runs on past its breakdown (`thu nộp 7.280 tỷ; giảm trừ 81 tỷ; xử lý
+                // khác 377 tỷ; xử phạt 1.099 tỷ` of 7.738 tỷ): the first parts that make the total
+                if parts.count >= 3, let n = (2..<parts.count).first(where: { n in
+                    let head = parts.prefix(n)
+                    return tightlyAddsUp(head.map { figures[$0].middle }.reduce(0, +),
+                                         head.dropFirst().reduce(figures[head.first!].interval) { $0 + figures[$1].interval }, to: total)
+                }) {
+                    parts = Array(parts.prefix(n))
+                    reading = .complete
+                } else if !firm {
+                    return
+                }
+            }
             let key = [total] + parts.sorted()
             guard keys.insert(key).inserted else { return }
             out.append(SumCandidate(total: total, parts: parts, reading: reading))
@@ -272,26 +331,48 @@ extension Page {
             if roles[j] != nil, isOfTotal(j), j > range.lowerBound, let x = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[j] && sumCompatible($0, j) }) {
                 add(j, [x], .partial)
             }
-            // a cue in the lead-in: the parts follow it to the next cue or the sentence's end
-            if let (cue, after) = Page.lastSumCue(in: Page.joiningDropCap(lead)) {
+            // a cue in the lead-in: the parts follow it to the next cue or the sentence's end (the
+            // parenthesis's end for a cue in one), leaving out what parentheses inside say of a part
+            if let found = Page.lastSumCue(in: Page.joiningDropCap(lead)), !Page.closedAfter(found.after), !Page.listEnds(String(found.after)) {
+                let cue = found.cue, after = found.after
+                let cueStart = figures[j].start - found.fromCue
+                let inParenthesis = lead.lastIndex(of: "(").map { o in !lead[o...].contains(")") && lead.distance(from: o, to: lead.endIndex) >= found.fromCue } ?? false
                 var scope: [Int] = []
-                var k = j
-                while k < range.upperBound {
-                    if k > j, Page.lastSumCue(in: leadIns[k]) != nil { break }
+                var depth = 0
+                for k in j..<range.upperBound {
+                    if k > j {
+                        let l = leadIns[k]
+                        if Page.lastSumCue(in: l) != nil || Page.listEnds(l) { break }
+                        let opens = l.filter { $0 == "(" }.count, closes = l.filter { $0 == ")" }.count
+                        if inParenthesis && closes > opens + depth { break }
+                        depth = max(0, depth + opens - closes)
+                    } else if !inParenthesis, let o = lead.lastIndex(of: "("), !lead[o...].contains(")") {
+                        depth = 1
+                    }
+                    if depth > 0 && !(k == j && inParenthesis) { continue }
                     scope.append(k)
-                    k += 1
                 }
                 scope = scope.filter { roles[$0] != nil && !restates($0) && !(($0 + 1) < range.upperBound && isOfTotal($0 + 1)) }
-                let reading: SumCandidate.Reading = cue == .consists ? .complete : .partial
+                // `gồm` lists every part; `gồm cả`, `bao gồm khoản ...` with one part names some of them
+                let all = cue == .consists && !after.hasPrefix(" cả")
                 func closes(_ parts: [Int]) -> SumCandidate.Reading {
-                    parts.dropFirst().contains { p in Page.remainderWords.contains { Page.tail(leadIns[p]).hasSuffix($0) || leadIns[p].contains(" " + $0 + " ") } } ? .complete : reading
+                    if all && parts.count >= 2 { return .complete }
+                    return parts.dropFirst().contains { p in Page.remainderWords.contains { Page.tail(leadIns[p]).hasSuffix($0) || leadIns[p].contains(" " + $0 + " ") } } ? .complete : .partial
+                }
+                /// Whether total `t` stands right before the cue: in its sentence, nothing but words
+                /// between them (no `;`, at most 80 letters).
+                func firm(_ t: Int) -> Bool {
+                    guard figures[t].sentenceIndex == figures[j].sentenceIndex, figures[t].end <= cueStart else { return false }
+                    let between = String(String.UnicodeScalarView(scalars[figures[t].end..<cueStart]))
+                    return !between.contains(";") && between.unicodeScalars.count <= 80
                 }
                 if cue == .amongTotal, after.trimmingCharacters(in: .whitespaces).isEmpty, roles[j] != nil {
+                    // (`trong số 13 chỉ tiêu có 11 chỉ tiêu đạt`, `trong tổng số 16,4 nghìn tỷ đồng`)
                     // `Trong tổng số X ..., Y`: X is the total of what follows, and itself part of a total before
                     let parts = scope.filter { $0 != j && roles[$0] == roles[j] && sumCompatible(j, $0) }
                     if !parts.isEmpty { add(j, parts, closes(parts)) }
                     if j == range.lowerBound, let t = totalBefore(j, before: j, nearest: false), figures[t].sentenceIndex < figures[j].sentenceIndex {
-                        add(t, [j], .partial)
+                        add(t, [j], .partial, firm: false)
                     }
                 } else {
                     var used = Set<Int>()
@@ -299,13 +380,13 @@ extension Page {
                         guard let t = totalBefore(p, before: j, nearest: cue == .singled, reach: cue == .detail ? 1 : 2) else { continue }
                         let parts = scope.filter { roles[$0] == roles[t] && sumCompatible(t, $0) }
                         used.formUnion(parts)
-                        add(t, parts, closes(parts))
+                        add(t, parts, closes(parts), firm: firm(t))
                     }
                 }
             }
             // a parenthesis opened before `j`: the figures in it are parts of the total before it
             if let open = lead.lastIndex(of: "("), !lead[open...].contains(")"), Page.lastSumCue(in: String(lead[open...])) == nil,
-               roles[j] != nil, j > range.lowerBound {
+               j > range.lowerBound {
                 var inside = [j]
                 var k = j + 1
                 while k < range.upperBound, !leadIns[k].contains(")") { inside.append(k); k += 1 }
@@ -438,6 +519,16 @@ extension Page {
         guard rest.count >= 2, rest.contains("sách") || rest.contains("ngân") else { return nil }
         return rest.joined(separator: " ")
     }
+
+    /// Whether `parts` of `total` hold as the text reads them: all of it adding up to it, or some
+    /// of it adding up to at most it.
+    func sumHolds(_ total: Int, _ parts: [Int], _ reading: SumCandidate.Reading) -> Bool {
+        let sum = parts.dropFirst().reduce(figures[parts[0]].interval) { $0 + figures[$1].interval }
+        return sum.overlaps(reading == .complete ? figures[total].interval : figures[total].interval.atOrBelow)
+    }
+
+    /// Units that are no amounts to add up (`trên 80 tuổi`).
+    static let unaddableUnits: Set<String> = ["tuổi", "lần", "điểm", "độ", "độ c", "bậc"]
 
     /// The most parts a list may have.
     static let maxParts = 8
