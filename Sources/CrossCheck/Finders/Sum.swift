@@ -104,6 +104,12 @@ extension Page {
         return .amount
     }
 
+    /// Whether figure `k` converts the figure before it into another unit (`40.000 SGD (tương đương 650 triệu đồng)`).
+    func converts(_ k: Int) -> Bool {
+        let tail = Page.tail(leadIns[k])
+        return ["tương đương", "tương đương với", "tức", "quy đổi", "khoảng chừng"].contains { Page.endsWithWord(tail, $0) }
+    }
+
     /// Whether figure `k` is a fraction of a whole (`hơn 3/4 diện tích`): a share, no amount.
     func isFractionOfWhole(_ k: Int) -> Bool {
         let f = figures[k]
@@ -279,6 +285,10 @@ extension Page {
             if parts.count == 1, figures[parts[0]].value == figures[total].value || figures[parts[0]].interval.isBounded
                 && figures[total].interval.isBounded && figures[parts[0]].interval.overlaps(figures[total].interval) { return }
             var reading = reading
+            // a part printed above its total holds only through an open bound (`hơn 650 triệu`
+            // against `1,3 tỉ`): no sum the text states
+            let most = figures[total].valueMax ?? figures[total].value
+            if sumHolds(total, parts, reading), parts.contains(where: { figures[$0].value > most }) { return }
             if !sumHolds(total, parts, reading) {
                 // a list that runs on past its breakdown (`thu nộp 7.280 tỷ; giảm trừ 81 tỷ; xử lý
                 // khác 377 tỷ; xử phạt 1.099 tỷ` of 7.738 tỷ): the first parts that make the total
@@ -309,7 +319,7 @@ extension Page {
             var k = before - 1
             while k >= 0, s - figures[k].sentenceIndex <= reach {
                 defer { k -= 1 }
-                guard roles[k] != nil, roles[k] == roles[p], sumCompatible(k, p), !restates(k) else { continue }
+                guard roles[k] != nil, roles[k] == roles[p], sumCompatible(k, p), !restates(k), !converts(k) else { continue }
                 if figures[k].sentenceIndex == s { return k }
                 if isTarget(k) { continue }
                 if let u = figures[k].interval.upper, let l = figures[p].interval.lower, u < l { continue }
@@ -394,7 +404,7 @@ extension Page {
                 if !Page.asideWords.contains(where: { aside.contains($0) }) {
                     var used = Set<Int>()
                     for p in inside where roles[p] != nil && !used.contains(p) && !restates(p) {
-                        guard let t = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[p] && sumCompatible($0, p) && !restates($0) }),
+                        guard let t = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[p] && sumCompatible($0, p) && !restates($0) && !converts($0) }),
                               !comparesBefore(t, j)
                         else { continue }
                         let parts = inside.filter { roles[$0] == roles[t] && sumCompatible(t, $0) && !restates($0) }
@@ -516,7 +526,7 @@ extension Page {
         if keyword == "chi", i > 0, words[i - 1] == "bội" { return nil }
         if keyword == "thu", i > 0, ["tăng", "bội"].contains(words[i - 1]) { return nil }
         let rest = words[(i + 1)...].filter { !Page.budgetFillers.contains($0) && !$0.allSatisfy(\.isNumber) }
-        guard rest.count >= 2, rest.contains("sách") || rest.contains("ngân") else { return nil }
+        guard rest.contains("sách") || rest.contains("nsnn") || rest.contains("nsđp") else { return nil }
         return rest.joined(separator: " ")
     }
 
