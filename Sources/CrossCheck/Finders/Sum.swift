@@ -183,8 +183,9 @@ extension Page {
                 let okBefore = r.lowerBound == lead.startIndex || !(lead[lead.index(before: r.lowerBound)].isLetter)
                 let okAfter = r.upperBound == lead.endIndex || !(lead[r.upperBound].isLetter)
                 guard okBefore, okAfter else { continue }
-                let before = lead[..<r.lowerBound].split(separator: " ").last.map(String.init) ?? ""
-                if cueNegations.contains(before) { continue }
+                // `không bao gồm`, `chưa gồm`: the word before the cue, or before `bao gồm`
+                let before = lead[..<r.lowerBound].split(separator: " ").suffix(2).map(String.init)
+                if let last = before.last, cueNegations.contains(last) || (last == "bao" && before.count == 2 && cueNegations.contains(before[0])) { continue }
                 if cue == .singled, let next = lead[r.upperBound...].split(separator: " ").first, notSingledAfter.contains(String(next)) { continue }
                 // a longer cue found at the same place wins (listed first)
                 if best == nil || r.lowerBound > best!.0 { best = (r.lowerBound, r.upperBound, cue) }
