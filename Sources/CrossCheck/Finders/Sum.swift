@@ -233,6 +233,16 @@ extension Page {
         return Page.ofTotalWords.dropLast().contains { Page.endsWithWord(tail, $0) }
     }
 
+    /// The figures of the sentence of `k` and of up to `before` sentences before it and `after`
+    /// after it, as a range of indices (found from `k` outward: no scan of the page).
+    func around(_ k: Int, sentencesBefore before: Int, after: Int) -> Range<Int> {
+        let s = figures[k].sentenceIndex
+        var a = k, b = k + 1
+        while a > 0, s - figures[a - 1].sentenceIndex <= before { a -= 1 }
+        while b < figures.count, figures[b].sentenceIndex - s <= after { b += 1 }
+        return a..<b
+    }
+
     /// The figures of the sentence of `k`, as a range of indices.
     func sentenceFigures(of k: Int) -> Range<Int> {
         let s = figures[k].sentenceIndex
@@ -246,7 +256,7 @@ extension Page {
     /// share a printed fraction (`923,835/1.010 tỷ đồng`), its own side of the slash.
     func sumRef(_ k: Int) -> Finding.FigureRef {
         let f = figures[k]
-        let twins = figures.indices.filter { figures[$0].start == f.start && figures[$0].end == f.end }
+        let twins = [k - 1, k, k + 1].filter { figures.indices.contains($0) && figures[$0].start == f.start && figures[$0].end == f.end }
         let scalars = Array(f.text.unicodeScalars)
         guard twins.count == 2, let slash = scalars.firstIndex(of: "/") else { return .init(f) }
         let first = twins.min { figures[$0].id < figures[$1].id } == k
@@ -278,7 +288,7 @@ extension Page {
             var parts = parts.filter { $0 != total }
             guard !parts.isEmpty, parts.count <= Page.maxParts else { return }
             // of the two figures of a printed fraction (`60/80 đảng viên`), the one the parts add up to
-            if let twin = figures.indices.first(where: { $0 != total && figures[$0].start == figures[total].start && figures[$0].end == figures[total].end }) {
+            if let twin = [total - 1, total + 1].first(where: { figures.indices.contains($0) && figures[$0].start == figures[total].start && figures[$0].end == figures[total].end }) {
                 let sum = parts.dropFirst().reduce(figures[parts[0]].interval) { $0 + figures[$1].interval }
                 if sum.overlaps(figures[twin].interval), !sum.overlaps(figures[total].interval) { total = twin }
             }
@@ -425,9 +435,9 @@ extension Page {
                 k != t && roles[k] == roles[t] && self.sumCompatible(t, k, time: false) && !self.restates(k) && !self.isTwin(k)
             }
             let range = sentenceFigures(of: t)
-            let after = (t + 1..<range.upperBound).filter(same).prefix(Page.maxParts)
-            let beforeStart = figures.indices.first { figures[$0].sentenceIndex >= figures[t].sentenceIndex - 1 } ?? 0
-            let before = (beforeStart..<t).reversed().filter(same).prefix(Page.maxParts)
+            let after = (t + 1..<range.upperBound).lazy.filter(same).prefix(Page.maxParts)
+            let beforeStart = around(t, sentencesBefore: 1, after: 0).lowerBound
+            let before = (beforeStart..<t).reversed().lazy.filter(same).prefix(Page.maxParts)
             // the total's printed digits must show each part (`gần 2,6 triệu tỷ` shows no 8.171 tỷ)
             for run in [Array(after), Array(before)] where run.count >= 2 {
                 var sumValue: Decimal = 0
@@ -458,7 +468,7 @@ extension Page {
         // for both (`thu cân đối ngân sách nhà nước ...; chi cân đối ngân sách nhà nước ...; bội chi ...`)
         for d in figures.indices where roles[d] == .amount && Page.deficitWords.contains(where: { leadIns[d].contains($0) }) {
             let s = figures[d].sentenceIndex
-            let near = figures.indices.filter { k in
+            let near = around(d, sentencesBefore: 1, after: 0).filter { k in
                 k != d && roles[k] == .amount && (s - 1...s).contains(figures[k].sentenceIndex) && sumCompatible(k, d)
             }
             let revenue = near.compactMap { k in budgetItem(k, "thu").map { (k, $0) } }
@@ -471,7 +481,7 @@ extension Page {
         // other part are two figures nearby that it completes
         for r in figures.indices where roles[r] == .amount && !allParts.contains(r) && isRemainder(r) {
             let s = figures[r].sentenceIndex
-            let near = figures.indices.filter { k in
+            let near = around(r, sentencesBefore: 3, after: 3).filter { k in
                 k != r && roles[k] == .amount && abs(figures[k].sentenceIndex - s) <= 3 && sumCompatible(k, r) && !restates(k)
             }.sorted { abs(figures[$0].start - figures[r].start) < abs(figures[$1].start - figures[r].start) }.prefix(8)
             var best: (Int, Int, Int)? = nil
