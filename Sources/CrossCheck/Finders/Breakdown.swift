@@ -13,7 +13,7 @@ extension CrossChecker {
             if verdict == .fails, fs.allSatisfy({ $0.qualifier == .exact }) { sev = .error }
             let scale = SumScale(total: fs[0], parts: [])
             func say(_ l: Language) -> String {
-                let pcts = g.percents.map { page.isFractionOfWhole($0) ? page.figures[$0].middle * 100 : page.figures[$0].middle }
+                let pcts = g.percents.map { page.percentValue($0) }
                 let added = pcts.reduce(0, +)
                 let lhs = pcts.map { scale.write($0, l) }.joined(separator: " + ") + " = " + scale.write(added, l)
                 return "\(lhs) \(verdict == .holds ? (added == 100 ? "=" : "≈") : "≠") 100: \(l.verdict(verdict))"
@@ -47,6 +47,11 @@ extension Page {
         isFractionOfWhole(k) ? figures[k].interval * .exactly(100) : figures[k].interval
     }
 
+    /// The printed percentage of a share (a fraction of a whole, `3/4`, as 75).
+    func percentValue(_ k: Int) -> Decimal {
+        isFractionOfWhole(k) ? figures[k].middle * 100 : figures[k].middle
+    }
+
     /// Whether figure `k` stands in a parenthesis of its sentence.
     func inParenthesis(_ k: Int) -> Bool {
         var depth = 0
@@ -70,9 +75,12 @@ extension Page {
             var best: ArraySlice<Int>? = nil
             for a in shares.indices {
                 var sum = ValueInterval.exactly(0)
+                var printed: Decimal = 0
                 for b in a..<min(shares.count, a + Page.maxParts) {
                     sum = sum + percentInterval(shares[b])
-                    if b > a, sum.contains(100), best == nil || b - a + 1 > best!.count { best = shares[a...b] }
+                    printed += percentValue(shares[b])
+                    // within precision, and the printed values near 100 (an open `hơn 4%` reaches anything)
+                    if b > a, sum.contains(100), abs(printed - 100) <= 5, best == nil || b - a + 1 > best!.count { best = shares[a...b] }
                 }
             }
             if let best {

@@ -87,7 +87,8 @@ extension Page {
     /// Words right before a figure that name it the total of the figure before (`17.586 vụ việc trên tổng số 28.843 vụ việc`).
     static let ofTotalWords = ["trên tổng số", "/ tổng số", "trong tổng số"]
     /// Words in a parenthesis before a figure that make it something else than a part (`năm trước 8 tỷ đồng`).
-    static let asideWords = ["năm trước", "cùng kỳ", "so với", "kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "tăng", "giảm", "tương đương"]
+    static let asideWords = ["năm trước", "cùng kỳ", "so với", "kế hoạch", "chỉ tiêu", "dự toán", "mục tiêu", "tăng", "giảm", "tương đương",
+                             "tương ứng", "dưới", "vượt", "cao hơn", "thấp hơn", "báo động"]
 
     /// What a figure plays in a sum: an amount, a change (`tăng 5 tỷ`), or a term of comparison; nil when it plays no part.
     enum SumRole { case amount, change }
@@ -549,7 +550,7 @@ extension Page {
     }
 
     /// Units that are no amounts to add up (`trên 80 tuổi`).
-    static let unaddableUnits: Set<String> = ["tuổi", "lần", "điểm", "độ", "độ c", "bậc"]
+    static let unaddableUnits: Set<String> = ["tuổi", "lần", "điểm", "độ", "độ c", "bậc", "tầng"]
 
     /// The most parts a list may have.
     static let maxParts = 8
