@@ -35,7 +35,9 @@ extension Page {
     func breakdownShare(_ k: Int) -> Bool {
         let f = figures[k]
         if isFractionOfWhole(k) { return true }
-        guard f.unit == "%", f.rate == nil, f.valueMax == nil, f.value > 0, f.value < 100, !isShareOfTarget(k) else { return false }
+        // a cap or a floor (`không quá 30%`, `tối thiểu 15%`) is a limit, no share
+        guard f.unit == "%", f.rate == nil, f.valueMax == nil, f.value > 0, f.value < 100, !isShareOfTarget(k),
+              f.qualifier != .atMost, f.qualifier != .atLeast else { return false }
         let tail = Page.tail(leadIns[k])
         if Page.changeWords.contains(where: { Page.endsWithWord(tail, $0) }) || Page.endsWithWord(tail, "đạt") { return false }
         let after = String(String.UnicodeScalarView(scalars[min(f.end, scalars.count)..<min(f.end + 14, scalars.count)])).lowercased()

@@ -361,8 +361,17 @@ extension Page {
                 let inParenthesis = lead.lastIndex(of: "(").map { o in !lead[o...].contains(")") && lead.distance(from: o, to: lead.endIndex) >= found.fromCue } ?? false
                 var scope: [Int] = []
                 var depth = 0
-                for k in j..<range.upperBound {
+                // `Cụ thể, ...` opening a sentence details what the sentence before says: in the
+                // sentences of its paragraph that follow too (at most two)
+                var end = range.upperBound
+                if cue == .detail, j == range.lowerBound {
+                    let paragraph = paragraph(of: j)
+                    end = around(j, sentencesBefore: 0, after: 2).upperBound
+                    while end > range.upperBound, self.paragraph(of: end - 1) != paragraph { end -= 1 }
+                }
+                for k in j..<end {
                     if k > j {
+                        if figures[k].sentenceIndex != figures[k - 1].sentenceIndex { depth = 0 }
                         let l = leadIns[k]
                         if Page.lastSumCue(in: l) != nil || Page.listEnds(l) { break }
                         let opens = l.filter { $0 == "(" }.count, closes = l.filter { $0 == ")" }.count
@@ -374,7 +383,7 @@ extension Page {
                     if depth > 0 && !(k == j && inParenthesis) { continue }
                     scope.append(k)
                 }
-                scope = scope.filter { roles[$0] != nil && !restates($0) && !(($0 + 1) < range.upperBound && isOfTotal($0 + 1)) }
+                scope = scope.filter { roles[$0] != nil && !restates($0) && !(($0 + 1) < figures.count && isOfTotal($0 + 1)) }
                 // `gồm` lists every part; `gồm cả`, `bao gồm khoản ...` with one part names some of them
                 let all = cue == .consists && !after.hasPrefix(" cả")
                 func closes(_ parts: [Int]) -> SumCandidate.Reading {
