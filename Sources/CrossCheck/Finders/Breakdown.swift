@@ -38,8 +38,8 @@ extension Page {
         // a cap or a floor (`không quá 30%`, `tối thiểu 15%`) is a limit, no share
         guard f.unit == "%", f.rate == nil, f.valueMax == nil, f.value > 0, f.value < 100, !isShareOfTarget(k),
               f.qualifier != .atMost, f.qualifier != .atLeast else { return false }
-        let tail = Page.tail(leadIns[k])
-        if Page.changeWords.contains(where: { Page.endsWithWord(tail, $0) }) || Page.endsWithWord(tail, "đạt") { return false }
+        let tail = Page.trimmedLead(leadIns[k])
+        if Page.sumChangeWords.contains(where: { Page.hasWordSuffix(tail, $0) }) || Page.hasWordSuffix(tail, "đạt") { return false }
         let after = String(String.UnicodeScalarView(scalars[min(f.end, scalars.count)..<min(f.end + 14, scalars.count)])).lowercased()
         return !Page.percentCompareAfter.contains { after.hasPrefix($0) }
     }
@@ -51,26 +51,26 @@ extension Page {
 
     /// The printed percentage of a share (a fraction of a whole, `3/4`, as 75).
     func percentValue(_ k: Int) -> Decimal {
-        isFractionOfWhole(k) ? figures[k].middle * 100 : figures[k].middle
+        isFractionOfWhole(k) ? figures[k].printedMiddle * 100 : figures[k].printedMiddle
     }
 
     /// Whether figure `k` stands in a parenthesis of its sentence.
-    func inParenthesis(_ k: Int) -> Bool {
+    func standsInParenthesis(_ k: Int) -> Bool {
         var depth = 0
-        for i in sentenceFigures(of: k) where i <= k {
+        for i in sentenceRange(ofFigure: k) where i <= k {
             for c in leadIns[i] { if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } }
         }
         return depth > 0
     }
 
     /// The percentages of a sentence that split one whole: the longest contiguous run (2 to
-    /// `maxParts`) of its shares that makes 100% within precision; or, when the sentence or the
+    /// `maxSumParts`) of its shares that makes 100% within precision; or, when the sentence or the
     /// one before presents a split (`cơ cấu`), all its shares, which then fail to make 100%.
     func percentBreakdowns() -> [(percents: [Int], holds: Bool)] {
         var out: [(percents: [Int], holds: Bool)] = []
         var k = 0
         while k < figures.count {
-            let range = sentenceFigures(of: k)
+            let range = sentenceRange(ofFigure: k)
             k = range.upperBound
             let shares = range.filter { breakdownShare($0) }
             guard shares.count >= 2 else { continue }
@@ -78,7 +78,7 @@ extension Page {
             for a in shares.indices {
                 var sum = ValueInterval.exactly(0)
                 var printed: Decimal = 0
-                for b in a..<min(shares.count, a + Page.maxParts) {
+                for b in a..<min(shares.count, a + Page.maxSumParts) {
                     sum = sum + percentInterval(shares[b])
                     printed += percentValue(shares[b])
                     // within precision, and the printed values near 100 (an open `hơn 4%` reaches anything)
@@ -96,8 +96,8 @@ extension Page {
             // shares of one whole never make more than 100% (less may leave some out): all the
             // shares of a sentence that presents a split, none in a parenthesis (`(nếu tính cả ...
             // chiếm 71,2%)` says something else) nor compared (`từ 27% lên 35%`)
-            let plain = shares.filter { q in !inParenthesis(q) && !Page.comparedWords.contains { Page.endsWithWord(Page.tail(leadIns[q]), $0) } }
-            if presented, plain.count >= 3, plain.count == shares.count, plain.count <= Page.maxParts {
+            let plain = shares.filter { q in !standsInParenthesis(q) && !Page.sumComparedWords.contains { Page.hasWordSuffix(Page.trimmedLead(leadIns[q]), $0) } }
+            if presented, plain.count >= 3, plain.count == shares.count, plain.count <= Page.maxSumParts {
                 let sum = plain.dropFirst().reduce(percentInterval(plain[0])) { $0 + percentInterval($1) }
                 if let l = sum.lower, l > 100 { out.append((plain, false)) }
             }

@@ -14,14 +14,14 @@ extension CrossChecker {
             let verdict: Finding.Verdict
             switch c.reading {
             case .complete: verdict = sum.overlaps(total.interval) ? .holds : .fails
-            case .partial: verdict = sum.overlaps(total.interval.atOrBelow) ? .holds : .fails
+            case .partial: verdict = sum.overlaps(total.interval.upToUpperEnd) ? .holds : .fails
             }
             var sev = severity(verdict, [total] + parts)
             // a slip of the thousands (a part ten times or more the total) is an error whatever the qualifiers
             if verdict == .fails, let l = sum.lower, let u = total.interval.upper, u > 0, l >= u * 10 { sev = .error }
             let scale = SumScale(total: total, parts: parts)
             func say(_ l: Language) -> String {
-                let mids = parts.map(\.middle)
+                let mids = parts.map(\.printedMiddle)
                 let added = mids.dropFirst().reduce(mids[0], +)
                 let lhs = parts.count == 1 ? scale.write(added, l) : mids.map { scale.write($0, l) }.joined(separator: " + ") + " = " + scale.write(added, l)
                 let rel: String
@@ -29,7 +29,7 @@ extension CrossChecker {
                 case (.partial, .fails): rel = ">"
                 case (.partial, _): rel = "≤"
                 case (.complete, .fails): rel = "≠"
-                case (.complete, _): rel = added == total.middle ? "=" : "≈"
+                case (.complete, _): rel = added == total.printedMiddle ? "=" : "≈"
                 }
                 return "\(lhs) \(rel) \(scale.bounded(total, l))\(scale.suffix(l)): \(l.verdict(verdict))"
             }
@@ -79,9 +79,9 @@ extension Page {
     /// Words before a part that close a breakdown: the rest of the total (`còn lại 66 tỷ đồng`).
     static let remainderWords = ["phần còn lại", "số còn lại", "còn lại", "còn dư", "còn thừa"]
     /// Words right before a figure that make it a change, not an amount (`tăng 3,9 nghìn vụ`).
-    static let changeWords = ["tăng", "giảm", "tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng lên", "giảm xuống"]
+    static let sumChangeWords = ["tăng", "giảm", "tăng thêm", "giảm thêm", "tăng được", "giảm được", "giảm đi", "tăng lên", "giảm xuống"]
     /// Words right before a figure that make it a term of comparison (`từ 401 xuống còn 208`).
-    static let comparedWords = ["so với", "từ", "lên", "xuống", "xuống còn", "gấp", "bằng", "hơn", "kém", "thay vì", "cùng kỳ"]
+    static let sumComparedWords = ["so với", "từ", "lên", "xuống", "xuống còn", "gấp", "bằng", "hơn", "kém", "thay vì", "cùng kỳ"]
     /// Words between two figures that make the second restate the first (`2.556.039 tỷ đồng (hơn 2,5 triệu tỷ đồng)`).
     static let restateWords = ["", "tương đương", "tương đương với", "tức", "tức là", "hay", "khoảng", "tương ứng"]
     /// Words right before a figure that name it the total of the figure before (`17.586 vụ việc trên tổng số 28.843 vụ việc`).
@@ -98,27 +98,27 @@ extension Page {
         let f = figures[k]
         guard !f.unit.isEmpty, f.unit != "%", !isFractionOfWhole(k), !isAverage(k), !Page.unaddableUnits.contains(f.unit.lowercased()) else { return nil }
         // a price or an income (`17.000 đồng/kg`, `37,4 triệu đồng/năm`) adds up to nothing
-        if f.rate != nil, Page.isMoney(f) { return nil }
-        let tail = Page.tail(leadIns[k])
-        if Page.comparedWords.contains(where: { Page.endsWithWord(tail, $0) }) { return nil }
-        if Page.changeWords.contains(where: { Page.endsWithWord(tail, $0) }) { return .change }
+        if f.rate != nil, Page.countsMoney(f) { return nil }
+        let tail = Page.trimmedLead(leadIns[k])
+        if Page.sumComparedWords.contains(where: { Page.hasWordSuffix(tail, $0) }) { return nil }
+        if Page.sumChangeWords.contains(where: { Page.hasWordSuffix(tail, $0) }) { return .change }
         return .amount
     }
 
     /// Whether figure `k` converts the figure before it into another unit (`40.000 SGD (tương đương 650 triệu đồng)`).
-    func converts(_ k: Int) -> Bool {
-        let tail = Page.tail(leadIns[k])
-        return ["tương đương", "tương đương với", "tức", "quy đổi", "khoảng chừng"].contains { Page.endsWithWord(tail, $0) }
+    func convertsFigureBefore(_ k: Int) -> Bool {
+        let tail = Page.trimmedLead(leadIns[k])
+        return ["tương đương", "tương đương với", "tức", "quy đổi", "khoảng chừng"].contains { Page.hasWordSuffix(tail, $0) }
     }
 
     /// Whether figure `k` is a fraction of a whole (`hơn 3/4 diện tích`): a share, no amount.
     func isFractionOfWhole(_ k: Int) -> Bool {
         let f = figures[k]
-        return f.value > 0 && f.value < 1 && f.text.contains("/") && !isTwin(k)
+        return f.value > 0 && f.value < 1 && f.text.contains("/") && !isFractionSide(k)
     }
 
     /// Whether a figure counts money (its unit a currency: `đồng`, `USD`).
-    static func isMoney(_ f: Figure) -> Bool {
+    static func countsMoney(_ f: Figure) -> Bool {
         ["đồng", "usd", "eur", "vnd", "vnđ", "yên", "nhân dân tệ", "bảng anh", "won"].contains(f.unit.lowercased())
     }
 
@@ -134,14 +134,14 @@ extension Page {
     }
 
     /// The lead-in without its trailing spaces and punctuation.
-    static func tail(_ lead: String) -> String {
+    static func trimmedLead(_ lead: String) -> String {
         var s = Substring(lead)
         while let c = s.last, c == " " || c == "," || c == ":" || c == "(" || c == "\u{a0}" || c == "-" || c == "–" { s = s.dropLast() }
         return String(s)
     }
 
     /// Whether `text` ends with the words `w` (no letter or digit right before them).
-    static func endsWithWord(_ text: String, _ w: String) -> Bool {
+    static func hasWordSuffix(_ text: String, _ w: String) -> Bool {
         guard text.hasSuffix(w) else { return false }
         let before = text.dropLast(w.count).last
         return before.map { !$0.isLetter && !$0.isNumber } ?? true
@@ -151,7 +151,7 @@ extension Page {
     static let listEndWords = ["trong khi", "nhưng", "tuy nhiên", "song", "ngoài ra", "bên cạnh đó"]
 
     /// Whether a lead-in ends the list before it (a contrast, `trong khi`).
-    static func listEnds(_ lead: String) -> Bool {
+    static func endsSumList(_ lead: String) -> Bool {
         listEndWords.contains { w in
             lead.range(of: w).map { r in (r.lowerBound == lead.startIndex || !lead[lead.index(before: r.lowerBound)].isLetter)
                 && (r.upperBound == lead.endIndex || !lead[r.upperBound].isLetter) } ?? false
@@ -169,7 +169,7 @@ extension Page {
     }
 
     /// Words before a cue that deny it (`không bao gồm`, `chưa gồm`).
-    static let cueNegations = ["không", "chưa"]
+    static let sumCueNegations = ["không", "chưa"]
     /// Words after `riêng` that make it another word (`riêng lẻ`, `riêng biệt`, `nhà riêng`).
     static let notSingledAfter = ["lẻ", "biệt", "tư", "rẽ", "mình"]
 
@@ -186,7 +186,7 @@ extension Page {
                 guard okBefore, okAfter else { continue }
                 // `không bao gồm`, `chưa gồm`: the word before the cue, or before `bao gồm`
                 let before = lead[..<r.lowerBound].split(separator: " ").suffix(2).map(String.init)
-                if let last = before.last, cueNegations.contains(last) || (last == "bao" && before.count == 2 && cueNegations.contains(before[0])) { continue }
+                if let last = before.last, sumCueNegations.contains(last) || (last == "bao" && before.count == 2 && sumCueNegations.contains(before[0])) { continue }
                 if cue == .singled, let next = lead[r.upperBound...].split(separator: " ").first, notSingledAfter.contains(String(next)) { continue }
                 // a longer cue found at the same place wins (listed first)
                 if best == nil || r.lowerBound > best!.0 { best = (r.lowerBound, r.upperBound, cue) }
@@ -208,7 +208,7 @@ extension Page {
     }
 
     /// Whether the lead-in of figure `k` names it a total (`tổng số`, `tổng kinh phí`, `tổng cộng`).
-    func namesTotal(_ k: Int) -> Bool {
+    func leadNamesTotal(_ k: Int) -> Bool {
         let lead = leadIns[k]
         guard let r = lead.range(of: "tổng", options: .backwards) else { return false }
         let before = r.lowerBound == lead.startIndex ? nil : lead[lead.index(before: r.lowerBound)]
@@ -217,7 +217,7 @@ extension Page {
     }
 
     /// Whether figure `k` restates the figure before it in its sentence (`(gần 2,6 triệu tỷ đồng)`).
-    func restates(_ k: Int) -> Bool {
+    func restatesFigureBefore(_ k: Int) -> Bool {
         guard k > 0, figures[k - 1].sentenceIndex == figures[k].sentenceIndex, figures[k - 1].end <= figures[k].start,
               sumCompatible(k - 1, k) else { return false }
         let between = leadIns[k].trimmingCharacters(in: CharacterSet(charactersIn: " ,;:()-–\u{a0}"))
@@ -230,13 +230,13 @@ extension Page {
 
     /// Whether the figure right before `k` in its sentence is the part of `k` as a total (`X trên tổng số Y`).
     func isOfTotal(_ k: Int) -> Bool {
-        let tail = Page.tail(leadIns[k])
-        return Page.ofTotalWords.dropLast().contains { Page.endsWithWord(tail, $0) }
+        let tail = Page.trimmedLead(leadIns[k])
+        return Page.ofTotalWords.dropLast().contains { Page.hasWordSuffix(tail, $0) }
     }
 
     /// The figures of the sentence of `k` and of up to `before` sentences before it and `after`
     /// after it, as a range of indices (found from `k` outward: no scan of the page).
-    func around(_ k: Int, sentencesBefore before: Int, after: Int) -> Range<Int> {
+    func figureWindow(_ k: Int, sentencesBefore before: Int, after: Int) -> Range<Int> {
         let s = figures[k].sentenceIndex
         var a = k, b = k + 1
         while a > 0, s - figures[a - 1].sentenceIndex <= before { a -= 1 }
@@ -245,7 +245,7 @@ extension Page {
     }
 
     /// The figures of the sentence of `k`, as a range of indices.
-    func sentenceFigures(of k: Int) -> Range<Int> {
+    func sentenceRange(ofFigure k: Int) -> Range<Int> {
         let s = figures[k].sentenceIndex
         var a = k, b = k + 1
         while a > 0, figures[a - 1].sentenceIndex == s { a -= 1 }
@@ -287,15 +287,15 @@ extension Page {
         func add(_ total: Int, _ parts: [Int], _ reading: SumCandidate.Reading, firm: Bool = true) {
             var total = total
             var parts = parts.filter { $0 != total }
-            guard !parts.isEmpty, parts.count <= Page.maxParts else { return }
+            guard !parts.isEmpty, parts.count <= Page.maxSumParts else { return }
             // of the two figures of a printed fraction (`60/80 đảng viên`), the one the parts add up to
             if let twin = [total - 1, total + 1].first(where: { figures.indices.contains($0) && figures[$0].start == figures[total].start && figures[$0].end == figures[total].end }) {
                 let sum = parts.dropFirst().reduce(figures[parts[0]].interval) { $0 + figures[$1].interval }
                 if sum.overlaps(figures[twin].interval), !sum.overlaps(figures[total].interval) { total = twin }
             }
             // one part equal to the total is the same figure twice (`repeat`), no sum
-            if parts.count == 1, figures[parts[0]].value == figures[total].value || figures[parts[0]].interval.isBounded
-                && figures[total].interval.isBounded && figures[parts[0]].interval.overlaps(figures[total].interval) { return }
+            if parts.count == 1, figures[parts[0]].value == figures[total].value || figures[parts[0]].interval.bothEndsFinite
+                && figures[total].interval.bothEndsFinite && figures[parts[0]].interval.overlaps(figures[total].interval) { return }
             var reading = reading
             // a part printed above its total holds only through an open bound (`hơn 650 triệu`
             // against `1,3 tỉ`): no sum the text states
@@ -306,7 +306,7 @@ extension Page {
                 // khác 377 tỷ; xử phạt 1.099 tỷ` of 7.738 tỷ): the first parts that make the total
                 if parts.count >= 3, let n = (2..<parts.count).first(where: { n in
                     let head = parts.prefix(n)
-                    return tightlyAddsUp(head.map { figures[$0].middle }.reduce(0, +),
+                    return tightlyAddsUp(head.map { figures[$0].printedMiddle }.reduce(0, +),
                                          head.dropFirst().reduce(figures[head.first!].interval) { $0 + figures[$1].interval }, to: total)
                 }) {
                     parts = Array(parts.prefix(n))
@@ -331,14 +331,14 @@ extension Page {
             var k = before - 1
             while k >= 0, s - figures[k].sentenceIndex <= reach {
                 defer { k -= 1 }
-                guard roles[k] != nil, roles[k] == roles[p], sumCompatible(k, p), !restates(k), !converts(k) else { continue }
+                guard roles[k] != nil, roles[k] == roles[p], sumCompatible(k, p), !restatesFigureBefore(k), !convertsFigureBefore(k) else { continue }
                 if figures[k].sentenceIndex == s { return k }
                 if isTarget(k) { continue }
                 if let u = figures[k].interval.upper, let l = figures[p].interval.lower, u < l { continue }
                 if !nearest, listedParts.contains(k) { continue }
                 // a figure listed after the sentence's total (`tổng diện tích 4.298ha, rừng tự nhiên 2.810ha`): that total
                 if !nearest, !allParts.contains(k), !totals.contains(k),
-                   let t = sentenceFigures(of: k).first(where: { $0 < k && roles[$0] == roles[p] && sumCompatible($0, p) && namesTotal($0) }) {
+                   let t = sentenceRange(ofFigure: k).first(where: { $0 < k && roles[$0] == roles[p] && sumCompatible($0, p) && leadNamesTotal($0) }) {
                     return t
                 }
                 return k
@@ -348,14 +348,14 @@ extension Page {
 
         for j in figures.indices {
             let lead = leadIns[j]
-            let range = sentenceFigures(of: j)
+            let range = sentenceRange(ofFigure: j)
             // `X trên tổng số Y`: Y is the total of X
             if roles[j] != nil, isOfTotal(j), j > range.lowerBound, let x = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[j] && sumCompatible($0, j) }) {
                 add(j, [x], .partial)
             }
             // a cue in the lead-in: the parts follow it to the next cue or the sentence's end (the
             // parenthesis's end for a cue in one), leaving out what parentheses inside say of a part
-            if let found = Page.lastSumCue(in: Page.joiningDropCap(lead)), !Page.closedAfter(found.after), !Page.listEnds(String(found.after)) {
+            if let found = Page.lastSumCue(in: Page.joiningDropCap(lead)), !Page.closedAfter(found.after), !Page.endsSumList(String(found.after)) {
                 let cue = found.cue, after = found.after
                 let cueStart = figures[j].start - found.fromCue
                 let inParenthesis = lead.lastIndex(of: "(").map { o in !lead[o...].contains(")") && lead.distance(from: o, to: lead.endIndex) >= found.fromCue } ?? false
@@ -366,14 +366,14 @@ extension Page {
                 var end = range.upperBound
                 if cue == .detail, j == range.lowerBound {
                     let paragraph = paragraph(of: j)
-                    end = around(j, sentencesBefore: 0, after: 2).upperBound
+                    end = figureWindow(j, sentencesBefore: 0, after: 2).upperBound
                     while end > range.upperBound, self.paragraph(of: end - 1) != paragraph { end -= 1 }
                 }
                 for k in j..<end {
                     if k > j {
                         if figures[k].sentenceIndex != figures[k - 1].sentenceIndex { depth = 0 }
                         let l = leadIns[k]
-                        if Page.lastSumCue(in: l) != nil || Page.listEnds(l) { break }
+                        if Page.lastSumCue(in: l) != nil || Page.endsSumList(l) { break }
                         let opens = l.filter { $0 == "(" }.count, closes = l.filter { $0 == ")" }.count
                         if inParenthesis && closes > opens + depth { break }
                         depth = max(0, depth + opens - closes)
@@ -383,12 +383,12 @@ extension Page {
                     if depth > 0 && !(k == j && inParenthesis) { continue }
                     scope.append(k)
                 }
-                scope = scope.filter { roles[$0] != nil && !restates($0) && !(($0 + 1) < figures.count && isOfTotal($0 + 1)) }
+                scope = scope.filter { roles[$0] != nil && !restatesFigureBefore($0) && !(($0 + 1) < figures.count && isOfTotal($0 + 1)) }
                 // `gồm` lists every part; `gồm cả`, `bao gồm khoản ...` with one part names some of them
                 let all = cue == .consists && !after.hasPrefix(" cả")
                 func closes(_ parts: [Int]) -> SumCandidate.Reading {
                     if all && parts.count >= 2 { return .complete }
-                    return parts.dropFirst().contains { p in Page.remainderWords.contains { Page.tail(leadIns[p]).hasSuffix($0) || leadIns[p].contains(" " + $0 + " ") } } ? .complete : .partial
+                    return parts.dropFirst().contains { p in Page.remainderWords.contains { Page.trimmedLead(leadIns[p]).hasSuffix($0) || leadIns[p].contains(" " + $0 + " ") } } ? .complete : .partial
                 }
                 /// Whether total `t` stands right before the cue: in its sentence, nothing but words
                 /// between them (no `;`, at most 80 letters).
@@ -424,37 +424,37 @@ extension Page {
                 let aside = String(lead[open...])
                 if !Page.asideWords.contains(where: { aside.contains($0) }) {
                     var used = Set<Int>()
-                    for p in inside where roles[p] != nil && !used.contains(p) && !restates(p) {
-                        guard let t = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[p] && sumCompatible($0, p) && !restates($0) && !converts($0) }),
+                    for p in inside where roles[p] != nil && !used.contains(p) && !restatesFigureBefore(p) {
+                        guard let t = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[p] && sumCompatible($0, p) && !restatesFigureBefore($0) && !convertsFigureBefore($0) }),
                               !comparesBefore(t, j)
                         else { continue }
-                        let parts = inside.filter { roles[$0] == roles[t] && sumCompatible(t, $0) && !restates($0) }
+                        let parts = inside.filter { roles[$0] == roles[t] && sumCompatible(t, $0) && !restatesFigureBefore($0) }
                         used.formUnion(parts)
                         let sum = parts.dropFirst().reduce(figures[parts[0]].interval) { $0 + figures[$1].interval }
                         // a parenthesis that exceeds its total says something else: no finding
-                        if sum.overlaps(figures[t].interval.atOrBelow) { add(t, parts, .partial) }
+                        if sum.overlaps(figures[t].interval.upToUpperEnd) { add(t, parts, .partial) }
                     }
                 }
             }
         }
         // a list with no cue that adds up to a total right before or after it, to the printed
         // digits (`tổng nhu cầu vốn 114.612 tỷ đồng, vốn Nhà nước 34.340 tỷ đồng và vốn huy động
-        // 80.272 tỷ đồng`): contiguous runs of at most `maxParts` figures
-        for t in figures.indices where roles[t] != nil && !allParts.contains(t) && !restates(t) && !isTwin(t) {
+        // 80.272 tỷ đồng`): contiguous runs of at most `maxSumParts` figures
+        for t in figures.indices where roles[t] != nil && !allParts.contains(t) && !restatesFigureBefore(t) && !isFractionSide(t) {
             let same = { (k: Int) -> Bool in
-                k != t && roles[k] == roles[t] && self.sumCompatible(t, k, time: false) && !self.restates(k) && !self.isTwin(k)
+                k != t && roles[k] == roles[t] && self.sumCompatible(t, k, time: false) && !self.restatesFigureBefore(k) && !self.isFractionSide(k)
             }
-            let range = sentenceFigures(of: t)
-            let after = (t + 1..<range.upperBound).lazy.filter(same).prefix(Page.maxParts)
-            let beforeStart = around(t, sentencesBefore: 1, after: 0).lowerBound
-            let before = (beforeStart..<t).reversed().lazy.filter(same).prefix(Page.maxParts)
+            let range = sentenceRange(ofFigure: t)
+            let after = (t + 1..<range.upperBound).lazy.filter(same).prefix(Page.maxSumParts)
+            let beforeStart = figureWindow(t, sentencesBefore: 1, after: 0).lowerBound
+            let before = (beforeStart..<t).reversed().lazy.filter(same).prefix(Page.maxSumParts)
             // the total's printed digits must show each part (`gần 2,6 triệu tỷ` shows no 8.171 tỷ)
             for run in [Array(after), Array(before)] where run.count >= 2 {
                 var sumValue: Decimal = 0
                 var sum = ValueInterval.exactly(0)
                 for (n, k) in run.enumerated() {
                     guard figures[k].value >= figures[t].precision else { break }
-                    sumValue += figures[k].middle
+                    sumValue += figures[k].printedMiddle
                     sum = sum + figures[k].interval
                     if n >= 1, tightlyAddsUp(sumValue, sum, to: t) {
                         add(t, run[0...n].sorted(), .complete)
@@ -478,7 +478,7 @@ extension Page {
         // for both (`thu cân đối ngân sách nhà nước ...; chi cân đối ngân sách nhà nước ...; bội chi ...`)
         for d in figures.indices where roles[d] == .amount && Page.deficitWords.contains(where: { leadIns[d].contains($0) }) {
             let s = figures[d].sentenceIndex
-            let near = around(d, sentencesBefore: 1, after: 0).filter { k in
+            let near = figureWindow(d, sentencesBefore: 1, after: 0).filter { k in
                 k != d && roles[k] == .amount && (s - 1...s).contains(figures[k].sentenceIndex) && sumCompatible(k, d)
             }
             let revenue = near.compactMap { k in budgetItem(k, "thu").map { (k, $0) } }
@@ -491,8 +491,8 @@ extension Page {
         // other part are two figures nearby that it completes
         for r in figures.indices where roles[r] == .amount && !allParts.contains(r) && isRemainder(r) {
             let s = figures[r].sentenceIndex
-            let near = around(r, sentencesBefore: 3, after: 3).filter { k in
-                k != r && roles[k] == .amount && abs(figures[k].sentenceIndex - s) <= 3 && sumCompatible(k, r) && !restates(k)
+            let near = figureWindow(r, sentencesBefore: 3, after: 3).filter { k in
+                k != r && roles[k] == .amount && abs(figures[k].sentenceIndex - s) <= 3 && sumCompatible(k, r) && !restatesFigureBefore(k)
             }.sorted { abs(figures[$0].start - figures[r].start) < abs(figures[$1].start - figures[r].start) }.prefix(8)
             var best: (Int, Int, Int)? = nil
             for t in near {
@@ -526,12 +526,12 @@ extension Page {
     func tightlyAddsUp(_ value: Decimal, _ sum: ValueInterval, to t: Int) -> Bool {
         let total = figures[t]
         guard total.value > 0, sum.overlaps(total.interval) else { return false }
-        let gap = value > total.middle ? value - total.middle : total.middle - value
-        return gap * 200 <= total.middle && gap <= total.precision
+        let gap = value > total.printedMiddle ? value - total.printedMiddle : total.printedMiddle - value
+        return gap * 200 <= total.printedMiddle && gap <= total.precision
     }
 
     /// Whether figure `k` is one of the two figures of a printed fraction (`60/80 đảng viên`).
-    func isTwin(_ k: Int) -> Bool {
+    func isFractionSide(_ k: Int) -> Bool {
         (k > 0 && figures[k - 1].start == figures[k].start) || (k + 1 < figures.count && figures[k + 1].start == figures[k].start)
     }
 
@@ -555,20 +555,20 @@ extension Page {
     /// of it adding up to at most it.
     func sumHolds(_ total: Int, _ parts: [Int], _ reading: SumCandidate.Reading) -> Bool {
         let sum = parts.dropFirst().reduce(figures[parts[0]].interval) { $0 + figures[$1].interval }
-        return sum.overlaps(reading == .complete ? figures[total].interval : figures[total].interval.atOrBelow)
+        return sum.overlaps(reading == .complete ? figures[total].interval : figures[total].interval.upToUpperEnd)
     }
 
     /// Units that are no amounts to add up (`trên 80 tuổi`).
     static let unaddableUnits: Set<String> = ["tuổi", "lần", "điểm", "độ", "độ c", "bậc", "tầng"]
 
     /// The most parts a list may have.
-    static let maxParts = 8
+    static let maxSumParts = 8
 
     /// Whether figure `k` is what remains of a total (`còn lại 66 tỷ`, `còn dư 22 tỉ`, `còn 248 tỷ đồng chưa chi trả`).
     func isRemainder(_ k: Int) -> Bool {
-        let tail = Page.tail(leadIns[k])
-        if Page.remainderWords.contains(where: { Page.endsWithWord(tail, $0) }) { return true }
-        guard Page.endsWithWord(tail, "còn") else { return false }
+        let tail = Page.trimmedLead(leadIns[k])
+        if Page.remainderWords.contains(where: { Page.hasWordSuffix(tail, $0) }) { return true }
+        guard Page.hasWordSuffix(tail, "còn") else { return false }
         let f = figures[k]
         let after = String(String.UnicodeScalarView(scalars[min(f.end, scalars.count)..<min(f.end + 12, scalars.count)])).lowercased()
         return after.hasPrefix(" chưa")
@@ -577,7 +577,7 @@ extension Page {
 
 extension Figure {
     /// The middle of the printed value (of a range, its middle).
-    var middle: Decimal { valueMax.map { (value + $0) / 2 } ?? value }
+    var printedMiddle: Decimal { valueMax.map { (value + $0) / 2 } ?? value }
 }
 
 /// The scale the arithmetic of a sum is written in: `tỷ` when its figures print `tỷ`, `triệu`
@@ -625,10 +625,10 @@ struct SumScale {
 extension ValueInterval {
     /// Every value at or below (or, open, strictly below) this interval's upper end: what parts
     /// that are only some of a total of this interval may add up to.
-    var atOrBelow: ValueInterval { ValueInterval(lower: nil, upper: upper, upperOpen: upperOpen) }
+    var upToUpperEnd: ValueInterval { ValueInterval(lower: nil, upper: upper, upperOpen: upperOpen) }
 }
 
 extension ValueInterval {
     /// Both ends finite.
-    var isBounded: Bool { lower != nil && upper != nil }
+    var bothEndsFinite: Bool { lower != nil && upper != nil }
 }
