@@ -49,6 +49,13 @@ func sumsAndBreakdowns(_ analysis: ArticleAnalysis) -> [Finding] {
         // `X trên tổng số Y`
         ("Năm 2023, ngành thi hành án đã giải quyết xong 1.345 vụ việc trên tổng số 1.500 vụ việc.",
          [Expected(.sum, .holds, .consistent, ["1.500 vụ việc", "1.345 vụ việc"], "1.345 ≤ 1.500: khớp", "1,345 ≤ 1,500: consistent")]),
+        // a list of bullets after `Trong đó:`, and after `gồm:` with a wrong total
+        ("Năm 2023, tổng vốn đầu tư phát triển trên địa bàn huyện đạt 1.250 tỷ đồng. Trong đó:\n\n- Vốn ngân sách nhà nước: 450 tỷ đồng;\n\n- Vốn doanh nghiệp: 600 tỷ đồng;\n\n- Vốn dân cư: 200 tỷ đồng.",
+         [Expected(.sum, .holds, .consistent, ["1.250 tỷ đồng", "450 tỷ đồng", "600 tỷ đồng", "200 tỷ đồng"],
+                   "450 + 600 + 200 = 1.250 = 1.250 tỷ: khớp", "450 + 600 + 200 = 1,250 = 1,250 billion: consistent")]),
+        ("Năm 2023, tổng vốn đầu tư phát triển trên địa bàn huyện đạt 1.250 tỷ đồng, gồm:\n\n- Vốn ngân sách nhà nước: 450 tỷ đồng;\n\n- Vốn doanh nghiệp: 600 tỷ đồng;\n\n- Vốn dân cư: 300 tỷ đồng.",
+         [Expected(.sum, .fails, .error, ["1.250 tỷ đồng", "450 tỷ đồng", "600 tỷ đồng", "300 tỷ đồng"],
+                   "450 + 600 + 300 = 1.350 ≠ 1.250 tỷ: không khớp", "450 + 600 + 300 = 1,350 ≠ 1,250 billion: inconsistent")]),
         // amounts with their shares: the amounts make the total, the shares make 100%
         ("Năm 2023, thu nhập của thị trấn đạt 250 tỷ đồng. Dịch vụ chiếm tỷ lệ lớn với 150 tỷ đồng, bằng 60%, công nghiệp 75 tỷ đồng, bằng 30%, nông nghiệp 25 tỷ đồng, bằng 10%.",
          [Expected(.sum, .holds, .consistent, ["250 tỷ đồng", "150 tỷ đồng", "75 tỷ đồng", "25 tỷ đồng"], "150 + 75 + 25 = 250 = 250 tỷ: khớp", "150 + 75 + 25 = 250 = 250 billion: consistent"),
@@ -65,6 +72,9 @@ func sumsAndBreakdowns(_ analysis: ArticleAnalysis) -> [Finding] {
     @Test(arguments: [
         ("Năm 2023, cơ cấu kinh tế của huyện: công nghiệp chiếm 45,2%, dịch vụ chiếm 38,6%, nông nghiệp chiếm 16,2%.",
          [Expected(.breakdown, .holds, .consistent, ["45,2%", "38,6%", "16,2%"], "45,2 + 38,6 + 16,2 = 100 = 100: khớp", "45.2 + 38.6 + 16.2 = 100 = 100: consistent")]),
+        // two halves of a whole as fractions
+        ("Bến xe mới nằm ở phường Long Bình (chiếm hơn 3/4 diện tích) và phường Bình Thắng (gần 1/4 diện tích).",
+         [Expected(.breakdown, .holds, .consistent, ["hơn 3/4 diện tích", "gần 1/4 diện tích"], "75 + 25 = 100 = 100: khớp", "75 + 25 = 100 = 100: consistent")]),
         // more than the whole: an error
         ("Năm 2023, cơ cấu kinh tế của huyện: công nghiệp chiếm 45,2%, dịch vụ chiếm 38,6%, nông nghiệp chiếm 19,2%.",
          [Expected(.breakdown, .fails, .error, ["45,2%", "38,6%", "19,2%"], "45,2 + 38,6 + 19,2 = 103 ≠ 100: không khớp", "45.2 + 38.6 + 19.2 = 103 ≠ 100: inconsistent")]),
@@ -93,6 +103,8 @@ func sumsAndBreakdowns(_ analysis: ArticleAnalysis) -> [Finding] {
         "Công ty phát hành 35 triệu cổ phiếu cho người lao động và phát hành riêng lẻ 66 triệu cổ phiếu cho nhà đầu tư.",
         // a split left open (`...`) may leave some out
         "Kinh tế tư nhân chiếm 59% cơ cấu kinh tế, kinh tế nhà nước chiếm 20% và đầu tư nước ngoài là 15%...",
+        // caps are no shares
+        "Thành phố được vay không quá 30% số thu, đề nghị bổ sung 70% số tăng thu.",
         // `không bao gồm` denies the part
         "Bội chi ngân sách là 263 tỷ đồng, không bao gồm 52 tỷ đồng kết dư ngân sách địa phương.",
     ])

@@ -27,9 +27,9 @@ extension CrossChecker {
                 let rel: String
                 switch (c.reading, verdict) {
                 case (.partial, .fails): rel = ">"
-                case (.partial, _): rel = "≤"
-                case (.complete, .fails): rel = "≠"
-                case (.complete, _): rel = added == total.printedMiddle ? "=" : "≈"
+                case (.partial, _) where !sum.overlaps(total.interval): rel = "≤"
+                case (_, .fails): rel = "≠"
+                default: rel = added == total.printedMiddle ? "=" : "≈"
                 }
                 return "\(lhs) \(rel) \(scale.bounded(total, l))\(scale.suffix(l)): \(l.verdict(verdict))"
             }
@@ -415,6 +415,25 @@ extension Page {
                     }
                 }
             }
+            // a list of bullets (`Trong đó:` or `gồm:` ending a line, then `- Vốn ngân sách: 450 tỷ
+            // đồng;` ...): each bullet's figures are parts of the total before the cue
+            if j > 0, j == range.lowerBound, Page.startsWithBullet(lead), let cue = bulletListCue(before: j) {
+                var parts: [Int] = []
+                var k = j
+                while k < figures.count, parts.count <= Page.maxSumParts,
+                      k == j || figures[k].sentenceIndex == figures[k - 1].sentenceIndex || Page.startsWithBullet(leadIns[k]) {
+                    if roles[k] != nil, !restatesFigureBefore(k) { parts.append(k) }
+                    k += 1
+                }
+                var used = Set<Int>()
+                for p in parts where !used.contains(p) {
+                    guard let t = totalBefore(p, before: cue.figureAfter, nearest: false, reach: 2) else { continue }
+                    let group = parts.filter { roles[$0] == roles[t] && sumCompatible(t, $0) }
+                    used.formUnion(group)
+                    let reading: SumCandidate.Reading = cue.cue == .consists && group.count >= 2 ? .complete : .partial
+                    add(t, group, reading, firm: t == j - 1 && cue.sameSentence)
+                }
+            }
             // a parenthesis opened before `j`: the figures in it are parts of the total before it
             if let open = lead.lastIndex(of: "("), !lead[open...].contains(")"), Page.lastSumCue(in: String(lead[open...])) == nil,
                j > range.lowerBound {
@@ -560,6 +579,31 @@ extension Page {
 
     /// Units that are no amounts to add up (`trên 80 tuổi`).
     static let unaddableUnits: Set<String> = ["tuổi", "lần", "điểm", "độ", "độ c", "bậc", "tầng"]
+
+    /// Marks that open a bullet (`- Vốn ngân sách: 450 tỷ đồng;`).
+    static let bullets: Set<Character> = ["-", "+", "•", "–", "*", "·"]
+
+    /// Whether a lead-in opens a bullet.
+    static func startsWithBullet(_ lead: String) -> Bool {
+        lead.first { !$0.isWhitespace }.map { bullets.contains($0) } ?? false
+    }
+
+    /// The cue ending the text before figure `j` with a colon (`Trong đó:`, `gồm:`), when a list of
+    /// bullets follows it: the cue, `j`, and whether nothing but words stand between the figure
+    /// before and the cue (no sentence's end).
+    func bulletListCue(before j: Int) -> (cue: SumCue, figureAfter: Int, sameSentence: Bool)? {
+        let a = figures[j - 1].end, b = figures[j].start
+        guard a < b, b - a <= 200 else { return nil }
+        let gap = String(String.UnicodeScalarView(scalars[a..<b])).lowercased()
+        // the cue's line ends with the colon; the bullet's line follows
+        let lines = gap.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard lines.count >= 2, let line = lines.dropLast().last, line.hasSuffix(":") else { return nil }
+        let head = Page.joiningDropCap(String(line.dropLast()))
+        guard let found = Page.lastSumCue(in: head), found.after.split(separator: " ").count <= 3 else { return nil }
+        // the cue in the figure's sentence: no sentence's end between them
+        let sameSentence = lines.count == 2 && !head.contains(".")
+        return (found.cue, j, sameSentence)
+    }
 
     /// The most parts a list may have.
     static let maxSumParts = 8
