@@ -49,6 +49,9 @@ func sumsAndBreakdowns(_ analysis: ArticleAnalysis) -> [Finding] {
         // `X trên tổng số Y`
         ("Năm 2023, ngành thi hành án đã giải quyết xong 1.345 vụ việc trên tổng số 1.500 vụ việc.",
          [Expected(.sum, .holds, .consistent, ["1.500 vụ việc", "1.345 vụ việc"], "1.345 ≤ 1.500: khớp", "1,345 ≤ 1,500: consistent")]),
+        // a total that closes its list (`tổng cộng`), here a wrong one
+        ("Năm 2023, xã Yên Lạc có 120 hộ nghèo, xã Tề Lỗ có 80 hộ nghèo, tổng cộng 210 hộ nghèo.",
+         [Expected(.sum, .fails, .error, ["210 hộ nghèo", "120 hộ nghèo", "80 hộ nghèo"], "120 + 80 = 200 ≠ 210: không khớp", "120 + 80 = 200 ≠ 210: inconsistent")]),
         // a list of bullets after `Trong đó:`, and after `gồm:` with a wrong total
         ("Năm 2023, tổng vốn đầu tư phát triển trên địa bàn huyện đạt 1.250 tỷ đồng. Trong đó:\n\n- Vốn ngân sách nhà nước: 450 tỷ đồng;\n\n- Vốn doanh nghiệp: 600 tỷ đồng;\n\n- Vốn dân cư: 200 tỷ đồng.",
          [Expected(.sum, .holds, .consistent, ["1.250 tỷ đồng", "450 tỷ đồng", "600 tỷ đồng", "200 tỷ đồng"],

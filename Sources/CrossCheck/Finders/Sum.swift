@@ -84,6 +84,8 @@ extension Page {
     static let sumComparedWords = ["so với", "từ", "lên", "xuống", "xuống còn", "gấp", "bằng", "hơn", "kém", "thay vì", "cùng kỳ"]
     /// Words between two figures that make the second restate the first (`2.556.039 tỷ đồng (hơn 2,5 triệu tỷ đồng)`).
     static let restateWords = ["", "tương đương", "tương đương với", "tức", "tức là", "hay", "khoảng", "tương ứng"]
+    /// Words right before a total that close the list of its parts (`..., tổng cộng 200 hộ`).
+    static let closingTotalWords = ["tổng cộng", "tổng cộng là", "cộng lại", "tất cả là", "tính chung", "cả thảy"]
     /// Words right before a figure that name it the total of the figure before (`17.586 vụ việc trên tổng số 28.843 vụ việc`).
     static let ofTotalWords = ["trên tổng số", "/ tổng số", "trong tổng số"]
     /// Words in a parenthesis before a figure that make it something else than a part (`năm trước 8 tỷ đồng`).
@@ -455,6 +457,13 @@ extension Page {
                     }
                 }
             }
+        }
+        // a total that closes the list before it (`xã A 120 hộ, xã B 80 hộ, tổng cộng 200 hộ`):
+        // every compatible figure of the sentence before it
+        for t in figures.indices where roles[t] != nil && Page.closingTotalWords.contains(where: { Page.hasWordSuffix(Page.trimmedLead(leadIns[t]), $0) }) {
+            let range = sentenceRange(ofFigure: t)
+            let parts = (range.lowerBound..<t).filter { roles[$0] == roles[t] && sumCompatible(t, $0) && !restatesFigureBefore($0) && !isFractionSide($0) }
+            if parts.count >= 2 { add(t, parts, .complete) }
         }
         // a list with no cue that adds up to a total right before or after it, to the printed
         // digits (`tổng nhu cầu vốn 114.612 tỷ đồng, vốn Nhà nước 34.340 tỷ đồng và vốn huy động
