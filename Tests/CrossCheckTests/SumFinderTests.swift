@@ -34,6 +34,10 @@ func sumsAndBreakdowns(_ analysis: ArticleAnalysis) -> [Finding] {
          [Expected(.sum, .holds, .consistent, ["850 tỷ đồng", "790 tỷ đồng", "60 tỷ đồng"], "790 + 60 = 850 = 850 tỷ: khớp", "790 + 60 = 850 = 850 billion: consistent")]),
         ("Năm 2023, tổng thu ngân sách đạt 3.200 tỷ đồng, trong đó thu nội địa 2.100 tỷ đồng, tăng 150 tỷ đồng so với năm trước.",
          [Expected(.sum, .holds, .consistent, ["3.200 tỷ đồng", "2.100 tỷ đồng"], "2.100 ≤ 3.200 tỷ: khớp", "2,100 ≤ 3,200 billion: consistent")]),
+        // a list inside an item of another ends with the item it makes up
+        ("Năm 2023, toàn huyện có 500 lao động, trong đó khối cơ quan 300 lao động, gồm 120 lao động nữ và 180 lao động nam; khối doanh nghiệp 200 lao động.",
+         [Expected(.sum, .holds, .consistent, ["500 lao động", "300 lao động"], "300 ≤ 500: khớp", "300 ≤ 500: consistent"),
+          Expected(.sum, .holds, .consistent, ["300 lao động", "120 lao động", "180 lao động"], "120 + 180 = 300 = 300: khớp", "120 + 180 = 300 = 300: consistent")]),
         // a part in parentheses
         ("Toàn huyện có 2.450 giáo viên (giáo viên nữ 1.980 giáo viên).",
          [Expected(.sum, .holds, .consistent, ["2.450 giáo viên", "1.980 giáo viên"], "1.980 ≤ 2.450: khớp", "1,980 ≤ 2,450: consistent")]),

@@ -56,7 +56,7 @@ struct SumCandidate: Equatable {
 
 /// What introduces parts.
 enum SumCue: Equatable {
-    /// `trong đó`, `trong số này`, `cụ thể`: parts of a total before (their sum at most the total).
+    /// `trong đó`, `trong số này`: parts of a total before (their sum at most the total).
     case among
     /// `cụ thể`: details of what the sentence before says (parts of a total in it, at most).
     case detail
@@ -348,6 +348,16 @@ extension Page {
             return nil
         }
 
+        /// Whether the figures of `scope` add up, to the printed digits, to the total right before `j`.
+        func madeItsTotal(_ scope: [Int], before j: Int) -> Bool {
+            let parts = scope.filter { roles[$0] != nil }
+            guard let first = parts.first, let t = totalBefore(first, before: j, nearest: false, reach: 0) else { return false }
+            let same = parts.filter { roles[$0] == roles[t] && sumCompatible(t, $0) }
+            guard let p0 = same.first else { return false }
+            return tightlyAddsUp(same.map { figures[$0].printedMiddle }.reduce(0, +),
+                                 same.dropFirst().reduce(figures[p0].interval) { $0 + figures[$1].interval }, to: t)
+        }
+
         for j in figures.indices {
             let lead = leadIns[j]
             let range = sentenceRange(ofFigure: j)
@@ -363,6 +373,7 @@ extension Page {
                 let inParenthesis = lead.lastIndex(of: "(").map { o in !lead[o...].contains(")") && lead.distance(from: o, to: lead.endIndex) >= found.fromCue } ?? false
                 var scope: [Int] = []
                 var depth = 0
+                let nested = (range.lowerBound..<j).contains { Page.lastSumCue(in: leadIns[$0]) != nil }
                 // `Cụ thể, ...` opening a sentence details what the sentence before says: in the
                 // sentences of its paragraph that follow too (at most two)
                 var end = range.upperBound
@@ -376,6 +387,9 @@ extension Page {
                         if figures[k].sentenceIndex != figures[k - 1].sentenceIndex { depth = 0 }
                         let l = leadIns[k]
                         if Page.lastSumCue(in: l) != nil || Page.endsSumList(l) { break }
+                        // a list inside another one's item ends with that item once it has made the
+                        // item (`trong đó khối A 300 người, gồm 120 nữ và 180 nam; khối B 200 người`)
+                        if nested, l.contains(";"), madeItsTotal(scope, before: j) { break }
                         let opens = l.filter { $0 == "(" }.count, closes = l.filter { $0 == ")" }.count
                         if inParenthesis && closes > opens + depth { break }
                         depth = max(0, depth + opens - closes)
