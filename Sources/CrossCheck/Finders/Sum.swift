@@ -414,8 +414,8 @@ extension Page {
                     return !between.contains(";") && between.unicodeScalars.count <= 80
                 }
                 if cue == .amongTotal, after.trimmingCharacters(in: .whitespaces).isEmpty, roles[j] != nil {
-                    // (`trong số 13 chỉ tiêu có 11 chỉ tiêu đạt`, `trong tổng số 16,4 nghìn tỷ đồng`)
-                    // `Trong tổng số X ..., Y`: X is the total of what follows, and itself part of a total before
+                    // `Trong tổng số X ..., Y`, `trong số 13 chỉ tiêu có 11 chỉ tiêu đạt`: X is the total of
+                    // what follows, and itself part of a total before
                     let parts = scope.filter { $0 != j && roles[$0] == roles[j] && sumCompatible(j, $0) }
                     if !parts.isEmpty { add(j, parts, closes(parts)) }
                     if j == range.lowerBound, let t = totalBefore(j, before: j, nearest: false), figures[t].sentenceIndex < figures[j].sentenceIndex {
@@ -514,7 +514,7 @@ extension Page {
             guard amounts.count == group.percents.count, let first = amounts.first,
                   amounts.allSatisfy({ sumCompatible(first, $0) }),
                   let t = totalBefore(first, before: first, nearest: false, reach: 1), !amounts.contains(t) else { continue }
-            add(t, amounts, .complete)
+            add(t, amounts, .complete, firm: false)
         }
         // a budget balance: spending = revenue + deficit, when the text names the same budget
         // for both (`thu cân đối ngân sách nhà nước ...; chi cân đối ngân sách nhà nước ...; bội chi ...`)
