@@ -59,6 +59,10 @@ import Testing
         ("Quý I/2017, kim ngạch đạt 200 triệu USD. Quý I/2018, kim ngạch đạt 230 triệu USD, tăng 18% so với cùng kỳ.",
          FinderExpectation(.fails, .error, ["18%", "230 triệu USD", "200 triệu USD"],
                            "(230 − 200) / 200 × 100 = 15% ≠ 18%: không khớp", "(230 − 200) / 200 × 100 = 15% ≠ 18%: inconsistent")),
+        // a change that leaves the values' rate unsaid
+        ("Thu nhập bình quân đầu người đạt 52 triệu đồng/năm, tăng 4,5 triệu đồng so với năm 2017 (47,5 triệu đồng/năm).",
+         FinderExpectation(.holds, .consistent, ["4,5 triệu đồng", "52 triệu đồng/năm", "47,5 triệu đồng/năm"],
+                           "52 − 47,5 = 4,5 ≈ 4,5: khớp", "52 − 47.5 = 4.5 ≈ 4.5: consistent")),
         // two values of two years before the change
         ("Năm 2016, huyện thu hút 25 dự án; năm 2018 thu hút 32 dự án, tăng 7 dự án.",
          FinderExpectation(.holds, .consistent, ["7 dự án", "32 dự án", "25 dự án"],

@@ -59,6 +59,10 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         ("Đến nay, 18/24 xã đạt chuẩn nông thôn mới (80%).",
          FinderExpectation(.fails, .error, ["80%", "18", "24 xã"],
                            "18 / 24 × 100 = 75% ≠ 80%: không khớp", "18 / 24 × 100 = 75% ≠ 80%: inconsistent")),
+        // people counted by two words (`học sinh`, `em`)
+        ("Trong 5.600 học sinh dự thi, có 5.488 em đỗ tốt nghiệp, đạt tỷ lệ 98%.",
+         FinderExpectation(.holds, .consistent, ["98%", "5.488 em", "5.600 học sinh"],
+                           "5.488 / 5.600 × 100 = 98% ≈ 98%: khớp", "5,488 / 5,600 × 100 = 98% ≈ 98%: consistent")),
         // the whole after the part (`trên tổng số`)
         ("Số đảng viên nữ là 1.200 người trên tổng số 4.800 người, chiếm 25%.",
          FinderExpectation(.holds, .consistent, ["25%", "1.200 người", "4.800 người"],

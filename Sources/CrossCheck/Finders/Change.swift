@@ -30,7 +30,9 @@ extension CrossChecker {
             guard change.unit != "lần", let up = page.changeDirection(c) else { continue }
             guard change.valueMax == nil, change.value > 0 else { continue }
             let fits: (Figure) -> Bool = { v in
-                change.unit == "%" ? true : page.comparable(change, v) || Page.isPoints(change) && v.unit == "%"
+                // a change may leave the values' rate unsaid (`52 triệu đồng/năm, tăng 4,5 triệu đồng`)
+                change.unit == "%" ? true : page.comparable(change, v) || change.rate == nil && page.comparable(change, v, ignoringRate: true)
+                    || Page.isPoints(change) && v.unit == "%"
             }
             var pair: (new: Figure, old: Figure)?
             // a pair found by the words naming the old value only, not by the sentence's build: kept

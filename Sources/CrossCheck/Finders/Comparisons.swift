@@ -74,13 +74,14 @@ extension Page {
     static let personUnits: Set<String> = [
         "người", "lao động", "vận động viên", "học sinh", "sinh viên", "cán bộ", "công chức", "viên chức",
         "đảng viên", "hội viên", "đoàn viên", "bệnh nhân", "nhân khẩu", "công nhân", "giáo viên", "thí sinh",
+        "em", "cháu", "trẻ", "học viên", "người lao động",
     ]
 
     /// Whether figures `a` and `b` count or measure the same thing, for comparing their values:
     /// the same per-rate, and the same unit, or units with the same head word (`45.870 hộ` of
     /// `48.620 hộ gia đình`, `3.194 vụ` of `38 nghìn vụ việc`), or both counting people.
-    func comparable(_ a: Figure, _ b: Figure) -> Bool {
-        guard (a.rate ?? "").lowercased() == (b.rate ?? "").lowercased() else { return false }
+    func comparable(_ a: Figure, _ b: Figure, ignoringRate: Bool = false) -> Bool {
+        guard ignoringRate || (a.rate ?? "").lowercased() == (b.rate ?? "").lowercased() else { return false }
         let ua = a.unit.lowercased(), ub = b.unit.lowercased()
         if ua == ub { return true }
         if ua == "%" || ub == "%" || ua.isEmpty || ub.isEmpty { return false }
