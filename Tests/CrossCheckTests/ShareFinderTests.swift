@@ -83,6 +83,10 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
             + "Trường học được xây mới. Toàn tỉnh có 75 xã (chiếm 77,3% tổng số xã) đạt tiêu chí văn hóa.",
          FinderExpectation(.holds, .consistent, ["77,3%", "75 xã", "97 xã"],
                            "75 / 97 × 100 = 77,32% ≈ 77,3%: khớp", "75 / 97 × 100 = 77.32% ≈ 77.3%: consistent")),
+        // `bằng X% so với năm A (Y)`: a value as a share of the one it is compared with
+        ("Doanh thu năm 2018 đạt 950 tỷ đồng, bằng 90% so với năm 2017 (1.000 tỷ đồng).",
+         FinderExpectation(.fails, .error, ["90%", "950 tỷ đồng", "1.000 tỷ đồng"],
+                           "950 / 1.000 × 100 = 95% ≠ 90%: không khớp", "950 / 1,000 × 100 = 95% ≠ 90%: inconsistent")),
         // a share that fits only through a loose whole (`gần`): it holds, shakily (info)
         ("Tổng thu ngân sách gần 2.000 tỷ đồng, trong đó thu nội địa 1.150 tỷ đồng, chiếm 60%.",
          FinderExpectation(.holds, .info, ["60%", "1.150 tỷ đồng", "gần 2.000 tỷ đồng"],

@@ -16,8 +16,14 @@ extension CrossChecker {
         var out: [Finding] = []
         let bare = page.bareFigures()
         let moves = Dictionary(grouping: page.moves(bare: bare), by: { $0.old.sentenceIndex })
-        for p in page.figures.indices where page.isSharePercent(p) {
+        for p in page.figures.indices {
             let pct = page.figures[p]
+            // `đạt 950 tỷ đồng, bằng 95% so với cùng kỳ (1.000 tỷ đồng)`: the value against the one compared with
+            if page.isPercentOfCompared(p), let v = page.versus(p) ?? page.versusEarlier(p) {
+                out.append(shareFinding(page, article: article, pct: pct, part: v.new, whole: v.old, refs: [.init(pct), .init(v.new), .init(v.old)]))
+                continue
+            }
+            guard page.isSharePercent(p) else { continue }
             // a fraction right before: `9/12 xã ... (75%)`
             if let q = page.nearestBefore(p, where: { page.figures[$0].unit != "%" }), q > 0, page.isFractionWhole(q),
                let fr = page.fraction(at: q - 1), page.figures[p].start - fr.whole.end <= 60, page.namedWhole(of: pct) == nil,
@@ -99,6 +105,15 @@ extension Page {
         let next = after(p, 12)
         if next.hasPrefix(" so với") { return false }
         return true
+    }
+
+    /// A percent that gives a value as a share of the one it is compared with (`bằng 95% so với cùng
+    /// kỳ`, `bằng 102% cùng kỳ năm trước`).
+    func isPercentOfCompared(_ p: Int) -> Bool {
+        let f = figures[p]
+        guard f.unit == "%", f.valueMax == nil, f.rate == nil, !isChangeAmount(p), Page.words(leadIns[p]).last == "bằng" else { return false }
+        let next = after(p, 14)
+        return next.hasPrefix(" so với") || next.hasPrefix(" cùng kỳ") || next.hasPrefix(" cùng kì")
     }
 
     /// The part and the whole of percent `p` given in the sentence after it when that sentence
