@@ -123,6 +123,8 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         "Có 82/97 xã và 50,7% dân số nông thôn được dùng nước sạch.",
         // `bằng X%` of last year, not of the figure before
         "Thu ngân sách đạt 900 tỷ đồng, bằng 105% cùng kỳ năm trước; chi ngân sách 700 tỷ đồng, bằng 98%.",
+        // a percent the sentence does not call a share: the next sentence's figures are not its part and whole
+        "Tăng trưởng kinh tế đạt 7%. Cụ thể, doanh thu đạt 500 tỷ đồng, lợi nhuận 50 tỷ đồng.",
         // 100% of something unprinted
         "Huyện hỗ trợ 100% học phí cho 1.200 học sinh.",
         // two parts, each with its own share: neither is the other's whole

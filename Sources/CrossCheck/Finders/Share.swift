@@ -121,6 +121,8 @@ extension Page {
     /// whole (the smaller, for a percent over 100).
     func detailed(_ p: Int) -> (part: Figure, whole: Figure)? {
         let s = figures[p].sentenceIndex
+        // a percent the sentence calls a share (`chiếm đến 99%`, `tỷ lệ 85%`), not any percent (`tăng trưởng đạt 7%`)
+        guard Page.words(leadIns[p]).suffix(4).contains(where: { Page.shareCues.contains($0) }) else { return nil }
         let next = figureRange(sentence: s + 1)
         guard let first = next.first, Page.elaborations.contains(where: { sentences[first].hasPrefix($0) }) else { return nil }
         let values = next.filter { figures[$0].unit != "%" && figures[$0].unit != "lần" && !isChangeAmount($0) && figures[$0].valueMax == nil }
@@ -129,6 +131,9 @@ extension Page {
         let larger = Page.mid(a) >= Page.mid(b) ? a : b, smaller = Page.mid(a) >= Page.mid(b) ? b : a
         return figures[p].value <= 100 ? (smaller, larger) : (larger, smaller)
     }
+
+    /// Words that call a percent a share.
+    static let shareCues: Set<String> = ["chiếm", "lệ", "trọng"]
 
     /// Whether a value computed from printed values comes within 8% of the stated one (`12.500 /
     /// 21.600 = 57,9%` for `56%` of figures open above; not `9,8 / 1.446 = 0,68%` for `1%`).
