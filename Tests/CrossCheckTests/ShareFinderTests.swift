@@ -63,6 +63,10 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         ("Trong 5.600 học sinh dự thi, có 5.488 em đỗ tốt nghiệp, đạt tỷ lệ 98%.",
          FinderExpectation(.holds, .consistent, ["98%", "5.488 em", "5.600 học sinh"],
                            "5.488 / 5.600 × 100 = 98% ≈ 98%: khớp", "5,488 / 5,600 × 100 = 98% ≈ 98%: consistent")),
+        // `trong đó` makes the part one of the whole: a wrong percent is an error
+        ("Toàn huyện có 2.400 hộ, trong đó 600 hộ nghèo (35%).",
+         FinderExpectation(.fails, .error, ["35%", "600 hộ nghèo", "2.400 hộ"],
+                           "600 / 2.400 × 100 = 25% ≠ 35%: không khớp", "600 / 2,400 × 100 = 25% ≠ 35%: inconsistent")),
         // the whole after the part (`trên tổng số`)
         ("Số đảng viên nữ là 1.200 người trên tổng số 4.800 người, chiếm 25%.",
          FinderExpectation(.holds, .consistent, ["25%", "1.200 người", "4.800 người"],
@@ -125,6 +129,8 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         "Thu ngân sách đạt 900 tỷ đồng, bằng 105% cùng kỳ năm trước; chi ngân sách 700 tỷ đồng, bằng 98%.",
         // a percent the sentence does not call a share: the next sentence's figures are not its part and whole
         "Tăng trưởng kinh tế đạt 7%. Cụ thể, doanh thu đạt 500 tỷ đồng, lợi nhuận 50 tỷ đồng.",
+        // a sibling is no whole (`3.000 ha lúa, 1.200 ha ngô`): the percent is of a total not printed
+        "Huyện có 3.000 ha lúa, 1.200 ha ngô (chiếm 15%).",
         // 100% of something unprinted
         "Huyện hỗ trợ 100% học phí cho 1.200 học sinh.",
         // two parts, each with its own share: neither is the other's whole

@@ -58,7 +58,8 @@ extension CrossChecker {
                     let face = Page.mid(part) / Page.mid(whole) * 100
                     if computed.overlaps(Page.checked(pct)), Page.isClose(face, to: Page.mid(pct)) {
                         if best == nil || key < best!.rank { best = (key, part, whole) }
-                    } else if r == 0, page.namedTotal(after: p).map({ whole.end <= part.start && page.leadIn(of: whole).contains($0) }) ?? (rank.0 == 0) {
+                    } else if r == 0, page.namedTotal(after: p).map({ whole.end <= part.start && page.leadIn(of: whole).contains($0) })
+                                ?? (rank.0 == 0 && page.introducesPart(page.text(whole.end, part.start))) {
                         // a total the words name must be the one named before (`tổng thu ... đạt 1.240 tỷ đồng`)
                         if fallback == nil || key < fallback!.rank { fallback = (key, part, whole) }
                     }
@@ -131,6 +132,16 @@ extension Page {
         let larger = Page.mid(a) >= Page.mid(b) ? a : b, smaller = Page.mid(a) >= Page.mid(b) ? b : a
         return figures[p].value <= 100 ? (smaller, larger) : (larger, smaller)
     }
+
+    /// Whether the words between a whole and a part make the part one of the whole (`2.400 hộ, trong
+    /// đó 600 hộ nghèo`, `20.272 người thì chỉ có 1.050 người`), not its sibling (`3.000 ha lúa,
+    /// 1.200 ha ngô`).
+    func introducesPart(_ between: String) -> Bool {
+        let w = Page.words(between)
+        return Page.partOpeners.contains { cue in Page.ends(Array(w), with: cue) || between.contains(" " + cue + " ") }
+    }
+
+    static let partOpeners = ["trong đó", "trong số đó", "trong số này", "thì", "chỉ có", "riêng", "gồm", "bao gồm", "số", "có"]
 
     /// Words that call a percent a share.
     static let shareCues: Set<String> = ["chiếm", "lệ", "trọng"]
