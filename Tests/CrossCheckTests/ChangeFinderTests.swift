@@ -55,6 +55,10 @@ import Testing
         ("Năm 2017, doanh thu của công ty đạt 400 tỷ đồng. Năm 2018, doanh thu đạt 500 tỷ đồng, tăng 100 tỷ đồng so với năm 2017.",
          FinderExpectation(.holds, .consistent, ["100 tỷ đồng", "500 tỷ đồng", "400 tỷ đồng"],
                            "500 − 400 = 100 ≈ 100: khớp", "500 − 400 = 100 ≈ 100: consistent")),
+        // the same with a wrong change: an error
+        ("Năm 2017, doanh thu của công ty đạt 400 tỷ đồng. Năm 2018, doanh thu đạt 500 tỷ đồng, tăng 150 tỷ đồng so với năm 2017.",
+         FinderExpectation(.fails, .error, ["150 tỷ đồng", "500 tỷ đồng", "400 tỷ đồng"],
+                           "500 − 400 = 100 ≠ 150: không khớp", "500 − 400 = 100 ≠ 150: inconsistent")),
         // `so với cùng kỳ`: the same quarter a year before
         ("Quý I/2017, kim ngạch đạt 200 triệu USD. Quý I/2018, kim ngạch đạt 230 triệu USD, tăng 18% so với cùng kỳ.",
          FinderExpectation(.fails, .error, ["18%", "230 triệu USD", "200 triệu USD"],
@@ -123,6 +127,8 @@ import Testing
         "Cổ phiếu A tăng 3,8%; cổ phiếu B tăng 3,3%. Có 32 mã tăng trần so với 323 mã giảm.",
         // a value found by its name only that the change does not fit: no claim either way
         "Năm 2018, dự toán chi thường xuyên của huyện là 640 tỷ đồng; thực hiện đạt 704 tỷ đồng, tăng 30% so với dự toán.",
+        // the only value of the year compared with is said of another thing (doanh thu, lợi nhuận)
+        "Năm 2017, doanh thu của công ty đạt 400 tỷ đồng. Năm 2018, lợi nhuận đạt 50 tỷ đồng, tăng 10 tỷ đồng so với năm 2017.",
         // two values of the year compared with: which one is unknown
         "Năm 2017, doanh thu đạt 400 tỷ đồng, nộp ngân sách 90 tỷ đồng. Năm 2018, doanh thu đạt 500 tỷ đồng, tăng 25% so với năm 2017.",
     ])

@@ -38,6 +38,10 @@ extension CrossChecker {
             // a pair found by the words naming the old value only, not by the sentence's build: kept
             // only when the printed values come close to the change (it cannot tell a slip from a misreading)
             var guessed = false
+            // a pair found by the times of its values in two sentences: they must be said of the same
+            // thing (`doanh thu ... 400 tỷ`, `doanh thu ... 500 tỷ`, not `lợi nhuận ... 50 tỷ`), or come
+            // close to the change
+            var byTime = false
             let s = change.sentenceIndex
             // the percent of a change (`giảm 121 đơn vị (30,2%)`, `..., tương đương 40,7%`) is between its values
             if page.verbDirection(c) == nil, let p = found[c - 1] { pair = p }
@@ -55,7 +59,11 @@ extension CrossChecker {
                 // `tăng 12,5% so với cùng kỳ (748,9 triệu USD)`: the value compared with, or the value
                 // of the time compared with printed before (`Năm 2017 đạt 400 tỷ. Năm 2018 đạt 500 tỷ,
                 // tăng 100 tỷ so với năm 2017.`), or nothing
-                pair = page.versus(c) ?? page.versusEarlier(c)
+                pair = page.versus(c)
+                if pair == nil, let v = page.versusEarlier(c) {
+                    pair = v
+                    byTime = true
+                }
                 if pair == nil, let v = page.versusNamed(c) {
                     pair = v
                     guessed = true
@@ -64,6 +72,7 @@ extension CrossChecker {
                 pair = v
             } else if let v = page.timedPair(before: c) {
                 pair = v
+                byTime = true
             } else if !page.hasValue(inSentenceOf: c), page.restates(c),
                       let m = (moves[s - 1] ?? []).last(where: { fits($0.new) }) {
                 // `tăng gấp 4 lần, từ 11.160 tỷ đồng lên 41.924 tỷ đồng. Có nghĩa, trong 4 năm số thu đã tăng 30.000 nghìn tỷ đồng.`
@@ -72,12 +81,15 @@ extension CrossChecker {
                 pair = v
             } else if change.unit != "%", let v = page.timeline(c) {
                 pair = v
+                byTime = true
             } else if let v = page.antecedent(c) {
                 pair = v
                 guessed = true
             }
             guard let (new, old) = pair, fits(new), page.comparable(new, old) || (new.unit == old.unit && !new.unit.isEmpty) else { continue }
-            if guessed, !Page.isClose(CrossChecker.faceChange(change, new: new, old: old, up: up), to: change.value) { continue }
+            let close = Page.isClose(CrossChecker.faceChange(change, new: new, old: old, up: up), to: change.value)
+            if guessed, !close { continue }
+            if byTime, !close, new.sentenceIndex != old.sentenceIndex, !page.sameSubject(new, old) { continue }
             found[c] = (new, old)
             out.append(changeFinding(article: article, change: change, new: new, old: old, up: up))
         }

@@ -89,6 +89,28 @@ extension Page {
         return Page.personUnits.contains(ua) && Page.personUnits.contains(ub)
     }
 
+    /// Whether two figures are said of the same thing: the content words of their sentences before
+    /// them (up to ten) meet (`năm 2011, thu quỹ BHYT đạt` and `năm 2012, thu`; not `doanh thu đạt`
+    /// and `lợi nhuận đạt`).
+    func sameSubject(_ a: Figure, _ b: Figure) -> Bool {
+        func content(_ f: Figure) -> Set<String> {
+            let s = f.sentence.lowercased()
+            let before = s.range(of: f.text.lowercased()).map { s[..<$0.lowerBound] } ?? Substring(s)
+            return Set(Page.words(before).suffix(10).filter { w in
+                !Page.functionWords.contains(w) && !w.contains(where: \.isNumber) && w.count > 1
+            })
+        }
+        return !content(a).isDisjoint(with: content(b))
+    }
+
+    /// Words that say nothing of what a figure is about.
+    static let functionWords: Set<String> = [
+        "năm", "tháng", "quý", "ngày", "đạt", "là", "có", "của", "và", "với", "các", "những", "được", "đã", "đến", "trong", "tại",
+        "ở", "thì", "này", "đó", "cả", "toàn", "số", "tổng", "mức", "khoảng", "gần", "hơn", "trên", "cuối", "đầu", "so", "còn",
+        "chỉ", "riêng", "theo", "cùng", "kỳ", "trước", "sau", "nay", "hiện", "lên", "xuống", "từ", "tăng", "giảm", "ước", "tính",
+        "dừng", "như", "vậy", "cụ", "thể", "nhưng", "đây", "lại", "về", "vào", "cho", "một", "hai", "ba",
+    ]
+
     /// An estimate (`ước đạt 842,6 triệu USD`): the extractor reads `ước` as `khoảng`, but the
     /// number is printed to its last digit, and a relation between printed values is checked at
     /// that precision.
