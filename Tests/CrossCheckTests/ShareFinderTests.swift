@@ -131,6 +131,8 @@ struct FinderExpectation: Sendable, Equatable, CustomTestStringConvertible {
         "Tăng trưởng kinh tế đạt 7%. Cụ thể, doanh thu đạt 500 tỷ đồng, lợi nhuận 50 tỷ đồng.",
         // a sibling is no whole (`3.000 ha lúa, 1.200 ha ngô`): the percent is of a total not printed
         "Huyện có 3.000 ha lúa, 1.200 ha ngô (chiếm 15%).",
+        // shares of plans that are not printed: the other figures of the sentence are not the plans
+        "Doanh thu đạt 1.200 tỷ đồng, bằng 48% kế hoạch năm, lợi nhuận đạt 300 tỷ đồng, nộp ngân sách 250 tỷ đồng bằng 45% kế hoạch năm.",
         // 100% of something unprinted
         "Huyện hỗ trợ 100% học phí cho 1.200 học sinh.",
         // two parts, each with its own share: neither is the other's whole

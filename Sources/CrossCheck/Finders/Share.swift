@@ -58,7 +58,7 @@ extension CrossChecker {
                     let face = Page.mid(part) / Page.mid(whole) * 100
                     if computed.overlaps(Page.checked(pct)), Page.isClose(face, to: Page.mid(pct)) {
                         if best == nil || key < best!.rank { best = (key, part, whole) }
-                    } else if r == 0, page.namedTotal(after: p).map({ whole.end <= part.start && page.leadIn(of: whole).contains($0) })
+                    } else if r == 0, page.namedTotal(after: p).map({ whole.end <= part.start && page.ownClause(page.leadIn(of: whole)).contains($0) })
                                 ?? (rank.0 == 0 && page.introducesPart(page.text(whole.end, part.start))) {
                         // a total the words name must be the one named before (`tổng thu ... đạt 1.240 tỷ đồng`)
                         if fallback == nil || key < fallback!.rank { fallback = (key, part, whole) }
@@ -267,6 +267,13 @@ extension Page {
     func leadIn(of f: Figure) -> String {
         let k = p(f)
         return k >= 0 ? leadIns[k] : text(f.start - 60, f.start)
+    }
+
+    /// The last clause of a lead-in: what follows its last `,`, `;` or `)` (`(chiếm 5% tổng thu), B`
+    /// does not name `tổng thu` for B).
+    func ownClause(_ lead: String) -> Substring {
+        let cut = lead.lastIndex { $0 == "," || $0 == ";" || $0 == ")" }.map { lead.index(after: $0) } ?? lead.startIndex
+        return lead[cut...]
     }
 
     /// The index of a figure of the page.
