@@ -1,3 +1,4 @@
+import CrossCheck
 import Figures
 import Foundation
 import GRDB
@@ -30,7 +31,8 @@ extension FigureStore {
     /// `contentHash[i]` is the hash of `batch[i]`'s content. An article whose name is stored with
     /// the same hash and an extractor version at least as new is left as it is; one stored with
     /// another hash or an older extractor version is replaced, with its figures and index entries;
-    /// others are inserted.
+    /// others are inserted. Each article written is checked (`CrossChecker.check`) and its
+    /// findings stored in the same transaction.
     public func ingest(_ batch: [ArticleAnalysis], contentHash: [String]) throws -> IngestSummary {
         guard batch.count == contentHash.count else {
             throw FigureStoreError.hashCountMismatch(articles: batch.count, hashes: contentHash.count)
@@ -82,7 +84,8 @@ extension FigureStore {
     }
 
     /// Inserts one article, its passages (and their index entries), entities and figures (with
-    /// their subjects and places, and their index entries); the figure count.
+    /// their subjects and places, and their index entries), and the findings of the in-article
+    /// checker (`CrossChecker.check`) over them; the figure count.
     private func insert(_ analysis: ArticleAnalysis, contentHash: String, _ db: Database) throws -> Int {
         var article = ArticleRecord(analysis, contentHash: contentHash)
         try article.insert(db)
@@ -108,12 +111,15 @@ extension FigureStore {
         }
 
         let day = analysis.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day }
+        var figureIds: [Int: Int64] = [:]
         for f in analysis.figures {
             let sentence = layout.sentences[f.sentenceIndex] ?? f.start..<f.end
             let row = FigureRecord(f, articleId: articleId, articleDay: day, sentence: sentence,
                                    passageId: passageOfSentence[f.sentenceIndex])
-            try row.insertRow(db)
+            figureIds[f.id] = try row.insertRow(db)
         }
+        // the in-article checks, stored with the figures they name
+        try Self.insertFindings(CrossChecker().check(analysis), articleId: articleId, figureIds: figureIds, db)
         return analysis.figures.count
     }
 }
