@@ -275,8 +275,10 @@ extension FigureStore {
     /// Runs the across-article checker (`CrossChecker.conflicts`) over the stored figures that
     /// can conflict, those with a time and a subject or place (the finder compares figures of
     /// the same unit, subject or place and time), and stores its findings in place of the old
-    /// conflicts (one transaction); them, with their sentences.
-    public func checkConflicts() throws -> (candidates: Int, findings: [StoredFinding]) {
+    /// conflicts (one transaction); them, with their sentences. `finder`: the cross-checker's
+    /// (another for tests).
+    public func checkConflicts(finder: ([CrossCheck.ArticleFigures]) -> [Finding] = { CrossChecker().conflicts($0) }) throws
+        -> (candidates: Int, findings: [StoredFinding]) {
         struct Located { var articleId: Int64; var figureId: Int64; var sentence: FindingSentence }
         var articles: [CrossCheck.ArticleFigures] = []
         var articleIds: [String: Int64] = [:]
@@ -314,7 +316,7 @@ extension FigureStore {
                 candidates += 1
             }
         }
-        let found = CrossChecker().conflicts(articles)
+        let found = finder(articles)
         articles = []
         var stored: [StoredFinding] = []
         try writer.write { db in
@@ -344,9 +346,11 @@ extension FigureStore {
     /// Both checks: the in-article checker over the articles never checked (all with `all`),
     /// then the conflicts across articles. `each` gets the findings as they are stored: each
     /// batch of articles', then the conflicts.
-    public func check(all: Bool, batchSize: Int = 200, workers: Int, each: ([StoredFinding]) throws -> Void = { _ in }) throws -> CheckSummary {
+    public func check(all: Bool, batchSize: Int = 200, workers: Int,
+                      conflictFinder: ([CrossCheck.ArticleFigures]) -> [Finding] = { CrossChecker().conflicts($0) },
+                      each: ([StoredFinding]) throws -> Void = { _ in }) throws -> CheckSummary {
         var summary = try checkArticles(all: all, batchSize: batchSize, workers: workers, each: each)
-        let (candidates, conflicts) = try checkConflicts()
+        let (candidates, conflicts) = try checkConflicts(finder: conflictFinder)
         summary.candidates = candidates
         summary.conflicts = conflicts.count
         try each(conflicts)
