@@ -533,7 +533,7 @@ public enum FigureStoreError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu reindex' on it to migrate it and extract its articles again"
+        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu reindex' on it to migrate it and extract its articles again (then 'solieu check' to check them)"
         case .hashCountMismatch(let a, let h): "ingest: \(a) articles but \(h) content hashes"
         case .corrupt(let what): "corrupt store: \(what)"
         }
