@@ -18,15 +18,30 @@ public struct CrossChecker: Sendable {
     /// The findings of an analysed article, in text order of their first figure.
     public func check(_ analysis: ArticleAnalysis) -> [Finding] {
         let paragraphs = analysis.article.blocks.map { $0.start..<$0.end }
-        return check(text: analysis.article.text, figures: analysis.figures, article: analysis.article.name, blocks: paragraphs)
+        return check(text: analysis.article.text, figures: analysis.figures, article: analysis.article.name, blocks: paragraphs,
+                     roles: analysis.article.blocks.map(\.role))
     }
 
     /// The findings among `figures` of `text` (whose offsets they carry); `blocks` are the
     /// paragraphs (scalar ranges), empty when unknown (a paragraph is then a sentence).
-    public func check(text: String, figures: [Figure], article: String?, blocks: [Range<Int>] = []) -> [Finding] {
-        let page = Page(text: text, figures: figures.sorted { $0.start < $1.start }, blocks: blocks)
+    /// `roles` are the blocks' roles (title, lead, ...), empty when unknown.
+    public func check(text: String, figures: [Figure], article: String?, blocks: [Range<Int>] = [], roles: [Block.Role] = []) -> [Finding] {
+        var page = Page(text: text, figures: figures.sorted { $0.start < $1.start }, blocks: blocks)
+        if roles.count == blocks.count { page.roles = roles }
         var findings: [Finding] = []
         for finder in CrossChecker.finders { findings += finder(self)(page, article) }
+        let narrowed = page.sharedSpans()
+        if !narrowed.isEmpty {
+            for f in findings.indices {
+                for r in findings[f].figures.indices {
+                    if let span = narrowed[findings[f].figures[r].id] {
+                        findings[f].figures[r].start = span.lowerBound
+                        findings[f].figures[r].end = span.upperBound
+                        findings[f].figures[r].text = String(String.UnicodeScalarView(page.scalars[span]))
+                    }
+                }
+            }
+        }
         findings.sort { ($0.figures.map(\.start).min() ?? 0, $0.kind.rawValue) < ($1.figures.map(\.start).min() ?? 0, $1.kind.rawValue) }
         return findings
     }
@@ -47,11 +62,15 @@ struct Page {
     let figures: [Figure]
     let scalars: [Unicode.Scalar]
     let blocks: [Range<Int>]
+    /// The blocks' roles (title, lead, paragraph...), parallel to `blocks`; empty when unknown.
+    var roles: [Block.Role] = []
     /// Each figure's lead-in, lowercased: its sentence's words from the previous figure of the
     /// sentence (or the sentence's start) to the figure.
     let leadIns: [String]
     /// Each figure's sentence, lowercased.
     let sentences: [String]
+    /// What each figure's sentence claims of a target (computed once a sentence).
+    let claims: [CrossChecker.Claim?]
 
     init(text: String, figures: [Figure], blocks: [Range<Int>]) {
         self.figures = figures
@@ -59,27 +78,54 @@ struct Page {
         self.blocks = blocks
         var leads: [String] = []
         for (k, f) in figures.enumerated() {
-            let previous = k > 0 && figures[k - 1].sentenceIndex == f.sentenceIndex ? figures[k - 1].end : nil
-            // the sentence's start: where the sentence text sits around the figure (the window
-            // before the figure, bounded, when it cannot be placed)
-            let sentenceScalars = Array(f.sentence.unicodeScalars)
+            // from the previous figure of the sentence, else from the sentence's start, at most 200 back
             var from = max(0, f.start - 200)
-            if let previous { from = max(from, previous) } else if let s = Page.place(sentenceScalars, around: f.start, in: scalars) { from = s }
+            if k > 0, figures[k - 1].sentenceIndex == f.sentenceIndex {
+                from = max(from, figures[k - 1].end)
+            } else if let s = Page.start(of: f.sentence, before: f.start, from: from, in: scalars) {
+                from = s
+            }
             leads.append(String(String.UnicodeScalarView(scalars[min(from, f.start)..<min(f.start, scalars.count)])).lowercased())
         }
         leadIns = leads
-        sentences = figures.map { $0.sentence.lowercased() }
+        // each sentence lowercased once (figures of one sentence share the string)
+        var lowered: [Int: (String, CrossChecker.Claim?)] = [:]
+        let each = figures.map { f in
+            if let s = lowered[f.sentenceIndex] { return s }
+            let s = f.sentence.lowercased()
+            lowered[f.sentenceIndex] = (s, Page.claim(of: s))
+            return lowered[f.sentenceIndex]!
+        }
+        sentences = each.map(\.0)
+        claims = each.map(\.1)
     }
 
-    /// Where `sentence` starts in `text` such that it covers `offset`.
-    static func place(_ sentence: [Unicode.Scalar], around offset: Int, in text: [Unicode.Scalar]) -> Int? {
-        guard !sentence.isEmpty else { return nil }
-        var s = max(0, offset - sentence.count)
-        while s <= offset, s + sentence.count <= text.count {
-            if text[s] == sentence[0], Array(text[s..<s + sentence.count]) == sentence { return s }
-            s += 1
+    /// Where `sentence` starts before `offset`, searched back no further than `from`: the
+    /// nearest position whose text begins as the sentence does (its first 16 scalars). Linear:
+    /// the window and the prefix are bounded.
+    static func start(of sentence: String, before offset: Int, from: Int, in text: [Unicode.Scalar]) -> Int? {
+        let prefix = Array(sentence.unicodeScalars.prefix(16))
+        guard !prefix.isEmpty else { return nil }
+        var s = min(offset, text.count - prefix.count)
+        while s >= from {
+            if text[s] == prefix[0], text[s..<s + prefix.count].elementsEqual(prefix) { return s }
+            s -= 1
         }
         return nil
+    }
+
+    /// Each figure of an `X/Y` pair (`195/160 đảng viên`: two figures on one span) narrowed to
+    /// its own number: `195` and `160 đảng viên`, by figure id; so a finding shows which is which.
+    func sharedSpans() -> [Int: Range<Int>] {
+        var out: [Int: Range<Int>] = [:]
+        for k in figures.indices.dropLast() {
+            let (a, b) = (figures[k], figures[k + 1])
+            guard a.start == b.start, a.end == b.end, a.end <= scalars.count,
+                  let slash = scalars[a.start..<a.end].firstIndex(of: "/") else { continue }
+            out[a.id] = a.start..<slash
+            out[b.id] = slash + 1..<a.end
+        }
+        return out
     }
 
     /// What a figure counts, for comparing: its unit before any `/`, lowercased.
@@ -96,15 +142,21 @@ struct Page {
     static let averageWords = ["bình quân", "trung bình"]
     static let yearlyWords = ["mỗi năm", "hằng năm", "hàng năm", "một năm", "/năm"]
     static let targetWords = ["chỉ tiêu", "kế hoạch", "mục tiêu"]
+    /// Words before a verb of meeting a target that make it an aim (`phấn đấu đạt`, `để đạt`, `sẽ vượt`).
+    static let aimWords: Set<String> = ["để", "đấu", "nhằm", "sẽ", "cần", "muốn", "tâm", "phải", "nếu", "mới"]
     /// Words after a target word that make the figure a result (`hoàn thành chỉ tiêu ..., với tổng số 2.338`).
     static let resultWords = ["tổng số", " được ", "đạt ", "với ", "kết quả"]
 
-    /// A yearly average: `bình quân mỗi năm ... trên 2.400`, or a per-year rate that is no target.
+    /// An average: `bình quân mỗi năm ... trên 2.400`, a rate after `bình quân`/`trung bình`
+    /// (per month, per share), or a per-year rate that is no target.
     func isAverage(_ k: Int) -> Bool {
         if isTarget(k) { return false }
         let lead = leadIns[k]
         if figures[k].rate == "năm" { return true }
-        return Page.averageWords.contains { lead.contains($0) } && Page.yearlyWords.contains { lead.contains($0) }
+        let averaged = Page.averageWords.contains { lead.contains($0) }
+        // `trung bình mỗi tháng có hơn 8.700 doanh nghiệp`, `bình quân giá mỗi cổ phiếu ... 96.817 đồng`
+        if averaged, figures[k].rate != nil { return true }
+        return averaged && Page.yearlyWords.contains { lead.contains($0) }
     }
 
     /// A target: its lead-in names one (`chỉ tiêu ... (trên 2.300`) and no result follows the name.
@@ -113,14 +165,24 @@ struct Page {
         guard let name = Page.targetWords.compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
         else { return false }
         let after = lead[name.upperBound...]
+        // `đạt nhiều chỉ tiêu: số vận động viên ước đạt 6.143 người` lists results; `đạt 111,7%
+        // kế hoạch, tăng 20%` names the plan of another figure
+        if after.contains(":") || after.hasPrefix(",") { return false }
+        // a count of targets (`11 chỉ tiêu đạt và vượt`) is none
+        if Page.targetWords.contains(figures[k].unit.lowercased()) { return false }
+        let own = figures[k].text.lowercased()
+        if own.hasPrefix("đạt ") || own.hasPrefix("ước đạt ") { return false }
         return !Page.resultWords.contains { after.contains($0) }
     }
 
     /// What the sentence of figure `k` claims of a target: a verb at most two words before a
     /// target word (`hoàn thành chỉ tiêu`, `vượt kế hoạch`, `chưa đạt chỉ tiêu`, `đạt và vượt chỉ
     /// tiêu`); nil when it claims nothing (`mục tiêu hoàn thành 573km` states a target, no claim).
-    func claim(inSentenceOf k: Int) -> CrossChecker.Claim? {
-        let words = sentences[k].split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }.map(String.init)
+    func claim(inSentenceOf k: Int) -> CrossChecker.Claim? { claims[k] }
+
+    /// The claim of a lowercased sentence (see `claim(inSentenceOf:)`).
+    static func claim(of sentence: String) -> CrossChecker.Claim? {
+        let words = sentence.split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }.map(String.init)
         var found: CrossChecker.Claim? = nil
         for (i, w) in words.enumerated() where i + 1 < words.count {
             // `chỉ tiêu`, `kế hoạch`, `mục tiêu` start 1 to 3 words after the verb
@@ -137,6 +199,10 @@ struct Page {
             else if ["hoàn thành", "đảm bảo", "bảo đảm"].contains(two) { (verbStart, claim) = (i - 1, .meets) }
             else { continue }
             if verbStart > 0, ["không", "chưa"].contains(words[verbStart - 1]) { return .fallsShort }
+            // an aim, not a claim: `phấn đấu đạt chỉ tiêu`, `để đạt được mục tiêu`, `sẽ vượt kế hoạch`;
+            // nor `đạt xấp xỉ mục tiêu`
+            let before = words[max(0, verbStart - 3)..<verbStart]
+            if before.contains(where: { Page.aimWords.contains($0) }) || words[(i + 1)...].prefix(2).contains("xấp") { continue }
             if claim == .exceeds || found == nil { found = claim }
         }
         return found

@@ -24,9 +24,29 @@ enum Language {
         return (negative ? "-" : "") + grouped
     }
 
-    /// A figure's printed value: `2.338`, `2.400`, `10-15`.
+    /// A figure's value as an article prints it: `2.338`, `2.400`, `10-15`; money in its scale
+    /// word (`1.250 tỷ`, not `1.250.000.000.000`).
     func value(_ f: Figure) -> String {
-        f.valueMax.map { number(f.value) + "-" + number($0) } ?? number(f.value)
+        let scale = Language.scale(for: f)
+        return f.valueMax.map { amount(f.value, scale: scale) + "-" + amount($0, scale: scale) } ?? amount(f.value, scale: scale)
+    }
+
+    /// A value computed from figures, written in the scale of `f` (`2.427,75`, `1.305,5 tỷ`).
+    func amount(_ x: Decimal, like f: Figure) -> String { amount(x, scale: Language.scale(for: f)) }
+
+    /// The scale word (and its power of ten) a money figure is written in: `tỷ` from 10^9,
+    /// `triệu` from 10^6; nil for anything else.
+    static func scale(for f: Figure) -> (word: String, english: String, factor: Decimal)? {
+        guard f.unit == "đồng" || f.unit.hasPrefix("đồng/") else { return nil }
+        let v = abs(f.value)
+        if v >= 1_000_000_000 { return ("tỷ", "billion", 1_000_000_000) }
+        if v >= 1_000_000 { return ("triệu", "million", 1_000_000) }
+        return nil
+    }
+
+    func amount(_ x: Decimal, scale: (word: String, english: String, factor: Decimal)?) -> String {
+        guard let scale else { return number(x) }
+        return number(x / scale.factor) + " " + (self == .vietnamese ? scale.word : scale.english)
     }
 
     /// The sign that relates a computed value to a figure of `qualifier` that allows it.

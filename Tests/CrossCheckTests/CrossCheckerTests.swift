@@ -81,6 +81,18 @@ func analyze(body: String, name: String = "bulletin.txt") throws -> ArticleAnaly
         ("Bộ đặt mục tiêu đến năm 2022 hoàn thành 1.372km. Đến năm 2022 sẽ khai thác 737km.", []),
         // a share of the plan is no result to compare with another target
         ("Năm 2016 tăng trưởng theo chỉ tiêu là 6,7%. Số vận động viên ước đạt 6.143 người, đạt 95% kế hoạch.", []),
+        // a monthly average over the months of the total's time
+        ("9 tháng đầu năm 2018, toàn tỉnh có 1.800 doanh nghiệp thành lập mới. Như vậy, bình quân mỗi tháng có 200 doanh nghiệp thành lập mới.",
+         [Expected(.average, .holds, .consistent, ["200 doanh nghiệp", "1.800 doanh nghiệp"],
+                   "1.800 / 9 tháng = 200 ≈ 200: khớp", "1,800 / 9 months = 200 ≈ 200: consistent")]),
+        // over the months its sentence names, and wrong
+        ("Trong 8 tháng qua đã có 2.400 doanh nghiệp giải thể. Trung bình mỗi tháng có 350 doanh nghiệp giải thể.",
+         [Expected(.average, .fails, .error, ["350 doanh nghiệp", "2.400 doanh nghiệp"],
+                   "2.400 / 8 tháng = 300 không ≈ 350: không khớp", "2,400 / 8 months = 300 not ≈ 350: inconsistent")]),
+        // an average per item over a printed count: the count is the third figure
+        ("Năm 2018, công ty bán 2.000.000 cổ phiếu, thu về 50 tỷ đồng. Bình quân giá mỗi cổ phiếu là 25.000 đồng.",
+         [Expected(.average, .holds, .consistent, ["25.000 đồng", "50 tỷ đồng", "2.000.000 cổ phiếu"],
+                   "50 tỷ / 2.000.000 = 25.000 ≈ 25.000: khớp", "50 billion / 2,000,000 = 25,000 ≈ 25,000: consistent")]),
         // no average, no target: nothing
         ("Năm 2018, Đảng bộ huyện kết nạp được 215 đảng viên; toàn huyện có 3.120 đảng viên.", []),
     ])

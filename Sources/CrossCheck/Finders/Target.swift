@@ -6,7 +6,8 @@ extension CrossChecker {
     enum Claim { case meets, exceeds, fallsShort }
 
     func targets(_ page: Page, article: String?) -> [Finding] {
-        var out: [Finding] = []
+        var out = planShares(page, article: article)
+        let planned = Set(out.map { $0.figures.map(\.id) })
         for t in page.figures.indices where page.isTarget(t) {
             let target = page.figures[t]
             let perYear = target.rate == "năm"
@@ -17,29 +18,63 @@ extension CrossChecker {
                 if perYear {
                     guard page.isAverage(r) || (result.rate == nil && result.time?.grain == .year) else { continue }
                 } else {
-                    guard result.rate == target.rate, target.time == nil || result.time == target.time else { continue }
+                    guard result.rate == target.rate, target.time == nil || result.time == nil || result.time == target.time else { continue }
                 }
                 // a share of the plan (`đạt 95% kế hoạch`) is no result to compare
                 guard !page.isShareOfTarget(r) else { continue }
                 // in the target's paragraph, or in a sentence that itself claims a target met
                 // (not for percentages: too many things are counted in %)
                 let claimHere = page.claim(inSentenceOf: r)
-                guard page.paragraph(of: t) == page.paragraph(of: r) || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
+                // (a later sentence of the paragraph that claims nothing tells something else:
+                // `Trong số này, có 642 lao động ...`)
+                let sameSentence = target.sentenceIndex == result.sentenceIndex
+                // (the sentence before the target's, or the target's own: a paragraph of a news
+                // site can be the whole article; percentages only in the target's sentence)
+                let earlierInParagraph = page.paragraph(of: t) == page.paragraph(of: r) && page.unitHead(result) != "%"
+                    && target.sentenceIndex - 1...target.sentenceIndex ~= result.sentenceIndex
+                guard sameSentence || earlierInParagraph || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
                 else { continue }
-                guard let claim = claimHere ?? page.claim(inSentenceOf: t) else { continue }
+                guard let claim = claimHere ?? page.claim(inSentenceOf: t), !planned.contains([target.id, result.id]) else { continue }
                 let accept = claim == .fallsShort ? target.interval.below : target.interval.atOrAbove
-                let verdict: Finding.Verdict = accept.contains(result.interval) ? .holds
-                    : accept.overlaps(result.interval) ? .undecided : .fails
+                // the intervals allow the claim: it holds (only partly: a loose result, `ước đạt`, is info)
+                let verdict: Finding.Verdict = accept.overlaps(result.interval) ? .holds : .fails
+                let loose = verdict == .holds && !accept.contains(result.interval)
                 func say(_ l: Language) -> String {
                     let sign = claim == .fallsShort ? "<" : (target.interval.lowerOpen ? ">" : "≥")
                     let rel = verdict == .fails ? l.not(sign) : sign
                     return "\(l.bounded(result)) \(rel) \(l.value(target)): \(l.verdict(verdict))"
                 }
-                out.append(Finding(article: article, kind: .target, verdict: verdict, severity: severity(verdict, [target, result]),
+                out.append(Finding(article: article, kind: .target, verdict: verdict, severity: loose ? .info : severity(verdict, [target, result]),
                                    figures: [.init(target), .init(result)], computation: say(.vietnamese), computationEnglish: say(.english)))
             }
         }
         return out
     }
 
+
+    /// A result given as a share of its plan, with the plan printed after it: `ước đạt 6.143
+    /// người, đạt 95% kế hoạch (6.452 vận động viên)`. The share says what the article claims
+    /// (under 100%: short of the plan; 100% or more: meets it); the result is the nearest figure
+    /// before the share in its sentence, the target the one in parentheses after the plan word.
+    func planShares(_ page: Page, article: String?) -> [Finding] {
+        var out: [Finding] = []
+        for p in page.figures.indices where page.isShareOfTarget(p) && p + 1 < page.figures.count && p > 0 {
+            let share = page.figures[p], target = page.figures[p + 1], result = page.figures[p - 1]
+            guard target.sentenceIndex == share.sentenceIndex, result.sentenceIndex == share.sentenceIndex,
+                  page.unitHead(target) != "%", page.unitHead(result) != "%", !target.unit.isEmpty, !result.unit.isEmpty,
+                  target.start - share.end <= 16, page.scalars[share.end..<target.start].contains("(") else { continue }
+            let claim: Claim = share.interval.upper.map { $0 < 100 } ?? false ? .fallsShort : .meets
+            let accept = claim == .fallsShort ? target.interval.below : target.interval.atOrAbove
+            let verdict: Finding.Verdict = accept.overlaps(result.interval) ? .holds : .fails
+            let loose = verdict == .holds && !accept.contains(result.interval)
+            func say(_ l: Language) -> String {
+                let sign = claim == .fallsShort ? "<" : "≥"
+                let because = l == .vietnamese ? "(đạt \(l.value(share))%)" : "(\(l.value(share))% of plan)"
+                return "\(l.bounded(result)) \(verdict == .fails ? l.not(sign) : sign) \(l.value(target)) \(because): \(l.verdict(verdict))"
+            }
+            out.append(Finding(article: article, kind: .target, verdict: verdict, severity: loose ? .info : severity(verdict, [target, result]),
+                               figures: [.init(target), .init(result)], computation: say(.vietnamese), computationEnglish: say(.english)))
+        }
+        return out
+    }
 }
