@@ -8,8 +8,8 @@
 #                          conflicts across all stored articles, every stored finding printed;
 #   2. `check --db --all`  every article checked again, then the conflicts, everything printed.
 #   Benchmarks/check-db.sh [--articles 20000] [--jobs N] [--format jsonl|text|json]
-# Prints wall time, articles/s and peak RSS of each (from /usr/bin/time -v), what the findings
-# take in the database, and how many there are. Bar: 20,000 articles in < 60 s on 2 cores.
+# Prints wall time, articles/s, peak RSS and CPU time of each (from /usr/bin/time -v), what the
+# findings take in the database, and how many there are. Bar: 20,000 articles in < 60 s on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
@@ -50,7 +50,8 @@ report() {
   awk -v label="$1" -v n="$articles" '
     /Elapsed \(wall clock\)/ { k = split($NF, t, ":"); s = 0; for (i = 1; i <= k; i++) s = s * 60 + t[i] }
     /Maximum resident set size/ { rss = $NF / 1024 }
-    END { printf "%-18s %6.1f s wall  %7.0f articles/s  peak RSS %4.0f MB\n", label, s, n / s, rss }' "$2"
+    /User time \(seconds\)|System time \(seconds\)/ { cpu += $NF }
+    END { printf "%-18s %6.1f s wall  %7.0f articles/s  peak RSS %4.0f MB  (%.1f s CPU)\n", label, s, n / s, rss, cpu }' "$2"
 }
 
 /usr/bin/time -v "$bin" ingest --db "$db" --no-progress ${jobs[@]+"${jobs[@]}"} "$dir/articles.jsonl" 2> "$dir/ingest.log" >/dev/null || {

@@ -36,14 +36,15 @@ struct FindingRecord: Codable, FetchableRecord, TableRecord, Sendable {
     }
 
     /// Inserts the finding and its figures (`figures[i]`: the article and `figure` row ids of
-    /// the finding's figure `i`) through cached statements.
-    func insertRow(figures: [(articleId: Int64, figureId: Int64)], _ db: Database) throws {
+    /// `refs[i]`) through cached statements.
+    func insertRow(_ refs: [Finding.FigureRef], figures: [(articleId: Int64, figureId: Int64)], _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO finding(articleId, kind, verdict, severity, computation, computationEnglish) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [articleId, kind, verdict, severity, computation, computationEnglish])
         let id = db.lastInsertedRowID
-        for (position, f) in figures.enumerated() {
-            try FindingFigureRecord(findingId: id, position: position, articleId: f.articleId, figureId: f.figureId).insertRow(db)
+        for (position, (ref, f)) in zip(refs, figures).enumerated() {
+            try FindingFigureRecord(findingId: id, position: position, articleId: f.articleId, figureId: f.figureId,
+                                    text: ref.text, start: ref.start, end: ref.end).insertRow(db)
         }
     }
 
@@ -67,6 +68,10 @@ struct FindingFigureRecord: Codable, FetchableRecord, TableRecord, Sendable {
     var position: Int
     var articleId: Int64
     var figureId: Int64
+    /// The span the finding names: the figure's, or a part of it (its own number in `34/39 xã`).
+    var text: String
+    var start: Int
+    var end: Int
 
     enum Columns {
         static let findingId = Column(CodingKeys.findingId)
@@ -76,8 +81,9 @@ struct FindingFigureRecord: Codable, FetchableRecord, TableRecord, Sendable {
     }
 
     func insertRow(_ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO findingFigure(findingId, position, articleId, figureId) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [findingId, position, articleId, figureId])
+        try db.cachedStatement(sql: """
+            INSERT INTO findingFigure(findingId, position, articleId, figureId, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [findingId, position, articleId, figureId, text, start, end])
     }
 }
 
@@ -196,7 +202,7 @@ extension FigureStore {
                 }
                 return (articleId, id)
             }
-            try FindingRecord(f, articleId: articleId).insertRow(figures: figures, db)
+            try FindingRecord(f, articleId: articleId).insertRow(f.figures, figures: figures, db)
         }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleChecked(articleId) VALUES (?)").execute(arguments: [articleId])
     }
@@ -334,7 +340,7 @@ extension FigureStore {
                     if !sentences.contains(l.sentence) { sentences.append(l.sentence) }
                     return (l.articleId, l.figureId)
                 }
-                try FindingRecord(f, articleId: articleId).insertRow(figures: figures, db)
+                try FindingRecord(f, articleId: articleId).insertRow(f.figures, figures: figures, db)
                 var finding = f
                 finding.article = own
                 stored.append(StoredFinding(finding: finding, sentences: sentences))
@@ -444,7 +450,7 @@ extension FigureStore {
             let chunk = Array(ids[i..<Swift.min(i + 500, ids.count)])
             i += 500
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT ff.findingId, article.name, figure.ordinal, figure.text, figure.start, figure."end", figure.sentenceStart,
+                SELECT ff.findingId, article.name, figure.ordinal, ff.text, ff.start, ff."end", figure.sentenceStart,
                        substr(article.text, figure.sentenceStart + 1, figure.sentenceEnd - figure.sentenceStart)
                 FROM findingFigure AS ff
                 JOIN figure ON figure.id = ff.figureId

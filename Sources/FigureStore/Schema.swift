@@ -188,9 +188,10 @@ enum Schema {
 
         // v3: the cross-checker's findings. A finding belongs to an article (a conflict across
         // articles: the article of its first figure); its figures are rows of `findingFigure`,
-        // in the finding's order, each naming its article and its `figure` row (the text and
-        // offsets are the figure's: not copied). `articleChecked` marks the articles the
-        // in-article checker has run on (an article may have no finding).
+        // in the finding's order, each naming its article and its `figure` row, with the text
+        // and offsets the finding gives it (a finder may narrow a figure to its own number:
+        // `34` of `34/39 xã`). `articleChecked` marks the articles the in-article checker has
+        // run on (an article may have no finding).
         migrator.registerMigration("v3") { db in
             try db.create(table: "finding") { t in
                 t.primaryKey("id", .integer)
@@ -214,6 +215,9 @@ enum Schema {
                 t.column("position", .integer).notNull()
                 t.column("articleId", .integer).notNull().references("article", onDelete: .cascade)
                 t.column("figureId", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
                 t.primaryKey(["findingId", "position"])
             }
             try db.create(index: "findingFigure_on_article", on: "findingFigure", columns: ["articleId"])

@@ -156,6 +156,39 @@ enum CheckArticles {
         #expect(objects.map { ($0["findings"] as? [Any])?.count } == [1, 1])
     }
 
+    /// The same fact told with two values by two articles: a conflict, stored and printed
+    /// with both sentences, listed by query and shown with both articles.
+    @Test func conflictAcrossArticles() throws {
+        let a = CheckArticles.bulletin("Kết nạp đảng viên", "Thứ Hai, 15/01/2024", "Năm 2023, tỉnh Vĩnh Phúc kết nạp 2.338 đảng viên mới.")
+        let b = CheckArticles.bulletin("Vĩnh Phúc kết nạp đảng viên", "Thứ Ba, 16/01/2024", "Năm 2023, tỉnh Vĩnh Phúc kết nạp 2.383 đảng viên mới.")
+        let s = try Scratch(["a.txt": a, "b.txt": b])
+        defer { s.cleanup() }
+        let db = s.path("t.sqlite")
+        #expect(try solieu(["ingest", "--db", db, s.dir.path]).status == 0)
+        let run = try solieu(["check", "--db", db])
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            a.txt: error: conflict fails
+              Năm 2023, tỉnh Vĩnh Phúc kết nạp [2.338 đảng viên] mới.
+              b.txt: Năm 2023, tỉnh Vĩnh Phúc kết nạp [2.383 đảng viên] mới.
+              vi: 2.338 (a.txt) ≠ 2.383 (b.txt) [tỉnh Vĩnh Phúc, 2023]: không khớp
+              en: 2,338 (a.txt) ≠ 2,383 (b.txt) [tỉnh Vĩnh Phúc, 2023]: inconsistent
+
+            2 articles: 1 error, 0 warnings, 0 info, 0 consistent
+
+            """, "\(run.stdout)")
+        #expect(run.stderr.hasPrefix("solieu: checked 0 articles in \(db) (0 findings) and 2 figures across articles (1 conflict) in "))
+        let table = """
+            error     conflict  fails    2.338 đảng viên ; b.txt: 2.383 đảng viên  2.338 (a.txt) ≠ 2.383 (b.txt) [tỉnh Vĩnh Phúc, 2023]: không khớp
+            (1 finding)
+
+            """
+        #expect(try solieu(["query", "--db", db, "--findings", "--format", "table"]).stdout.hasSuffix("a.txt    " + table))
+        #expect(try solieu(["show", "--db", db, "b.txt"]).stdout.contains(table))
+        // checked again: replaced, not added
+        #expect(try solieu(["check", "--db", db, "--format", "jsonl"]).stdout.split(separator: "\n").count == 1)
+    }
+
     @Test func optionsThatDoNotGo() throws {
         let all = try solieu(["check", "--all", "x.txt"])
         #expect(all.status == 64)
