@@ -193,16 +193,13 @@ public struct CheckSummary: Sendable, Equatable {
 
 extension FigureStore {
     /// Stores the in-article findings of the article `articleId` (whose figures' row ids are
-    /// `figureIds`, by `Figure.id`) and marks it checked.
+    /// `figureIds`, by `Figure.id`) and marks it checked. A finding that names a figure the
+    /// article does not have (a finder's slip) is left out rather than failing the write.
     static func insertFindings(_ findings: [Finding], articleId: Int64, figureIds: [Int: Int64], _ db: Database) throws {
         for f in findings {
-            let figures = try f.figures.map { ref -> (articleId: Int64, figureId: Int64) in
-                guard let id = figureIds[ref.id] else {
-                    throw FigureStoreError.corrupt("a \(f.kind.rawValue) finding names figure \(ref.id) ('\(ref.text)'), not one of its article's")
-                }
-                return (articleId, id)
-            }
-            try FindingRecord(f, articleId: articleId).insertRow(f.figures, figures: figures, db)
+            let ids = f.figures.compactMap { figureIds[$0.id] }
+            guard ids.count == f.figures.count else { continue }
+            try FindingRecord(f, articleId: articleId).insertRow(f.figures, figures: ids.map { (articleId, $0) }, db)
         }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO articleChecked(articleId) VALUES (?)").execute(arguments: [articleId])
     }
@@ -328,18 +325,14 @@ extension FigureStore {
         try writer.write { db in
             try db.cachedStatement(sql: "DELETE FROM finding WHERE kind = ?").execute(arguments: [Finding.Kind.conflict.rawValue])
             for f in found {
+                // a finding that names a figure it was not given (a finder's slip) is left out
                 let own = f.article ?? f.figures.first?.article ?? ""
-                guard let articleId = articleIds[own] else {
-                    throw FigureStoreError.corrupt("a conflict names article '\(own)', which has no figure checked")
-                }
+                guard let articleId = articleIds[own] else { continue }
+                let named = f.figures.compactMap { located[$0.article ?? own]?[$0.id] }
+                guard named.count == f.figures.count else { continue }
                 var sentences: [FindingSentence] = []
-                let figures = try f.figures.map { ref -> (articleId: Int64, figureId: Int64) in
-                    guard let l = located[ref.article ?? own]?[ref.id] else {
-                        throw FigureStoreError.corrupt("a conflict names figure \(ref.id) of '\(ref.article ?? own)', not a figure checked")
-                    }
-                    if !sentences.contains(l.sentence) { sentences.append(l.sentence) }
-                    return (l.articleId, l.figureId)
-                }
+                for l in named where !sentences.contains(l.sentence) { sentences.append(l.sentence) }
+                let figures = named.map { (articleId: $0.articleId, figureId: $0.figureId) }
                 try FindingRecord(f, articleId: articleId).insertRow(f.figures, figures: figures, db)
                 var finding = f
                 finding.article = own
@@ -383,13 +376,15 @@ extension FigureStore {
     /// Calls `body` with the stored findings that match `query` (but its limit), `chunk` at a
     /// time (each chunk read in a transaction of its own): by article (in the order stored),
     /// an article's in the order they were found (a conflict: under its first figure's article).
-    public func forEachFinding(matching query: FindingQuery, chunk: Int = 1000, _ body: ([StoredFinding]) throws -> Void) throws {
+    /// Without `sentences`, their `sentences` are left empty (not cut from the articles' texts).
+    public func forEachFinding(matching query: FindingQuery, chunk: Int = 1000, sentences: Bool = true,
+                               _ body: ([StoredFinding]) throws -> Void) throws {
         var q = query
         q.limit = Swift.max(1, chunk)
         var after: (articleId: Int64, id: Int64)? = nil
         while true {
             let key = after
-            let found = try writer.read { db in try Self.keyedFindings(q, order: .stored(after: key), db) }
+            let found = try writer.read { db in try Self.keyedFindings(q, order: .stored(after: key), sentences: sentences, db) }
             guard !found.isEmpty else { return }
             try body(found.map(\.stored))
             after = found.last.map { ($0.articleId, $0.id) }
@@ -412,8 +407,9 @@ extension FigureStore {
         try keyedFindings(query, order: order, db).map(\.stored)
     }
 
-    /// The findings of `query` in `order`, with their article and finding ids.
-    static func keyedFindings(_ query: FindingQuery, order: FindingOrder, _ db: Database) throws
+    /// The findings of `query` in `order`, with their article and finding ids (and their
+    /// sentences when `sentences`).
+    static func keyedFindings(_ query: FindingQuery, order: FindingOrder, sentences withSentences: Bool = true, _ db: Database) throws
         -> [(stored: StoredFinding, articleId: Int64, id: Int64)] {
         var conditions: [SQL] = []
         if let least = query.severity {
@@ -451,7 +447,7 @@ extension FigureStore {
             i += 500
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT ff.findingId, article.name, figure.ordinal, ff.text, ff.start, ff."end", figure.sentenceStart,
-                       substr(article.text, figure.sentenceStart + 1, figure.sentenceEnd - figure.sentenceStart)
+                       \(withSentences ? "substr(article.text, figure.sentenceStart + 1, figure.sentenceEnd - figure.sentenceStart)" : "''")
                 FROM findingFigure AS ff
                 JOIN figure ON figure.id = ff.figureId
                 JOIN article ON article.id = ff.articleId
@@ -469,7 +465,7 @@ extension FigureStore {
             let id = r.record.id ?? 0
             let own = figures[id] ?? []
             var sentences: [FindingSentence] = []
-            for f in own where !sentences.contains(f.sentence) { sentences.append(f.sentence) }
+            for f in own where withSentences && !sentences.contains(f.sentence) { sentences.append(f.sentence) }
             // a figure names its article only when it is not the finding's (as the checker writes them)
             let refs = own.map { f in
                 var ref = f.ref

@@ -145,6 +145,15 @@ func checked(_ analysis: ArticleAnalysis) -> [Finding] {
         // the next check replaces them
         _ = try store.checkConflicts(finder: finder)
         #expect(try store.findings(matching: FindingQuery(kind: .conflict)).count == 1)
+        // a finding that names a figure the finder was not given is left out, the others stored
+        let slip = try store.checkConflicts { articles in
+            var found = finder(articles)
+            found.append(Finding(article: "a.txt", kind: .conflict, verdict: .fails, severity: .error,
+                                 figures: [.init(text: "x", start: 0, end: 1, id: 99)], computation: "", computationEnglish: ""))
+            return found
+        }
+        #expect(slip.findings.count == 1)
+        #expect(try store.findings(matching: FindingQuery(kind: .conflict)).map(\.finding) == [conflict])
         // b changed: the conflict that named its figure is gone
         let b2 = try analysed("b.txt", "Năm 2018, tỉnh Vĩnh Phúc kết nạp 2.338 đảng viên mới.")
         _ = try store.ingest([b2], contentHash: ["b2"])

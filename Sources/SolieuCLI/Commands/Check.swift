@@ -127,7 +127,7 @@ extension Solieu {
                     group = nil
                 }
                 if format == .json { try output.write("[") }
-                try figureStore.forEachFinding(matching: FindingQuery()) { found in
+                try figureStore.forEachFinding(matching: FindingQuery(), sentences: format == .text) { found in
                     for f in found { counts[f.finding.severity, default: 0] += 1 }
                     let shown = found.filter { Self.shown($0.finding, least) }
                     switch format {
