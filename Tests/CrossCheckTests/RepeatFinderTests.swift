@@ -57,6 +57,8 @@ import Testing
         Case(title: "Hai xã về đích nông thôn mới", body: "Xã Đạo Tú có 2 người đạt giải, xã Hợp Thịnh có 2 người đạt giải.", expected: []),
         Case(title: "Thu hút đầu tư", body: "Năm 2022, tỉnh thu hút 15 dự án. Năm 2023, tỉnh thu hút 15 dự án.", expected: []),
         Case(title: "Trồng mới 600 ha rừng", body: "Năm 2023, toàn tỉnh trồng mới 840 ha rừng tập trung.", expected: []),
+        // two thresholds of one value
+        Case(title: "Thuế thu nhập cá nhân", body: "Người có thu nhập dưới 9 triệu đồng/tháng không phải nộp thuế. Thu nhập trên 9 triệu đồng/tháng mới phải nộp thuế.", expected: []),
     ])
     func bulletins(_ c: Case) throws {
         let analysis = try Self.analyze(title: c.title, body: c.body)

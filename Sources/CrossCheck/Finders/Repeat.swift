@@ -45,6 +45,7 @@ extension CrossChecker {
                 // the next occurrence of a compatible unit in another sentence, time and paragraph role
                 guard let j = group[(n + 1)..<min(group.count, n + 1 + Self.lookahead)].first(where: { j in
                     !linkedBack.contains(j) && apart(i, j) && sameUnit(i, j) && sameTime(i, j)
+                        && !Self.opposite(figures[i].qualifier, figures[j].qualifier)
                 }) else { continue }
                 linkedBack.insert(j)
                 add(i, j, .sameValue)
@@ -101,6 +102,13 @@ extension CrossChecker {
             return Finding(article: article, kind: .repeat, verdict: verdict, severity: severity,
                            figures: [.init(a), .init(b)], computation: say(.vietnamese), computationEnglish: say(.english))
         }
+    }
+
+    /// Qualifiers that bound one value from opposite sides (`50 biên chế trở lên` and `dưới 50
+    /// biên chế`, `dưới 9 triệu` and `trên 9 triệu`): two thresholds, not one fact told twice.
+    static func opposite(_ a: Qualifier, _ b: Qualifier) -> Bool {
+        let up: Set<Qualifier> = [.over, .atLeast], down: Set<Qualifier> = [.under, .atMost, .nearly]
+        return (up.contains(a) && down.contains(b)) || (down.contains(a) && up.contains(b))
     }
 
     /// How many later figures a figure is compared with, at most: long runs of one value or one
