@@ -15,7 +15,7 @@ extension Solieu {
             (--db): the in-article checks of the articles never checked (every article with --all; ingest \
             checks what it stores), then the conflicts across all stored articles (figures of the same \
             unit, subject or place and time that cannot all be true); the findings are stored, replacing \
-            the old ones, and printed.
+            the old ones, and every stored finding is printed, article by article.
 
             Each finding names its kind, verdict (holds, fails, undecided), severity (consistent, info, \
             warning, error), its figures, and the arithmetic in Vietnamese and English. text prints each \
