@@ -56,10 +56,11 @@ let package = Package(
             dependencies: ["ICUCore", "VietText", "Figures", "Entities", "CGumbo"],
             resources: [.copy("Resources/data")]
         ),
-        // The SQLite store: schema, migrations, ingest transactions, FTS5 with folding, queries.
+        // The SQLite store: schema, migrations, ingest transactions, FTS5 with folding, queries,
+        // and the cross-checker's findings.
         .target(
             name: "FigureStore",
-            dependencies: ["SoLieu", "Figures", "Entities", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SoLieu", "Figures", "Entities", "CrossCheck", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Relations between the figures of an article (sums, shares, averages, targets...) and
         // whether they hold within the printed precision; prints nothing.

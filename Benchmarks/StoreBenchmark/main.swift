@@ -11,6 +11,7 @@
 // database's size against the text's. Then runs seven query shapes --runs times each (cycling
 // through a few parameter values) and prints p50/p95 per shape (the place shapes count on the
 // entity rules finding places in these articles).
+import CrossCheck
 import FigureStore
 import Figures
 import Foundation
@@ -74,18 +75,22 @@ calendar.timeZone = TimeZone(identifier: "UTC")!
 }
 
 var stored = 0, figureTotal = 0, textBytes = 0, writeTime = 0.0, copy = 0
-var pending: [ArticleAnalysis] = [], pendingHashes: [String] = []
+var pending: [ArticleAnalysis] = [], pendingHashes: [String] = [], pendingFindings: [[Finding]] = []
+// the in-article findings, checked once per original (as `solieu ingest` checks on its workers):
+// the write rate is the store's
+let originalFindings = originals.map { CrossChecker().check($0) }
 var names: [String] = []
 if reuse { figureTotal = try store.counts().figures }
 @MainActor func flush() throws {
     guard !pending.isEmpty else { return }
-    let batch = pending, hashes = pendingHashes
+    let batch = pending, hashes = pendingHashes, findings = pendingFindings
     writeTime += try seconds {
-        let s = try store.ingest(batch, contentHash: hashes)
+        let s = try store.ingest(batch, contentHash: hashes, findings: findings)
         precondition(s.inserted == batch.count, "\(s)")
     }
     pending.removeAll(keepingCapacity: true)
     pendingHashes.removeAll(keepingCapacity: true)
+    pendingFindings.removeAll(keepingCapacity: true)
 }
 while figureTotal < targetFigures {
     for (i, a) in originals.enumerated() {
@@ -94,6 +99,7 @@ while figureTotal < targetFigures {
         c.article.date = day(copy * originals.count + i)
         pending.append(c)
         pendingHashes.append(fnv1a64(c.article.text))
+        pendingFindings.append(originalFindings[i].map { var f = $0; f.article = c.article.name; return f })
         names.append(c.article.name)
         stored += 1
         figureTotal += a.figures.count

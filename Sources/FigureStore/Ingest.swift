@@ -1,3 +1,4 @@
+import CrossCheck
 import Figures
 import Foundation
 import GRDB
@@ -30,14 +31,19 @@ extension FigureStore {
     /// `contentHash[i]` is the hash of `batch[i]`'s content. An article whose name is stored with
     /// the same hash and an extractor version at least as new is left as it is; one stored with
     /// another hash or an older extractor version is replaced, with its figures and index entries;
-    /// others are inserted.
-    public func ingest(_ batch: [ArticleAnalysis], contentHash: [String]) throws -> IngestSummary {
+    /// others are inserted. The findings of the in-article checker over each article written
+    /// are stored in the same transaction: `findings[i]` when given (checked by the caller, on
+    /// its worker threads), else `CrossChecker.check` runs here.
+    public func ingest(_ batch: [ArticleAnalysis], contentHash: [String], findings: [[Finding]]? = nil) throws -> IngestSummary {
         guard batch.count == contentHash.count else {
             throw FigureStoreError.hashCountMismatch(articles: batch.count, hashes: contentHash.count)
         }
+        if let findings, findings.count != batch.count {
+            throw FigureStoreError.corrupt("ingest: \(batch.count) articles but \(findings.count) lists of findings")
+        }
         return try writer.write { db in
             var summary = IngestSummary()
-            for (analysis, hash) in zip(batch, contentHash) {
+            for (i, (analysis, hash)) in zip(batch, contentHash).enumerated() {
                 let stored = try ArticleRecord
                     .select(ArticleRecord.Columns.id, ArticleRecord.Columns.contentHash, ArticleRecord.Columns.extractorVersion)
                     .filter(ArticleRecord.Columns.name == analysis.article.name)
@@ -54,7 +60,7 @@ extension FigureStore {
                 } else {
                     summary.inserted += 1
                 }
-                summary.figures += try insert(analysis, contentHash: hash, db)
+                summary.figures += try insert(analysis, contentHash: hash, findings: findings?[i], db)
             }
             if summary.inserted + summary.replaced > 0 { try Schema.refreshStatistics(db) }
             return summary
@@ -82,8 +88,9 @@ extension FigureStore {
     }
 
     /// Inserts one article, its passages (and their index entries), entities and figures (with
-    /// their subjects and places, and their index entries); the figure count.
-    private func insert(_ analysis: ArticleAnalysis, contentHash: String, _ db: Database) throws -> Int {
+    /// their subjects and places, and their index entries), and the findings of the in-article
+    /// checker (`CrossChecker.check`) over them; the figure count.
+    private func insert(_ analysis: ArticleAnalysis, contentHash: String, findings: [Finding]?, _ db: Database) throws -> Int {
         var article = ArticleRecord(analysis, contentHash: contentHash)
         try article.insert(db)
         guard let articleId = article.id else { throw FigureStoreError.corrupt("article \(article.name) got no id") }
@@ -108,12 +115,15 @@ extension FigureStore {
         }
 
         let day = analysis.article.date.map { $0.year * 10000 + $0.month * 100 + $0.day }
+        var figureIds: [Int: Int64] = [:]
         for f in analysis.figures {
             let sentence = layout.sentences[f.sentenceIndex] ?? f.start..<f.end
             let row = FigureRecord(f, articleId: articleId, articleDay: day, sentence: sentence,
                                    passageId: passageOfSentence[f.sentenceIndex])
-            try row.insertRow(db)
+            figureIds[f.id] = try row.insertRow(db)
         }
+        // the in-article checks, stored with the figures they name
+        try Self.insertFindings(findings ?? CrossChecker().check(analysis), articleId: articleId, figureIds: figureIds, db)
         return analysis.figures.count
     }
 }
@@ -142,16 +152,20 @@ public struct IngestBatcher {
     public private(set) var totals = IngestSummary()
     private var pending: [ArticleAnalysis] = []
     private var hashes: [String] = []
+    /// The findings of `pending` when every one came with them.
+    private var findings: [[Finding]]? = []
 
     public init(store: FigureStore, size: Int) {
         self.store = store
         self.size = Swift.max(1, size)
     }
 
-    /// Adds one analysis; writes the batch when it is full (a failed write throws).
-    public mutating func add(_ analysis: ArticleAnalysis, contentHash: String) throws {
+    /// Adds one analysis, with its in-article findings when the caller checked it (else the
+    /// store checks it); writes the batch when it is full (a failed write throws).
+    public mutating func add(_ analysis: ArticleAnalysis, contentHash: String, findings found: [Finding]? = nil) throws {
         pending.append(analysis)
         hashes.append(contentHash)
+        if let found { findings?.append(found) } else { findings = nil }
         if pending.count >= size { try flush() }
     }
 
@@ -164,8 +178,9 @@ public struct IngestBatcher {
 
     private mutating func flush() throws {
         guard !pending.isEmpty else { return }
-        totals += try store.ingest(pending, contentHash: hashes)
+        totals += try store.ingest(pending, contentHash: hashes, findings: findings)
         pending.removeAll(keepingCapacity: true)
         hashes.removeAll(keepingCapacity: true)
+        findings = []
     }
 }

@@ -82,6 +82,9 @@ public struct StoredArticle: Sendable, Equatable {
     public var figures: [Figure]
     /// In order (by `Entity.id`), `article` set.
     public var entities: [Entity]
+    /// The findings that name its figures (its own, then conflicts with other articles), in
+    /// the order they were found.
+    public var findings: [StoredFinding] = []
 }
 
 /// An entity found in the store, with its article's name, title and date.
@@ -459,7 +462,7 @@ extension FigureStore {
         try storedArticle(named: name).map { ($0.article, $0.figures) }
     }
 
-    /// The stored article named `name` with its figures and entities (in order), or nil.
+    /// The stored article named `name` with its figures, entities and findings (in order), or nil.
     public func storedArticle(named name: String) throws -> StoredArticle? {
         try writer.read { db in
             guard let record = try ArticleRecord.filter(ArticleRecord.Columns.name == name).fetchOne(db),
@@ -470,7 +473,8 @@ extension FigureStore {
             let entities = try EntityRecord.filter(EntityRecord.Columns.articleId == id).order(EntityRecord.Columns.ordinal).fetchAll(db)
             return StoredArticle(article: record.article, extractorVersion: record.extractorVersion,
                                  figures: try figures.map { try $0.figure(articleName: record.name, text: scalars) },
-                                 entities: try entities.map { try $0.entity(articleName: record.name) })
+                                 entities: try entities.map { try $0.entity(articleName: record.name) },
+                                 findings: try Self.findings(FindingQuery(article: name), order: .found, db))
         }
     }
 

@@ -263,8 +263,9 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
 
     /// Inserts the row through one cached statement (a million figures are stored at a time:
     /// the record machinery of `insert(_:)` cost more than SQLite itself), and its subject and
-    /// place (a `figureContext` row and index entries) when it has one.
-    func insertRow(_ db: Database) throws {
+    /// place (a `figureContext` row and index entries) when it has one; the row's id.
+    @discardableResult
+    func insertRow(_ db: Database) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO figure(articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
                                time, timeStart, timeEnd, year, start, "end", sentenceIndex, sentenceStart, sentenceEnd, precision,
@@ -273,8 +274,8 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
             """).execute(arguments: [articleId, ordinal, text, value, valueReal, valueMax, valueMaxReal, unit, unitKey, qualifier, rate,
                                      time, timeStart, timeEnd, year, start, end, sentenceIndex, sentenceStart, sentenceEnd, precision,
                                      numberStyle, passageId, articleDay])
-        guard subject != nil || place != nil else { return }
         let id = db.lastInsertedRowID
+        guard subject != nil || place != nil else { return id }
         try db.cachedStatement(sql: """
             INSERT INTO figureContext(figureId, subject, subjectEntity, subjectStart, subjectEnd, place, placeEntity, placeStart, placeEnd, placeWithin)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -287,6 +288,7 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
             try db.cachedStatement(sql: "INSERT INTO \(Schema.subjectIndex)(rowid, subject) VALUES (?, ?)")
                 .execute(arguments: [id, Folding.foldingD(subject)])
         }
+        return id
     }
 
     /// `records` with their subjects and places read from `figureContext`.
@@ -306,17 +308,22 @@ struct FigureRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
         return records.map { r in
             guard let id = r.id, let row = contexts[id] else { return r }
             var r = r
-            r.subject = row["subject"]
-            r.subjectEntity = row["subjectEntity"]
-            r.subjectStart = row["subjectStart"]
-            r.subjectEnd = row["subjectEnd"]
-            r.place = row["place"]
-            r.placeEntity = row["placeEntity"]
-            r.placeStart = row["placeStart"]
-            r.placeEnd = row["placeEnd"]
-            r.placeWithin = row["placeWithin"]
+            r.setContext(row)
             return r
         }
+    }
+
+    /// Sets the subject and place from a row with `figureContext`'s columns.
+    mutating func setContext(_ row: Row) {
+        subject = row["subject"]
+        subjectEntity = row["subjectEntity"]
+        subjectStart = row["subjectStart"]
+        subjectEnd = row["subjectEnd"]
+        place = row["place"]
+        placeEntity = row["placeEntity"]
+        placeStart = row["placeStart"]
+        placeEnd = row["placeEnd"]
+        placeWithin = row["placeWithin"]
     }
 
     /// What the place index holds for a place (before `đ` is folded): as `Schema.placeIndexText`
@@ -526,7 +533,7 @@ public enum FigureStoreError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu reindex' on it to migrate it and extract its articles again"
+        case .schemaNotCurrent: "the database's schema is not this version's: run 'solieu reindex' on it to migrate it and extract its articles again (then 'solieu check' to check them)"
         case .hashCountMismatch(let a, let h): "ingest: \(a) articles but \(h) content hashes"
         case .corrupt(let what): "corrupt store: \(what)"
         }

@@ -185,6 +185,51 @@ enum Schema {
                 END;
                 """)
         }
+
+        // v3: the cross-checker's findings. A finding belongs to an article (a conflict across
+        // articles: the article of its first figure); its figures are rows of `findingFigure`,
+        // in the finding's order, each naming its article and its `figure` row, with the text
+        // and offsets the finding gives it (a finder may narrow a figure to its own number:
+        // `34` of `34/39 xã`). `articleChecked` marks the articles the in-article checker has
+        // run on (an article may have no finding).
+        migrator.registerMigration("v3") { db in
+            try db.create(table: "finding") { t in
+                t.primaryKey("id", .integer)
+                t.column("articleId", .integer).notNull().references("article", onDelete: .cascade)
+                // `Finding.Kind`, `Verdict`, `Severity` raw values
+                t.column("kind", .text).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("computation", .text).notNull()
+                t.column("computationEnglish", .text).notNull()
+            }
+            // an article's findings (`show`, the cascade, a check replacing them); no index on
+            // severity or kind: a few findings an article, read whole by `query --findings`
+            try db.create(index: "finding_on_article", on: "finding", columns: ["articleId"])
+            // The figure is named by its row id without a foreign key: one would need an index on
+            // `figureId` for every figure deleted (a million when articles are replaced). The
+            // figures go with their article, and so do the findings that name them: by cascade
+            // for the finding's own article, by the trigger below for another's (a conflict).
+            try db.create(table: "findingFigure", options: [.withoutRowID]) { t in
+                t.column("findingId", .integer).notNull().references("finding", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("articleId", .integer).notNull().references("article", onDelete: .cascade)
+                t.column("figureId", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+                t.primaryKey(["findingId", "position"])
+            }
+            try db.create(index: "findingFigure_on_article", on: "findingFigure", columns: ["articleId"])
+            try db.create(table: "articleChecked") { t in
+                t.column("articleId", .integer).primaryKey().references("article", onDelete: .cascade)
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER article_leaves_findings BEFORE DELETE ON article BEGIN
+                  DELETE FROM finding WHERE id IN (SELECT findingId FROM findingFigure WHERE articleId = old.id);
+                END;
+                """)
+        }
         return migrator
     }
 

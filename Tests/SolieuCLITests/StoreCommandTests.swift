@@ -199,6 +199,10 @@ func syntheticJSONLines(_ count: Int) -> [UInt8] {
             tay.txt  2024-05-06        5000000000  đồng       exact                        Tam Đảo                   5 tỷ đồng
             (2 figures)
 
+            severity  kind  verdict  figures  computation
+            ────────  ────  ───────  ───────  ───────────
+            (0 findings)
+
             id  kind          text              name  titles           mentions
             ──  ────────────  ────────────────  ────  ───────────────  ────────
              1  organization  Huyện ủy Tam Đảo                                1

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrossCheck
 import FigureStore
 import Foundation
 import SoLieu
@@ -49,13 +50,31 @@ extension Solieu {
             let bar = Progress(total: units.count, enabled: progress && Terminal.isTerminal(2))
             var batcher = IngestBatcher(store: figureStore, size: batch)
             var skipped = 0, failures = 0, done = 0, figures = 0
-            try ArticlePipeline.run(units: units, source: source, analyzer: analyzer,
-                                    workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 2 * batch,
-                                    skip: { name, hash in (try? figureStore.storedHashes(names: [name]))?[name] == hash }) { _, outcome in
-                switch outcome {
+            // as ArticlePipeline.run, with the in-article checks on the workers too (not on the
+            // one thread that writes)
+            let checker = CrossChecker()
+            try OrderedParallelMap<(ArticlePipeline.Outcome, [Finding])>(
+                count: units.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 2 * batch
+            ).run(makeWork: {
+                let worker = try analyzer.makeWorker()
+                return { index in
+                    switch source.read(units[index]) {
+                    case .failure(let error):
+                        return (.failed(error), [])
+                    case .success(let article):
+                        let hash = ContentHash.of(article)
+                        if (try? figureStore.storedHashes(names: [article.name]))?[article.name] == hash {
+                            return (.skipped(name: article.name, contentHash: hash), [])
+                        }
+                        let analysis = worker.analyze(article)
+                        return (.analyzed(analysis, contentHash: hash), checker.check(analysis))
+                    }
+                }
+            }, consume: { _, item in
+                switch item.0 {
                 case .analyzed(let analysis, let hash):
                     figures += analysis.figures.count
-                    try batcher.add(analysis, contentHash: hash)
+                    try batcher.add(analysis, contentHash: hash, findings: item.1)
                 case .skipped:
                     skipped += 1
                 case .failed(let error):
@@ -66,7 +85,7 @@ extension Solieu {
                 }
                 done += 1
                 bar.update(done: done, figures: figures)
-            }
+            })
             let totals = try batcher.finish()
             try figureStore.checkpoint()
             bar.finish()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrossCheck
 import FigureStore
 import Figures
 import Foundation
@@ -15,6 +16,10 @@ extension Solieu {
             match whole words, folded the same way, in any order: --place 'Vĩnh Phúc' finds figures about \
             'tỉnh Vĩnh Phúc' and about places within it ('xã Lãng Công'). Values are plain numbers \
             (1000000000, 1e9, 2.5). Without --format: a table on a terminal, JSON Lines otherwise.
+
+            With --findings, lists the stored findings of the cross-checker instead (see 'solieu check'), the \
+            gravest first, then the newest article: --severity keeps those at least as grave, --kind those of \
+            one kind, --article those that name a figure of that article.
             """
         )
 
@@ -54,12 +59,35 @@ extension Solieu {
         @Option(name: .long, help: "At most this many figures.")
         var limit: Int?
 
-        @Option(name: .long, help: "table, json, jsonl or csv.")
+        @Option(name: .long, help: "table, json, jsonl or csv (not with --findings).")
         var format: Format?
+
+        @Flag(name: .long, help: "List the stored findings of the cross-checker instead of figures.")
+        var findings = false
+
+        @Option(name: .long, help: "With --findings: the least severity (consistent, info, warning, error).")
+        var severity: Finding.Severity?
+
+        @Option(name: .long, help: "With --findings: only this kind (sum, share, average, change, ratio, target, breakdown, repeat, conflict).")
+        var kind: Finding.Kind?
 
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
+            if !findings {
+                if severity != nil { throw ValidationError("--severity goes with --findings") }
+                if kind != nil { throw ValidationError("--kind goes with --findings") }
+            } else {
+                let figureOptions: [(String, Bool)] = [
+                    ("TEXT", text != nil), ("--unit", unit != nil), ("--min", min != nil), ("--max", max != nil), ("--year", year != nil),
+                    ("--time", time != nil), ("--qualifier", qualifier != nil), ("--place", place != nil), ("--subject", subject != nil),
+                    ("--person", person != nil),
+                ]
+                if let (option, _) = figureOptions.first(where: \.1) {
+                    throw ValidationError("\(option) filters figures, not findings: --findings takes --severity, --kind, --article, --limit and --format")
+                }
+                if format == .csv { throw ValidationError("--findings has no csv format: table, json or jsonl") }
+            }
             if year != nil && time != nil { throw ValidationError("--year and --time cannot be used together") }
             if let time, Period(time) == nil { throw ValidationError("--time '\(time)' is not a period (2018, 2018-Q1, 2018-06, 2018-06-30, 2016/2020)") }
             if let min, Self.number(min) == nil { throw ValidationError("--min '\(min)' is not a number") }
@@ -91,6 +119,12 @@ extension Solieu {
 
         func run() throws {
             let figureStore = try store.openExisting(readOnly: true)
+            if findings {
+                let found = try figureStore.findings(matching: FindingQuery(severity: severity, kind: kind, article: article, limit: limit))
+                let format = format ?? (Terminal.isTerminal(1) ? .table : .jsonl)
+                try Console.run { output, _ in try output.write(Self.render(found, format: format)) }
+                return
+            }
             let found = try figureStore.figures(matching: query)
             let format = format ?? (Terminal.isTerminal(1) ? .table : .jsonl)
             try Console.run { output, _ in
@@ -146,6 +180,28 @@ extension Solieu {
                     out.append(0x0A)
                     return String(decoding: out, as: UTF8.self)
                 }.joined()
+            }
+        }
+
+        /// Stored findings: a table (`article` column with `withArticle`), JSON Lines (one
+        /// `Finding` a line, as `check` writes them, undecided ones and conflicts included) or a
+        /// JSON array of them.
+        static func render(_ found: [StoredFinding], format: Format, withArticle: Bool = true) -> String {
+            switch format {
+            case .table, .csv:
+                var table = Table(header: (withArticle ? ["article"] : []) + ["severity", "kind", "verdict", "figures", "computation"],
+                                  limits: (withArticle ? [28] : []) + [nil, nil, nil, 60, nil])
+                for s in found {
+                    let f = s.finding
+                    let figures = f.figures.map { ($0.article.map { "\($0): " } ?? "") + $0.text }.joined(separator: " ; ")
+                    table.append((withArticle ? [f.article ?? ""] : []) + [f.severity.rawValue, f.kind.rawValue, f.verdict.rawValue, figures, f.computation])
+                }
+                return table.render() + "(\(found.count) finding\(found.count == 1 ? "" : "s"))\n"
+            case .jsonl:
+                return found.compactMap { try? $0.finding.jsonLine() + "\n" }.joined()
+            case .json:
+                let lines = found.compactMap { try? $0.finding.jsonLine() }
+                return lines.isEmpty ? "[]\n" : "[\n" + lines.joined(separator: ",\n") + "\n]\n"
             }
         }
 

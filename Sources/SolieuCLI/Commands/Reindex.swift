@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrossCheck
 import FigureStore
 import Foundation
 import SoLieu
@@ -26,15 +27,20 @@ extension Solieu {
             let batchSize = 200
             var batcher = IngestBatcher(store: figureStore, size: batchSize)
             var figures = 0
-            // hashed on the workers; the window lets them run a batch ahead of the writer
-            try OrderedParallelMap<(ArticleAnalysis, String)>(count: articles.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                              window: 2 * batchSize)
+            // hashed and checked (the in-article findings) on the workers; the window lets them
+            // run a batch ahead of the writer
+            let checker = CrossChecker()
+            try OrderedParallelMap<(ArticleAnalysis, String, [Finding])>(count: articles.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                                         window: 2 * batchSize)
                 .run(makeWork: {
                     let worker = try analyzer.makeWorker()
-                    return { (worker.analyze(articles[$0]), ContentHash.of(articles[$0])) }
+                    return { i in
+                        let analysis = worker.analyze(articles[i])
+                        return (analysis, ContentHash.of(articles[i]), checker.check(analysis))
+                    }
                 }, consume: { _, done in
                     figures += done.0.figures.count
-                    try batcher.add(done.0, contentHash: done.1)
+                    try batcher.add(done.0, contentHash: done.1, findings: done.2)
                 })
             try batcher.finish()
             try figureStore.checkpoint()

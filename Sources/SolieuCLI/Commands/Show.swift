@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrossCheck
 import Entities
 import FigureStore
 import Figures
@@ -8,7 +9,7 @@ import SoLieu
 extension Solieu {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a stored article with its figures and entities marked, then its figures and its entities as tables.",
+            abstract: "Print a stored article with its figures and entities marked, then its figures, its findings and its entities as tables.",
             discussion: """
             Figures are marked [[like this]], entities {{like this|place}} (person, organization, place, document); \
             on a terminal in colour instead (--color to choose): figures bold yellow, people cyan, organisations \
@@ -34,11 +35,13 @@ extension Solieu {
             }
             let colour = color == .always || (color == .auto && Terminal.isTerminal(1))
             try Console.run { output, _ in
-                try output.write(Self.render(stored.article, figures: stored.figures, entities: stored.entities, colour: colour))
+                try output.write(Self.render(stored.article, figures: stored.figures, entities: stored.entities, findings: stored.findings,
+                                             colour: colour))
             }
         }
 
-        static func render(_ article: Article, figures: [Figure], entities: [Entity] = [], colour: Bool) -> String {
+        static func render(_ article: Article, figures: [Figure], entities: [Entity] = [], findings: [StoredFinding] = [],
+                           colour: Bool) -> String {
             var out = ""
             out += "title:   \(article.title ?? "")\n"
             if let section = article.section { out += "section: \(section)\n" }
@@ -48,6 +51,8 @@ extension Solieu {
             out += marked(article.text, figures: figures, entities: entities, colour: colour) + "\n\n"
             out += Query.render(figures.map { Query.Row(article: article.name, date: article.date, figure: $0) },
                                 format: .table)
+            // the cross-checker's findings that name its figures (a conflict's other figures name their article)
+            out += "\n" + Query.render(findings, format: .table, withArticle: false)
             out += "\n" + entityTable(entities)
             return out
         }
