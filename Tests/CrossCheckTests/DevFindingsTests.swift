@@ -4,23 +4,47 @@ import SoLieu
 import TestSupport
 import Testing
 
-/// Writes the findings on every article with gold relations (`../shared/data/gold-dev-relations`,
-/// texts from `data/news` or `data/seed`) to `$CROSSCHECK_OUT` as JSON Lines, for
-/// `tools/score-relations data/gold-dev-relations $CROSSCHECK_OUT`. Runs only when that is set.
+/// The findings on every article with gold relations (`../shared/data/gold-dev-relations`, texts
+/// from `data/news` or `data/seed`), scored by `tools/score-relations`: the bars of issue 9
+/// (lenient recall and precision >= 0.80, verdict agreement >= 0.95, at least 11 of the 13
+/// inconsistencies caught). With `CROSSCHECK_OUT` set, the findings are also written there.
 @Suite struct DevFindings {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CROSSCHECK_OUT"] != nil && hasShared("data/gold-dev-relations")))
-    func write() throws {
-        guard let out = ProcessInfo.processInfo.environment["CROSSCHECK_OUT"], let gold = sharedPath("data/gold-dev-relations") else { return }
+    @Test(.enabled(if: hasShared("data/gold-dev-relations") && hasShared("tools/score-relations")))
+    func scoredOnTheDevGold() throws {
+        guard let gold = sharedPath("data/gold-dev-relations"), let scorer = sharedPath("tools/score-relations") else { return }
         let names = try FileManager.default.contentsOfDirectory(atPath: gold.path).filter { $0.hasSuffix(".txt.json") }.sorted()
         let analyzer = try ArticleAnalyzer.builtin()
         var lines = ""
-        for name in names {
-            let text = String(name.dropLast(".json".count))
-            guard let url = ["data/news/", "data/seed/"].lazy.compactMap({ hasShared($0 + text) ? sharedPath($0 + text) : nil }).first else { continue }
-            let article = try ArticleSource().read(.file(path: url.path)).get()
-            let analysis = try onLargeStack { try analyzer.makeWorker().analyze(article) }
-            lines += try Finding.jsonLines(CrossChecker().check(analysis))
+        var found = 0
+        try onLargeStack {
+            let worker = try analyzer.makeWorker()
+            for name in names {
+                let text = String(name.dropLast(".json".count))
+                guard let url = ["data/news/", "data/seed/"].lazy.compactMap({ hasShared($0 + text) ? sharedPath($0 + text) : nil }).first else { continue }
+                let article = try ArticleSource().read(.file(path: url.path)).get()
+                lines += try Finding.jsonLines(CrossChecker().check(worker.analyze(article)))
+                found += 1
+            }
         }
-        try lines.write(toFile: out, atomically: true, encoding: .utf8)
+        #expect(found == 22)
+        let out = ProcessInfo.processInfo.environment["CROSSCHECK_OUT"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-dev-\(UUID().uuidString).jsonl")
+        try lines.write(to: out, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", scorer.path, gold.path, out.path, "--json"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let score = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let lenient = try #require(score["lenient"] as? [String: Any])
+        let caught = try #require((score["inconsistencies"] as? [String: Any])?["caught"] as? Int)
+        #expect(try #require(lenient["recall"] as? Double) >= 0.80, "\(score)")
+        #expect(try #require(lenient["precision"] as? Double) >= 0.80, "\(score)")
+        #expect(try #require(score["verdictAgreement"] as? Double) >= 0.95, "\(score)")
+        #expect(caught >= 11, "\(score)")
     }
 }
