@@ -166,8 +166,8 @@ struct Page {
         else { return false }
         let after = lead[name.upperBound...]
         // `đạt nhiều chỉ tiêu: số vận động viên ước đạt 6.143 người` lists results; `đạt 111,7%
-        // kế hoạch, tăng 20%` names the plan of another figure
-        if after.contains(":") || after.hasPrefix(",") { return false }
+        // kế hoạch, tăng 20%` and `113,8% kế hoạch Bộ giao, tăng 20,9%` name the plan of another figure
+        if after.contains(":") || after.contains(",") { return false }
         // a count of targets (`11 chỉ tiêu đạt và vượt`) is none
         if Page.targetWords.contains(figures[k].unit.lowercased()) { return false }
         let own = figures[k].text.lowercased()

@@ -28,6 +28,7 @@ import Testing
         // an aim is no claim; a percentage of another measure is no result
         ("Năm 2017, tỉnh phấn đấu đạt chỉ tiêu tăng trưởng kinh tế 6,7%. Quý I, tăng trưởng đạt 5,1%.", []),
         ("Năm 2015, tổng lợi nhuận đạt 3.280 tỷ đồng, đạt 111,7% kế hoạch, tăng 20% so với năm 2014. Năng suất lao động tăng 15,55% so với năm 2014.", []),
+        ("Năm 2015, vốn chủ sở hữu hoàn thành 113,8% kế hoạch Bộ giao, tăng 20,9% so với năm 2014. Doanh thu tăng 7,5% so với năm 2014.", []),
         // counts of targets
         ("Năm 2016, 11 chỉ tiêu đạt và vượt, 2 chỉ tiêu xấp xỉ đạt kế hoạch.", []),
     ])
