@@ -69,6 +69,8 @@ extension CrossChecker {
                         && figures[j].valueMax == nil && figures[i].valueMax == nil
                         && figures[j].value != figures[i].value && Self.close(figures[i].value, figures[j].value)
                         && !page.isParenthetical(j, after: j - 1)
+                        // (a sentence that breaks a total down tells parts, not the lead's fact again)
+                        && !page.sentences[j].contains("trong đó") && !page.sentences[j].contains("gồm")
                 }) {
                     add(i, j, .titleOrLead)
                 }
