@@ -20,7 +20,10 @@ import Testing
             let worker = try analyzer.makeWorker()
             for name in names {
                 let text = String(name.dropLast(".json".count))
-                guard let url = ["data/news/", "data/seed/"].lazy.compactMap({ hasShared($0 + text) ? sharedPath($0 + text) : nil }).first else { continue }
+                // the text is in data/news or data/seed (probed without `hasShared`, which reports a miss under CI)
+                let data = gold.deletingLastPathComponent()
+                guard let url = ["news", "seed"].map({ data.appendingPathComponent($0).appendingPathComponent(text) })
+                    .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else { continue }
                 let article = try ArticleSource().read(.file(path: url.path)).get()
                 lines += try Finding.jsonLines(CrossChecker().check(worker.analyze(article)))
                 found += 1
