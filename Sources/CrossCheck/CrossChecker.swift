@@ -71,6 +71,11 @@ struct Page {
     let sentences: [String]
     /// What each figure's sentence claims of a target (computed once a sentence).
     let claims: [CrossChecker.Claim?]
+    /// Whether each figure is a target (`isTarget`), computed once: finders ask it in loops
+    /// over pairs of figures.
+    private(set) var targets: [Bool] = []
+    /// Each figure's verb of change (`verbDirection`), computed once.
+    private(set) var verbDirections: [Bool?] = []
 
     init(text: String, figures: [Figure], blocks: [Range<Int>]) {
         self.figures = figures
@@ -98,6 +103,8 @@ struct Page {
         }
         sentences = each.map(\.0)
         claims = each.map(\.1)
+        targets = figures.indices.map { computeIsTarget($0) }
+        verbDirections = figures.indices.map { computeVerbDirection($0) }
     }
 
     /// Where `sentence` starts before `offset`, searched back no further than `from`: the
@@ -153,16 +160,18 @@ struct Page {
         if isTarget(k) { return false }
         let lead = leadIns[k]
         if figures[k].rate == "năm" { return true }
-        let averaged = Page.averageWords.contains { lead.contains($0) }
+        let averaged = Page.averageWords.contains { lead.has($0) }
         // `trung bình mỗi tháng có hơn 8.700 doanh nghiệp`, `bình quân giá mỗi cổ phiếu ... 96.817 đồng`
         if averaged, figures[k].rate != nil { return true }
-        return averaged && Page.yearlyWords.contains { lead.contains($0) }
+        return averaged && Page.yearlyWords.contains { lead.has($0) }
     }
 
     /// A target: its lead-in names one (`chỉ tiêu ... (trên 2.300`) and no result follows the name.
-    func isTarget(_ k: Int) -> Bool {
+    func isTarget(_ k: Int) -> Bool { targets[k] }
+
+    private func computeIsTarget(_ k: Int) -> Bool {
         let lead = leadIns[k]
-        guard let name = Page.targetWords.compactMap({ lead.range(of: $0, options: .backwards) }).max(by: { $0.lowerBound < $1.lowerBound })
+        guard let name = Page.targetWords.compactMap({ lead.find($0, backwards: true) }).max(by: { $0.lowerBound < $1.lowerBound })
         else { return false }
         let after = lead[name.upperBound...]
         // `đạt nhiều chỉ tiêu: số vận động viên ước đạt 6.143 người` lists results; `đạt 111,7%
@@ -172,7 +181,7 @@ struct Page {
         if Page.targetWords.contains(figures[k].unit.lowercased()) { return false }
         let own = figures[k].text.lowercased()
         if own.hasPrefix("đạt ") || own.hasPrefix("ước đạt ") { return false }
-        return !Page.resultWords.contains { after.contains($0) }
+        return !Page.resultWords.contains { after.has($0) }
     }
 
     /// What the sentence of figure `k` claims of a target: a verb at most two words before a
@@ -182,6 +191,7 @@ struct Page {
 
     /// The claim of a lowercased sentence (see `claim(inSentenceOf:)`).
     static func claim(of sentence: String) -> CrossChecker.Claim? {
+        guard targetWords.contains(where: { sentence.has($0) }) else { return nil }
         let words = sentence.split { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == ";" }.map(String.init)
         var found: CrossChecker.Claim? = nil
         for (i, w) in words.enumerated() where i + 1 < words.count {

@@ -14,7 +14,7 @@ extension CrossChecker {
             let avg = page.figures[a]
             // the lead-in names an average (`bình quân mỗi năm`), not only a rate after the number
             // (`diện tích rừng bị cháy giảm còn dưới 12 ha mỗi năm` is no average of a total)
-            guard (Page.averageWords + Page.yearlyWords).contains(where: { page.leadIns[a].contains($0) }) else { continue }
+            guard (Page.averageWords + Page.yearlyWords).contains(where: { page.leadIns[a].has($0) }) else { continue }
             let per = AveragePer(avg.rate)
             // the total before the average (or in its sentence), with a count, whose quotient
             // comes nearest the average, then the nearest in the text (`Như vậy, bình quân mỗi

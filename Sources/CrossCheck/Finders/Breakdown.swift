@@ -92,7 +92,7 @@ extension Page {
             let s = figures[range.lowerBound].sentenceIndex
             let before = range.lowerBound > 0 && figures[range.lowerBound - 1].sentenceIndex == s - 1 ? sentences[range.lowerBound - 1] : ""
             let text = sentences[range.lowerBound]
-            let presented = Page.breakdownWords.contains { text.contains($0) || before.contains($0) }
+            let presented = Page.breakdownWords.contains { text.has($0) || before.has($0) }
             // shares of one whole never make more than 100% (less may leave some out): all the
             // shares of a sentence that presents a split, none in a parenthesis (`(nếu tính cả ...
             // chiếm 71,2%)` says something else) nor compared (`từ 27% lên 35%`)

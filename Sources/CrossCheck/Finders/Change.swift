@@ -145,6 +145,15 @@ extension CrossChecker {
 
 extension Page {
     static let upWords = ["tăng", "tăng thêm", "tăng trưởng", "cao hơn", "nhiều hơn", "thêm", "vượt", "lãi", "đạt thêm", "cộng", "tiến"]
+    /// `upWords` and `downWords` split once: their words, their length, and the prefix of a
+    /// figure's text they open (`tăng `).
+    static let upVerbs = upWords.map(Verb.init)
+    static let downVerbs = downWords.map(Verb.init)
+    static let changeVerbs = upVerbs + downVerbs
+    struct Verb {
+        let words: [String], length: Int, prefix: String
+        init(_ phrase: String) { (words, length, prefix) = (phrase.split(separator: " ").map(String.init), phrase.count, phrase + " ") }
+    }
     static let downWords = ["giảm", "giảm đi", "thấp hơn", "ít hơn", "mất", "mất thêm", "hụt", "sụt", "sụt giảm", "lỗ", "lùi"]
     /// Verbs that open a new clause: a value after one is no longer the one compared with.
     static let clauseVerbs: Set<String> = ["có", "chiếm", "thì", "nếu", "còn", "và", "nhưng", "trong"]
@@ -173,10 +182,10 @@ extension Page {
         // the change is in the bracket itself (`(tăng 12,5%) so với cùng kỳ`)
         if t.hasPrefix(")"), leadIns[c].contains("(") { t = t.dropFirst() }
         let clause = t.prefix { $0 != ";" && $0 != "," && $0 != "." && $0 != ")" && $0 != "(" }
-        if clause.contains("so với") { return true }
+        if clause.has("so với") { return true }
         let lead = leadIns[c]
         let own = lead[(lead.lastIndex { $0 == "," || $0 == ";" }.map { lead.index(after: $0) } ?? lead.startIndex)...]
-        return own.contains("so với") || own.contains("cùng kỳ")
+        return own.has("so với") || own.has("cùng kỳ")
     }
     /// What may stand between a verb of change and its figure (`giảm được 55`, `tăng thêm 2`).
     static let changeFillers: Set<String> = ["được", "đi", "thêm", "khoảng", "gần", "trên", "hơn", "nhẹ", "mạnh", "tới", "đến", "trần", "sàn"]
@@ -206,27 +215,30 @@ extension Page {
     static let comparatives: [(String, Bool)] = [("cao hơn", true), ("nhiều hơn", true), ("thấp hơn", false), ("ít hơn", false)]
 
     /// The direction of the verb of change right before figure `k` (or opening its text: `vượt gần 2.000 tỷ`).
-    func verbDirection(_ k: Int) -> Bool? {
+    func verbDirection(_ k: Int) -> Bool? { verbDirections[k] }
+
+    func computeVerbDirection(_ k: Int) -> Bool? {
         let own = figures[k].text.lowercased()
-        for w in Page.downWords where own.hasPrefix(w + " ") { return false }
-        for w in Page.upWords where own.hasPrefix(w + " ") { return true }
-        var words = Page.words(leadIns[k])
+        for w in Page.downVerbs where own.hasPrefix(w.prefix) { return false }
+        for w in Page.upVerbs where own.hasPrefix(w.prefix) { return true }
+        let all = Page.words(leadIns[k])
+        var words = all
         // fillers between the verb and the figure
         var dropped = 0
         while dropped < 2, let last = words.last, Page.changeFillers.contains(last),
-              !(Page.upWords + Page.downWords).contains(where: { Page.ends(words, with: $0) }) {
+              !Page.changeVerbs.contains(where: { Page.ends(words, with: $0.words) }) {
             words.removeLast()
             dropped += 1
         }
         // the longest verb that ends the words
-        let down = Page.downWords.filter { Page.ends(words, with: $0) }.map(\.count).max() ?? 0
-        let up = Page.upWords.filter { Page.ends(words, with: $0) }.map(\.count).max() ?? 0
+        let down = Page.downVerbs.filter { Page.ends(words, with: $0.words) }.map(\.length).max() ?? 0
+        let up = Page.upVerbs.filter { Page.ends(words, with: $0.words) }.map(\.length).max() ?? 0
         if down == 0 && up == 0 {
             // `thấp hơn giá SMBC mua vào 39.417 đồng`, not `cao hơn so với năm 2015 (1.200 tỷ)`
             let lead = leadIns[k]
-            guard !lead.contains("so với"), !lead.contains("("), Page.words(lead).count <= 8,
-                  let c = Page.comparatives.first(where: { lead.contains($0.0) }),
-                  let r = lead.range(of: c.0) else { return nil }
+            guard !lead.has("so với"), !lead.contains("("), all.count <= 8,
+                  let c = Page.comparatives.first(where: { lead.has($0.0) }),
+                  let r = lead.find(c.0) else { return nil }
             // `thấp hơn mức 5,5% của cùng kỳ` compares with a value, it states no difference
             let rest = Page.words(lead[r.upperBound...])
             guard !rest.contains("mức"), !rest.contains("của"), !rest.contains("là") else { return nil }
@@ -293,9 +305,9 @@ extension Page {
             if figures[j].unit != "%" || change.unit == "%" && figures[j].unit == "%" {
                 // in the same clause: `so với cùng kỳ năm 2023 (748,9 triệu USD)`, not `(tăng 81,8% so với cùng kỳ); gần 27.600 ...`
                 let between = text(change.end, figures[j].start)
-                if let r = between.range(of: "so với"), !between.contains(";"), between.count <= 70 {
+                if let r = between.find("so với"), !between.contains(";"), between.count <= 70 {
                     let rest = between[r.upperBound...]
-                    if !rest.contains(")"), !rest.contains(","), !rest.contains(". "),
+                    if !rest.contains(")"), !rest.contains(","), !rest.has(". "),
                        !Page.words(rest).contains(where: { Page.clauseVerbs.contains($0) }) { old = j }
                 }
                 break
@@ -304,7 +316,7 @@ extension Page {
         }
         guard let old else { return nil }
         guard let new = nearestBefore(c, where: { i in
-            !isChangeAmount(i) && comparable(figures[i], figures[old]) && !leadIns[i].contains("so với") && !isFractionWhole(i)
+            !isChangeAmount(i) && comparable(figures[i], figures[old]) && !leadIns[i].has("so với") && !isFractionWhole(i)
         }) else { return nil }
         return (figures[new], figures[old])
     }
@@ -313,9 +325,9 @@ extension Page {
     /// the new value's time a year earlier; nil when it names none.
     func comparedTime(_ c: Int, new: Figure) -> Period? {
         let t = after(c, 50)
-        guard let r = t.range(of: "so với") else { return nil }
+        guard let r = t.find("so với") else { return nil }
         let rest = t[r.upperBound...].prefix { $0 != "," && $0 != ";" && $0 != "." && $0 != ")" && $0 != "(" }
-        if rest.contains("cùng kỳ") || rest.contains("cùng kì") {
+        if rest.has("cùng kỳ") || rest.has("cùng kì") {
             guard let nt = new.time else { return nil }
             // `cùng kỳ năm 2019` must be the year before the new value's
             if let m = rest.firstMatch(of: /(\d{4})/), let y = Int(m.1), nt.start.year != y + 1 { return nil }
@@ -351,7 +363,7 @@ extension Page {
         let t = after(c, 60)
         var rest = Substring(t)
         if rest.hasPrefix(" ("), let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...] }
-        guard let r = rest.range(of: "so với") else { return nil }
+        guard let r = rest.find("so với") else { return nil }
         let name = Page.words(rest[r.upperBound...].prefix { $0 != "," && $0 != ";" && $0 != "." && $0 != "(" && $0 != ")" }).prefix(3)
         // a name of two words at least, no time (`so với cùng kỳ`, `so với năm 2017`)
         guard name.count >= 2, !name.contains("cùng"), !name.contains("năm"), !name.contains("tháng"), !name.contains("quý"),
@@ -364,7 +376,7 @@ extension Page {
         let new = figures[n]
         let window = figureRange(sentences: new.sentenceIndex - 3, new.sentenceIndex)
         guard let o = window.reversed().first(where: { i in
-            i < n && comparable(figures[i], new) && !isChangeAmount(i) && figures[i].valueMax == nil && Page.words(leadIns[i]).joined(separator: " ").contains(key)
+            i < n && comparable(figures[i], new) && !isChangeAmount(i) && figures[i].valueMax == nil && Page.words(leadIns[i]).joined(separator: " ").has(key)
         }) else { return nil }
         return (new, figures[o])
     }
@@ -396,7 +408,7 @@ extension Page {
     /// before) and the value that opens an earlier sentence of an earlier time (at most eight back).
     func timeline(_ c: Int) -> (new: Figure, old: Figure)? {
         let change = figures[c]
-        guard let t = change.time, !sentences[c].contains("so với"), !sentences[c].contains("cùng kỳ") else { return nil }
+        guard let t = change.time, !sentences[c].has("so với"), !sentences[c].has("cùng kỳ") else { return nil }
         let s = change.sentenceIndex
         /// The first figure of sentence `i` that counts what the change counts (not itself a change).
         func opening(_ i: Int) -> Int? {
@@ -426,7 +438,7 @@ extension Page {
         var d = c
         if figures[c].unit == "%", verbDirection(c) == nil, c > 0, changeDirection(c) != nil { d = c - 1 }
         let lead = leadIns[d]
-        guard let cmp = Page.comparatives.first(where: { lead.contains($0.0) }), let r = lead.range(of: cmp.0) else { return nil }
+        guard let cmp = Page.comparatives.first(where: { lead.has($0.0) }), let r = lead.find(cmp.0) else { return nil }
         let name = Page.words(lead[r.upperBound...])
         guard name.count >= 2, name.count <= 8 else { return nil }
         let pairs = Set(zip(name, name.dropFirst()).map { $0 + " " + $1 })
@@ -437,8 +449,8 @@ extension Page {
             guard comparable(figures[k], new), !isChangeAmount(k), figures[k].valueMax == nil else { continue }
             // the words of its sentence before it
             let sentence = sentences[k]
-            let before = sentence.range(of: figures[k].text.lowercased()).map { sentence[..<$0.lowerBound] } ?? Substring(leadIns[k])
-            let score = pairs.filter { before.contains($0) }.count
+            let before = sentence.find(figures[k].text.lowercased()).map { sentence[..<$0.lowerBound] } ?? Substring(leadIns[k])
+            let score = pairs.filter { before.has($0) }.count
             guard score > 0 else { continue }
             if best == nil || score > best!.score { (best, tie) = ((score, k), false) } else if score == best!.score { tie = true }
         }

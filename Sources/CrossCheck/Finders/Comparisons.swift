@@ -19,15 +19,41 @@ extension Page {
 
     /// The words of `s`, split at spaces and punctuation.
     static func words(_ s: some StringProtocol) -> [String] {
-        String(s).split(whereSeparator: { (c: Character) -> Bool in Page.wordBreaks.contains(c) }).map(String.init)
+        // split by scalars (each break is one scalar): no grapheme breaking on this hot path
+        var out: [String] = []
+        let scalars = Substring(s).unicodeScalars
+        var start = scalars.startIndex, i = start
+        while i < scalars.endIndex {
+            if wordBreakScalars.contains(scalars[i].value) {
+                if start < i { out.append(String(scalars[start..<i])) }
+                start = scalars.index(after: i)
+            }
+            i = scalars.index(after: i)
+        }
+        if start < scalars.endIndex { out.append(String(scalars[start..<scalars.endIndex])) }
+        return out
     }
 
     static let wordBreaks: Set<Character> = [" ", ",", "(", ")", ";", ":", "\n", "–", "-"]
+    private static let wordBreakScalars: Set<UInt32> = Set(wordBreaks.map { $0.unicodeScalars.first!.value })
+
+    /// Whether the words `phrase` end `words`.
+    static func ends(_ words: [String], with phrase: [String]) -> Bool {
+        words.count >= phrase.count && zip(words.suffix(phrase.count), phrase).allSatisfy { $0 == $1 }
+    }
 
     /// Whether the words `phrase` end `words` (`["giảm", "được"]` ends `... đã giảm được`).
     static func ends(_ words: [String], with phrase: String) -> Bool {
-        let p = phrase.split(separator: " ").map(String.init)
-        return words.count >= p.count && Array(words.suffix(p.count)) == p
+        // the phrase's words from its end, compared in place (no arrays on this hot path)
+        var i = words.count
+        var end = phrase.endIndex
+        while end > phrase.startIndex {
+            let start = phrase[..<end].lastIndex(of: " ").map { phrase.index(after: $0) } ?? phrase.startIndex
+            i -= 1
+            guard i >= 0, words[i] == phrase[start..<end] else { return false }
+            end = start == phrase.startIndex ? start : phrase.index(before: start)
+        }
+        return true
     }
 
     // MARK: - where figures are
@@ -95,7 +121,7 @@ extension Page {
     func sameSubject(_ a: Figure, _ b: Figure) -> Bool {
         func content(_ f: Figure) -> Set<String> {
             let s = f.sentence.lowercased()
-            let before = s.range(of: f.text.lowercased()).map { s[..<$0.lowerBound] } ?? Substring(s)
+            let before = s.find(f.text.lowercased()).map { s[..<$0.lowerBound] } ?? Substring(s)
             return Set(Page.words(before).suffix(10).filter { w in
                 !Page.functionWords.contains(w) && !w.contains(where: \.isNumber) && w.count > 1
             })

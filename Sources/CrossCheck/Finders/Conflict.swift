@@ -140,7 +140,7 @@ struct FactWords {
 
     init(_ f: Figure) {
         let sentence = f.sentence.lowercased()
-        let before = sentence.range(of: f.text.lowercased()).map { sentence[..<$0.lowerBound] } ?? ""
+        let before = sentence.find(f.text.lowercased()).map { sentence[..<$0.lowerBound] } ?? ""
         // up to 8 syllables back, not past a comma or another number
         var taken: [Substring] = []
         for w in before.split(separator: " ").reversed() {

@@ -62,7 +62,7 @@ extension Page {
     func isTimes(_ k: Int) -> Bool {
         let f = figures[k]
         guard f.unit == "lần", f.valueMax == nil, f.value > 1 else { return false }
-        return f.text.lowercased().contains("gấp") || Page.words(leadIns[k]).suffix(2).contains("gấp")
+        return f.text.lowercased().has("gấp") || Page.words(leadIns[k]).suffix(2).contains("gấp")
     }
 
     /// Whether the words between a multiple and a value make the value what it is compared with
@@ -70,7 +70,7 @@ extension Page {
     func comparedWith(_ between: String) -> Bool {
         let w = Page.words(between)
         guard !between.contains(";"), !w.contains("lên"), !w.contains("xuống"), w.count <= 10 else { return false }
-        return between.contains("(") || between.contains("so với")
+        return between.contains("(") || between.has("so với")
     }
 
     /// The two values in brackets shortly after multiple `r`, `(X so với Y)` or `(X/Y)`.

@@ -70,7 +70,7 @@ extension CrossChecker {
                         && figures[j].value != figures[i].value && Self.close(figures[i].value, figures[j].value)
                         && !page.isParenthetical(j, after: j - 1)
                         // (a sentence that breaks a total down tells parts, not the lead's fact again)
-                        && !page.sentences[j].contains("trong đó") && !page.sentences[j].contains("gồm")
+                        && !page.sentences[j].has("trong đó") && !page.sentences[j].has("gồm")
                 }) {
                     add(i, j, .titleOrLead)
                 }

@@ -138,7 +138,7 @@ extension Page {
     /// 1.200 ha ngô`).
     func introducesPart(_ between: String) -> Bool {
         let w = Page.words(between)
-        return Page.partOpeners.contains { cue in Page.ends(Array(w), with: cue) || between.contains(" " + cue + " ") }
+        return Page.partOpeners.contains { cue in Page.ends(Array(w), with: cue) || between.has(" " + cue + " ") }
     }
 
     static let partOpeners = ["trong đó", "trong số đó", "trong số này", "thì", "chỉ có", "riêng", "gồm", "bao gồm", "số", "có"]
@@ -208,7 +208,7 @@ extension Page {
             return ((moves[s - 1] ?? []) + (moves[s] ?? [])).filter { comparable($0.old, part) }.map { ($0.old, rank($0.old, part)) }
         }
         // `75 xã (chiếm 77,3% tổng số xã)`: a total of what the part counts may stand anywhere before
-        let window = namedTotal(after: p(pct)).map { name in Page.words(part.unit.lowercased()).allSatisfy { name.contains($0) } } == true
+        let window = namedTotal(after: p(pct)).map { name in Page.words(part.unit.lowercased()).allSatisfy { name.has($0) } } == true
             ? Page.namedTotalWindow : Page.wholeWindow
         for k in figureRange(sentences: s - window, s) where k != q {
             let f = figures[k]

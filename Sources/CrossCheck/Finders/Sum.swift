@@ -76,6 +76,8 @@ extension Page {
         ("cụ thể", .detail), ("bao gồm", .consists), ("gồm có", .consists), ("gồm", .consists),
         ("chỉ tính riêng", .singled), ("tính riêng", .singled), ("riêng", .singled),
     ]
+    /// A word of every cue of `sumCueWords`.
+    static let sumCueStems = ["trong", "cụ thể", "gồm", "riêng"]
     /// Words before a part that close a breakdown: the rest of the total (`còn lại 66 tỷ đồng`).
     static let remainderWords = ["phần còn lại", "số còn lại", "còn lại", "còn dư", "còn thừa"]
     /// Words right before a figure that make it a change, not an amount (`tăng 3,9 nghìn vụ`).
@@ -137,9 +139,13 @@ extension Page {
 
     /// The lead-in without its trailing spaces and punctuation.
     static func trimmedLead(_ lead: String) -> String {
-        var s = Substring(lead)
-        while let c = s.last, c == " " || c == "," || c == ":" || c == "(" || c == "\u{a0}" || c == "-" || c == "–" { s = s.dropLast() }
-        return String(s)
+        var end = lead.endIndex
+        while end > lead.startIndex {
+            let c = lead[lead.index(before: end)]
+            guard c == " " || c == "," || c == ":" || c == "(" || c == "\u{a0}" || c == "-" || c == "–" else { break }
+            end = lead.index(before: end)
+        }
+        return String(lead[..<end])
     }
 
     /// Whether `text` ends with the words `w` (no letter or digit right before them).
@@ -155,7 +161,7 @@ extension Page {
     /// Whether a lead-in ends the list before it (a contrast, `trong khi`).
     static func endsSumList(_ lead: String) -> Bool {
         listEndWords.contains { w in
-            lead.range(of: w).map { r in (r.lowerBound == lead.startIndex || !lead[lead.index(before: r.lowerBound)].isLetter)
+            lead.find(w).map { r in (r.lowerBound == lead.startIndex || !lead[lead.index(before: r.lowerBound)].isLetter)
                 && (r.upperBound == lead.endIndex || !lead[r.upperBound].isLetter) } ?? false
         }
     }
@@ -178,10 +184,12 @@ extension Page {
     /// The last cue of `lead` that introduces parts, the text after it, and how many scalars from
     /// the cue's start to the end of `lead`.
     static func lastSumCue(in lead: String) -> (cue: SumCue, after: Substring, fromCue: Int)? {
+        // every cue has one of these words: most lead-ins have none
+        guard sumCueStems.contains(where: { lead.has($0) }) else { return nil }
         var best: (String.Index, String.Index, SumCue)? = nil
         for (w, cue) in sumCueWords {
             var from = lead.startIndex
-            while let r = lead.range(of: w, range: from..<lead.endIndex) {
+            while let r = lead.find(w, in: from..<lead.endIndex) {
                 from = r.upperBound
                 let okBefore = r.lowerBound == lead.startIndex || !(lead[lead.index(before: r.lowerBound)].isLetter)
                 let okAfter = r.upperBound == lead.endIndex || !(lead[r.upperBound].isLetter)
@@ -212,7 +220,7 @@ extension Page {
     /// Whether the lead-in of figure `k` names it a total (`tổng số`, `tổng kinh phí`, `tổng cộng`).
     func leadNamesTotal(_ k: Int) -> Bool {
         let lead = leadIns[k]
-        guard let r = lead.range(of: "tổng", options: .backwards) else { return false }
+        guard let r = lead.find("tổng", backwards: true) else { return false }
         let before = r.lowerBound == lead.startIndex ? nil : lead[lead.index(before: r.lowerBound)]
         let after = r.upperBound == lead.endIndex ? nil : lead[r.upperBound]
         return !(before?.isLetter ?? false) && !(after?.isLetter ?? false) && !lead[r.upperBound...].contains(",")
@@ -358,6 +366,8 @@ extension Page {
                                  same.dropFirst().reduce(figures[p0].interval) { $0 + figures[$1].interval }, to: t)
         }
 
+        // whether each lead-in has a cue of parts (asked again and again in the loops below)
+        let cued = leadIns.map { Page.lastSumCue(in: $0) != nil }
         for j in figures.indices {
             let lead = leadIns[j]
             let range = sentenceRange(ofFigure: j)
@@ -373,7 +383,7 @@ extension Page {
                 let inParenthesis = lead.lastIndex(of: "(").map { o in !lead[o...].contains(")") && lead.distance(from: o, to: lead.endIndex) >= found.fromCue } ?? false
                 var scope: [Int] = []
                 var depth = 0
-                let nested = (range.lowerBound..<j).contains { Page.lastSumCue(in: leadIns[$0]) != nil }
+                let nested = (range.lowerBound..<j).contains { cued[$0] }
                 // `Cụ thể, ...` opening a sentence details what the sentence before says: in the
                 // sentences of its paragraph that follow too (at most two)
                 var end = range.upperBound
@@ -386,7 +396,7 @@ extension Page {
                     if k > j {
                         if figures[k].sentenceIndex != figures[k - 1].sentenceIndex { depth = 0 }
                         let l = leadIns[k]
-                        if Page.lastSumCue(in: l) != nil || Page.endsSumList(l) { break }
+                        if cued[k] || Page.endsSumList(l) { break }
                         // a list inside another one's item ends with that item once it has made the
                         // item (`trong đó khối A 300 người, gồm 120 nữ và 180 nam; khối B 200 người`)
                         if nested, l.contains(";"), madeItsTotal(scope, before: j) { break }
@@ -404,7 +414,7 @@ extension Page {
                 let all = cue == .consists && !after.hasPrefix(" cả")
                 func closes(_ parts: [Int]) -> SumCandidate.Reading {
                     if all && parts.count >= 2 { return .complete }
-                    return parts.dropFirst().contains { p in Page.remainderWords.contains { Page.trimmedLead(leadIns[p]).hasSuffix($0) || leadIns[p].contains(" " + $0 + " ") } } ? .complete : .partial
+                    return parts.dropFirst().contains { p in Page.remainderWords.contains { Page.trimmedLead(leadIns[p]).hasSuffix($0) || leadIns[p].has(" " + $0 + " ") } } ? .complete : .partial
                 }
                 /// Whether total `t` stands right before the cue: in its sentence, nothing but words
                 /// between them (no `;`, at most 80 letters).
@@ -457,7 +467,7 @@ extension Page {
                 var k = j + 1
                 while k < range.upperBound, !leadIns[k].contains(")") { inside.append(k); k += 1 }
                 let aside = String(lead[open...])
-                if !Page.asideWords.contains(where: { aside.contains($0) }) {
+                if !Page.asideWords.contains(where: { aside.has($0) }) {
                     var used = Set<Int>()
                     for p in inside where roles[p] != nil && !used.contains(p) && !restatesFigureBefore(p) {
                         guard let t = (range.lowerBound..<j).reversed().first(where: { roles[$0] == roles[p] && sumCompatible($0, p) && !restatesFigureBefore($0) && !convertsFigureBefore($0) }),
@@ -518,7 +528,7 @@ extension Page {
         }
         // a budget balance: spending = revenue + deficit, when the text names the same budget
         // for both (`thu cân đối ngân sách nhà nước ...; chi cân đối ngân sách nhà nước ...; bội chi ...`)
-        for d in figures.indices where roles[d] == .amount && Page.deficitWords.contains(where: { leadIns[d].contains($0) }) {
+        for d in figures.indices where roles[d] == .amount && Page.deficitWords.contains(where: { leadIns[d].has($0) }) {
             let s = figures[d].sentenceIndex
             let near = figureWindow(d, sentencesBefore: 1, after: 0).filter { k in
                 k != d && roles[k] == .amount && (s - 1...s).contains(figures[k].sentenceIndex) && sumCompatible(k, d)
@@ -560,7 +570,7 @@ extension Page {
         let a = figures[t].end, b = figures[j].start
         guard a < b, b <= scalars.count else { return false }
         let between = String(String.UnicodeScalarView(scalars[a..<b])).lowercased()
-        return Page.compareBetweenWords.contains { between.contains($0) }
+        return Page.compareBetweenWords.contains { between.has($0) }
     }
 
     /// Whether parts whose printed values add up to `value` (their intervals to `sum`) make the
@@ -656,9 +666,9 @@ struct SumScale {
 
     init(total: Figure, parts: [Figure]) {
         let texts = ([total] + parts).map { $0.text.lowercased() }
-        if texts.contains(where: { $0.contains("tỷ") || $0.contains("tỉ") }), total.value >= 1_000_000_000 {
+        if texts.contains(where: { $0.has("tỷ") || $0.has("tỉ") }), total.value >= 1_000_000_000 {
             (factor, vietnamese, english) = (1_000_000_000, " tỷ", " billion")
-        } else if texts.contains(where: { $0.contains("triệu") }), total.value >= 1_000_000 {
+        } else if texts.contains(where: { $0.has("triệu") }), total.value >= 1_000_000 {
             (factor, vietnamese, english) = (1_000_000, " triệu", " million")
         }
     }
