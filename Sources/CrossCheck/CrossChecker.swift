@@ -76,6 +76,8 @@ struct Page {
     private(set) var targets: [Bool] = []
     /// Each figure's verb of change (`verbDirection`), computed once.
     private(set) var verbDirections: [Bool?] = []
+    /// The numbers printed bare before a move (`bareFigures`), computed once.
+    private(set) var bare: [Int: Figure] = [:]
 
     init(text: String, figures: [Figure], blocks: [Range<Int>]) {
         self.figures = figures
@@ -105,6 +107,7 @@ struct Page {
         claims = each.map(\.1)
         targets = figures.indices.map { computeIsTarget($0) }
         verbDirections = figures.indices.map { computeVerbDirection($0) }
+        bare = computeBareFigures()
     }
 
     /// Where `sentence` starts before `offset`, searched back no further than `from`: the
@@ -176,7 +179,7 @@ struct Page {
         let after = lead[name.upperBound...]
         // `đạt nhiều chỉ tiêu: số vận động viên ước đạt 6.143 người` lists results; `đạt 111,7%
         // kế hoạch, tăng 20%` and `113,8% kế hoạch Bộ giao, tăng 20,9%` name the plan of another figure
-        if after.contains(":") || after.contains(",") { return false }
+        if after.has(":") || after.has(",") { return false }
         // a count of targets (`11 chỉ tiêu đạt và vượt`) is none
         if Page.targetWords.contains(figures[k].unit.lowercased()) { return false }
         let own = figures[k].text.lowercased()

@@ -169,7 +169,7 @@ extension Page {
     /// Whether at most `words` words and no `;` stand between offsets `a` and `b`.
     func isNear(_ a: Int, _ b: Int, words: Int) -> Bool {
         let t = text(a, b)
-        return !t.contains(";") && Page.words(t).count <= words
+        return !t.has(";") && Page.words(t).count <= words
     }
 
     /// Whether `so với` follows change `c` in its clause (`tăng 20% so với thực hiện năm 2014`).
@@ -180,7 +180,7 @@ extension Page {
         // a bracket right after the change is skipped
         if t.hasPrefix(" ("), let close = t.firstIndex(of: ")") { t = t[t.index(after: close)...] }
         // the change is in the bracket itself (`(tăng 12,5%) so với cùng kỳ`)
-        if t.hasPrefix(")"), leadIns[c].contains("(") { t = t.dropFirst() }
+        if t.hasPrefix(")"), leadIns[c].has("(") { t = t.dropFirst() }
         let clause = t.prefix { $0 != ";" && $0 != "," && $0 != "." && $0 != ")" && $0 != "(" }
         if clause.has("so với") { return true }
         let lead = leadIns[c]
@@ -236,7 +236,7 @@ extension Page {
         if down == 0 && up == 0 {
             // `thấp hơn giá SMBC mua vào 39.417 đồng`, not `cao hơn so với năm 2015 (1.200 tỷ)`
             let lead = leadIns[k]
-            guard !lead.has("so với"), !lead.contains("("), all.count <= 8,
+            guard !lead.has("so với"), !lead.has("("), all.count <= 8,
                   let c = Page.comparatives.first(where: { lead.has($0.0) }),
                   let r = lead.find(c.0) else { return nil }
             // `thấp hơn mức 5,5% của cùng kỳ` compares with a value, it states no difference
@@ -305,9 +305,9 @@ extension Page {
             if figures[j].unit != "%" || change.unit == "%" && figures[j].unit == "%" {
                 // in the same clause: `so với cùng kỳ năm 2023 (748,9 triệu USD)`, not `(tăng 81,8% so với cùng kỳ); gần 27.600 ...`
                 let between = text(change.end, figures[j].start)
-                if let r = between.find("so với"), !between.contains(";"), between.count <= 70 {
+                if let r = between.find("so với"), !between.has(";"), between.count <= 70 {
                     let rest = between[r.upperBound...]
-                    if !rest.contains(")"), !rest.contains(","), !rest.has(". "),
+                    if !rest.has(")"), !rest.has(","), !rest.has(". "),
                        !Page.words(rest).contains(where: { Page.clauseVerbs.contains($0) }) { old = j }
                 }
                 break

@@ -224,12 +224,15 @@ extension Page {
     /// Numbers printed bare where a figure is expected: `từ 401 xuống còn 208 đơn vị` gives `401`
     /// as a figure of `208 đơn vị`'s unit (the extractor reads a figure only with its unit); by the
     /// index of the figure it goes with. A bare number is no figure of the article: its id is 0.
-    func bareFigures() -> [Int: Figure] {
+    func bareFigures() -> [Int: Figure] { bare }
+
+    func computeBareFigures() -> [Int: Figure] {
         var out: [Int: Figure] = [:]
         for (k, f) in figures.enumerated() {
             let lead = leadIns[k]
-            // `từ N xuống còn `, `từ N lên `, `từ mức N lên mức `, ending the lead-in
-            guard let m = lead.firstMatch(of: Page.bareMove) else { continue }
+            // `từ N xuống còn `, `từ N lên `, `từ mức N lên mức `, ending the lead-in (a regular
+            // expression is slow: only lead-ins with `từ ` are matched)
+            guard lead.has("từ "), let m = lead.firstMatch(of: Page.bareMove) else { continue }
             let n = String(m.1)
             let english = f.numberStyle == .english
             guard let v = Page.number(n, english: english) else { continue }

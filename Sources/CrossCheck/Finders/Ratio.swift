@@ -69,8 +69,8 @@ extension Page {
     /// (`gấp 3 lần năm 2020 (420 ha)`, `so với ...`), not a new value (`tăng gần gấp đôi lên 15.429 tỷ`).
     func comparedWith(_ between: String) -> Bool {
         let w = Page.words(between)
-        guard !between.contains(";"), !w.contains("lên"), !w.contains("xuống"), w.count <= 10 else { return false }
-        return between.contains("(") || between.has("so với")
+        guard !between.has(";"), !w.contains("lên"), !w.contains("xuống"), w.count <= 10 else { return false }
+        return between.has("(") || between.has("so với")
     }
 
     /// The two values in brackets shortly after multiple `r`, `(X so với Y)` or `(X/Y)`.
@@ -79,7 +79,7 @@ extension Page {
         guard r + 2 < figures.count, figures[r + 2].sentenceIndex == s, isRatioValue(r + 1), isRatioValue(r + 2) else { return nil }
         let a = figures[r + 1], b = figures[r + 2]
         let lead = text(figures[r].end, a.start), between = text(a.end, b.start).trimmingCharacters(in: .whitespaces)
-        guard lead.contains("("), !lead.contains(")"), !lead.contains(";"), Page.words(lead).count <= 8,
+        guard lead.has("("), !lead.has(")"), !lead.has(";"), Page.words(lead).count <= 8,
               between == "so với" || between == "/" || between == "và" else { return nil }
         return (a, b)
     }

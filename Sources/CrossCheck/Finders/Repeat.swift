@@ -163,7 +163,7 @@ struct RepeatUnit {
     init(_ unit: String) {
         let kept = String(unit.unicodeScalars.filter { !"\"'“”‘’()[]".unicodeScalars.contains($0) })
         let head = kept.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-        let isAbbreviation = head.count >= 2 && head.allSatisfy { $0.isUppercase || $0.isNumber } && !head.contains(" ")
+        let isAbbreviation = head.count >= 2 && head.allSatisfy { $0.isUppercase || $0.isNumber } && !head.has(" ")
         abbreviation = isAbbreviation ? head.lowercased() : nil
         words = head.lowercased().split(separator: " ")
     }

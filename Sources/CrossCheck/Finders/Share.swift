@@ -181,7 +181,7 @@ extension Page {
         // `chiếm 25% (600 hộ)`: a figure in brackets right after, last (it may as well be the whole: `đạt 95% kế hoạch (6.452 vận động viên)`)
         if p + 1 < figures.count, figures[p + 1].sentenceIndex == s, figures[p + 1].unit != "%", figures[p + 1].unit != "lần",
            !(p + 2 < figures.count && isFractionWhole(p + 2)), figures[p + 1].value > 0,
-           Page.words(text(figures[p].end, figures[p + 1].start)).count <= 3, text(figures[p].end, figures[p + 1].start).contains("(") {
+           Page.words(text(figures[p].end, figures[p + 1].start)).count <= 3, text(figures[p].end, figures[p + 1].start).has("(") {
             out.append(p + 1)
         }
         // `(chiếm 8% về tổng số vụ và 56% về tổng số tiền)`: the part whose unit is named first
@@ -282,7 +282,7 @@ extension Page {
     /// What may link a fraction to its percent: `9/12 xã đạt chuẩn (75%)`, `923,835/1.010 tỷ đồng (đạt 91,47%)`, not `59/97 xã và 50,7% dân số`.
     func isFractionLink(_ between: String) -> Bool {
         let t = between.trimmingCharacters(in: .whitespaces)
-        if Page.words(t).contains("và") || t.contains(";") { return false }
+        if Page.words(t).contains("và") || t.has(";") { return false }
         let w = Page.words(t)
         return t.hasSuffix("(") || (w.last.map { Page.shareLinks.contains($0) } ?? false)
     }

@@ -118,7 +118,7 @@ extension Page {
     /// Whether figure `k` is a fraction of a whole (`hơn 3/4 diện tích`): a share, no amount.
     func isFractionOfWhole(_ k: Int) -> Bool {
         let f = figures[k]
-        return f.value > 0 && f.value < 1 && f.text.contains("/") && !isFractionSide(k)
+        return f.value > 0 && f.value < 1 && f.text.has("/") && !isFractionSide(k)
     }
 
     /// Whether a figure counts money (its unit a currency: `đồng`, `USD`).
@@ -223,7 +223,7 @@ extension Page {
         guard let r = lead.find("tổng", backwards: true) else { return false }
         let before = r.lowerBound == lead.startIndex ? nil : lead[lead.index(before: r.lowerBound)]
         let after = r.upperBound == lead.endIndex ? nil : lead[r.upperBound]
-        return !(before?.isLetter ?? false) && !(after?.isLetter ?? false) && !lead[r.upperBound...].contains(",")
+        return !(before?.isLetter ?? false) && !(after?.isLetter ?? false) && !lead[r.upperBound...].has(",")
     }
 
     /// Whether figure `k` restates the figure before it in its sentence (`(gần 2,6 triệu tỷ đồng)`).
@@ -380,7 +380,7 @@ extension Page {
             if let found = Page.lastSumCue(in: Page.joiningDropCap(lead)), !Page.closedAfter(found.after), !Page.endsSumList(String(found.after)) {
                 let cue = found.cue, after = found.after
                 let cueStart = figures[j].start - found.fromCue
-                let inParenthesis = lead.lastIndex(of: "(").map { o in !lead[o...].contains(")") && lead.distance(from: o, to: lead.endIndex) >= found.fromCue } ?? false
+                let inParenthesis = lead.lastIndex(of: "(").map { o in !lead[o...].has(")") && lead.distance(from: o, to: lead.endIndex) >= found.fromCue } ?? false
                 var scope: [Int] = []
                 var depth = 0
                 let nested = (range.lowerBound..<j).contains { cued[$0] }
@@ -399,11 +399,11 @@ extension Page {
                         if cued[k] || Page.endsSumList(l) { break }
                         // a list inside another one's item ends with that item once it has made the
                         // item (`trong đó khối A 300 người, gồm 120 nữ và 180 nam; khối B 200 người`)
-                        if nested, l.contains(";"), madeItsTotal(scope, before: j) { break }
+                        if nested, l.has(";"), madeItsTotal(scope, before: j) { break }
                         let opens = l.filter { $0 == "(" }.count, closes = l.filter { $0 == ")" }.count
                         if inParenthesis && closes > opens + depth { break }
                         depth = max(0, depth + opens - closes)
-                    } else if !inParenthesis, let o = lead.lastIndex(of: "("), !lead[o...].contains(")") {
+                    } else if !inParenthesis, let o = lead.lastIndex(of: "("), !lead[o...].has(")") {
                         depth = 1
                     }
                     if depth > 0 && !(k == j && inParenthesis) { continue }
@@ -421,7 +421,7 @@ extension Page {
                 func firm(_ t: Int) -> Bool {
                     guard figures[t].sentenceIndex == figures[j].sentenceIndex, figures[t].end <= cueStart else { return false }
                     let between = String(String.UnicodeScalarView(scalars[figures[t].end..<cueStart]))
-                    return !between.contains(";") && between.unicodeScalars.count <= 80
+                    return !between.has(";") && between.unicodeScalars.count <= 80
                 }
                 if cue == .amongTotal, after.trimmingCharacters(in: .whitespaces).isEmpty, roles[j] != nil {
                     // `Trong tổng số X ..., Y`, `trong số 13 chỉ tiêu có 11 chỉ tiêu đạt`: X is the total of
@@ -461,11 +461,11 @@ extension Page {
                 }
             }
             // a parenthesis opened before `j`: the figures in it are parts of the total before it
-            if let open = lead.lastIndex(of: "("), !lead[open...].contains(")"), Page.lastSumCue(in: String(lead[open...])) == nil,
+            if let open = lead.lastIndex(of: "("), !lead[open...].has(")"), Page.lastSumCue(in: String(lead[open...])) == nil,
                j > range.lowerBound {
                 var inside = [j]
                 var k = j + 1
-                while k < range.upperBound, !leadIns[k].contains(")") { inside.append(k); k += 1 }
+                while k < range.upperBound, !leadIns[k].has(")") { inside.append(k); k += 1 }
                 let aside = String(lead[open...])
                 if !Page.asideWords.contains(where: { aside.has($0) }) {
                     var used = Set<Int>()
@@ -634,7 +634,7 @@ extension Page {
         let head = Page.joiningDropCap(String(line.dropLast()))
         guard let found = Page.lastSumCue(in: head), found.after.split(separator: " ").count <= 3 else { return nil }
         // the cue in the figure's sentence: no sentence's end between them
-        let sameSentence = lines.count == 2 && !head.contains(".")
+        let sameSentence = lines.count == 2 && !head.has(".")
         return (found.cue, j, sameSentence)
     }
 
