@@ -82,8 +82,10 @@ extension CrossChecker {
         for k in figures.indices where candidate(k) && figures[k].valueMax == nil && Self.significantDigits(figures[k].value) >= 2 {
             bySlip[figures[k].value, default: []].append(k)
         }
-        for i in figures.indices where candidate(i) && figures[i].valueMax == nil {
-            for scaled in [figures[i].value * 1000, figures[i].value / 1000] {
+        for i in figures.indices where !bySlip.isEmpty && candidate(i) && figures[i].valueMax == nil {
+            // scaled by moving the exponent (Decimal's division is slow)
+            let v = figures[i].value
+            for scaled in [Decimal(sign: .plus, exponent: 3, significand: v), Decimal(sign: .plus, exponent: -3, significand: v)] {
                 guard let j = bySlip[scaled]?.prefix(Self.lookahead).first(where: { sameUnit(i, $0) && sameTime(i, $0) }) else { continue }
                 add(min(i, j), max(i, j), .thousandfold)
             }
