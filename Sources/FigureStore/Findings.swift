@@ -160,6 +160,32 @@ public struct StoredFinding: Sendable, Equatable {
             return StoredFinding(finding: f, sentences: sentences)
         }
     }
+
+    /// Each figure's sentence in an analysed article (by figure id), located as the store
+    /// locates it: what `of(conflicts:sentences:)` shows of the article.
+    public static func sentences(of analysis: ArticleAnalysis) -> [Int: FindingSentence] {
+        let scalars = ArticleScalars(analysis.article.text)
+        var out: [Int: FindingSentence] = [:]
+        for figure in analysis.figures where out[figure.id] == nil {
+            let r = PassageLayout.locate(figure, in: scalars)
+            out[figure.id] = FindingSentence(article: analysis.article.name, start: r.lowerBound, text: scalars.slice(r))
+        }
+        return out
+    }
+
+    /// Findings across articles (conflicts) with their figures' sentences: `sentences` by
+    /// article name, then figure id (`sentences(of:)`); a figure not there shows its own text.
+    public static func of(conflicts: [Finding], sentences: [String: [Int: FindingSentence]]) -> [StoredFinding] {
+        conflicts.map { finding in
+            var shown: [FindingSentence] = []
+            for ref in finding.figures {
+                let article = ref.article ?? finding.article ?? ""
+                let sentence = sentences[article]?[ref.id] ?? FindingSentence(article: article, start: ref.start, text: ref.text)
+                if !shown.contains(sentence) { shown.append(sentence) }
+            }
+            return StoredFinding(finding: finding, sentences: shown)
+        }
+    }
 }
 
 /// A sentence of an article, at `start` (Unicode scalars) in its text.

@@ -189,6 +189,47 @@ enum CheckArticles {
         #expect(try solieu(["check", "--db", db, "--format", "jsonl"]).stdout.split(separator: "\n").count == 1)
     }
 
+    /// `check FILE...` looks for conflicts among the articles it is given too, after their own
+    /// findings; one article alone has none to look for.
+    @Test func conflictAmongFiles() throws {
+        let a = CheckArticles.bulletin("Kết nạp đảng viên", "Thứ Hai, 15/01/2024", "Năm 2023, tỉnh Vĩnh Phúc kết nạp 2.338 đảng viên mới.")
+        let b = CheckArticles.bulletin("Vĩnh Phúc kết nạp đảng viên", "Thứ Ba, 16/01/2024", "Năm 2023, tỉnh Vĩnh Phúc kết nạp 2.383 đảng viên mới.")
+        let c = CheckArticles.bulletin("Trồng rừng", "Thứ Tư, 17/01/2024", "Năm 2023, tỉnh Vĩnh Phúc trồng mới 520 ha rừng.")
+        let s = try Scratch(["a.txt": a, "b.txt": b, "c.txt": c])
+        defer { s.cleanup() }
+        let run = try solieu(["check", s.path("a.txt"), s.path("b.txt"), s.path("c.txt")])
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            a.txt: error: conflict fails
+              Năm 2023, tỉnh Vĩnh Phúc kết nạp [2.338 đảng viên] mới.
+              b.txt: Năm 2023, tỉnh Vĩnh Phúc kết nạp [2.383 đảng viên] mới.
+              vi: 2.338 (a.txt) ≠ 2.383 (b.txt) [tỉnh Vĩnh Phúc, 2023]: không khớp
+              en: 2,338 (a.txt) ≠ 2,383 (b.txt) [tỉnh Vĩnh Phúc, 2023]: inconsistent
+
+            3 articles: 1 error, 0 warnings, 0 info, 0 consistent
+
+            """, "\(run.stdout)")
+        // jsonl and json only when asked: they are what score-relations reads
+        #expect(try solieu(["check", "--format", "jsonl", s.path("a.txt"), s.path("b.txt")]).stdout == "")
+        let jsonl = try solieu(["check", "--conflicts", "--format", "jsonl", s.path("a.txt"), s.path("b.txt")])
+        let lines = jsonl.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let line = try #require(lines.first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        #expect(line["kind"] as? String == "conflict")
+        #expect(line["article"] as? String == "a.txt")
+        #expect((line["figures"] as? [[String: Any]])?.map { $0["article"] as? String } == ["a.txt", "b.txt"])
+        let json = try solieu(["check", "--conflicts", "--format", "json", s.path("a.txt"), s.path("b.txt")])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.map { $0["article"] as? String } == ["a.txt", "b.txt", "a.txt"])
+        #expect(objects.map { ($0["findings"] as? [Any])?.count } == [0, 0, 1])
+        // each alone: nothing across articles; none asked for
+        #expect(try solieu(["check", s.path("a.txt")]).stdout == "1 article: 0 errors, 0 warnings, 0 info, 0 consistent\n")
+        #expect(try solieu(["check", "--no-conflicts", s.path("a.txt"), s.path("b.txt")]).stdout == "2 articles: 0 errors, 0 warnings, 0 info, 0 consistent\n")
+        let noDatabase = try solieu(["check", "--conflicts", "--db", s.path("t.sqlite")])
+        #expect(noDatabase.status == 64)
+        #expect(noDatabase.stderr.hasPrefix("Error: --conflicts and --no-conflicts are for FILEs"), "\(noDatabase.stderr)")
+    }
+
     @Test func optionsThatDoNotGo() throws {
         let all = try solieu(["check", "--all", "x.txt"])
         #expect(all.status == 64)

@@ -11,7 +11,8 @@ extension Solieu {
         static let configuration = CommandConfiguration(
             abstract: "Cross-check the figures of articles (totals, shares, averages, changes, ratios, targets, repeats) and of the database's articles against each other.",
             discussion: """
-            With FILE or DIR arguments (as for extract), checks those articles. Without, checks the database \
+            With FILE or DIR arguments (as for extract), checks those articles, and (text, or --conflicts) \
+            the conflicts across them after their own findings. Without, checks the database \
             (--db): the in-article checks of the articles never checked (every article with --all; ingest \
             checks what it stores), then the conflicts across all stored articles (figures of the same \
             unit, subject or place and time that cannot all be true); the findings are stored, replacing \
@@ -40,6 +41,9 @@ extension Solieu {
         @Option(name: .long, help: "Colour the figures and severities (text): auto (on a terminal), always or never.")
         var color: Show.Color = .auto
 
+        @Flag(name: .long, inversion: .prefixedNo, help: "With FILEs: look for conflicts across them too (default: for text; jsonl and json stay what score-relations reads).")
+        var conflicts: Bool?
+
         @Flag(name: .long, help: "With the database: check every stored article again, not only those never checked.")
         var all = false
 
@@ -53,6 +57,7 @@ extension Solieu {
         func validate() throws {
             if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs) is not a positive number") }
             if all && !inputs.isEmpty { throw ValidationError("--all checks the database again: it takes no FILE") }
+            if conflicts != nil && inputs.isEmpty { throw ValidationError("--conflicts and --no-conflicts are for FILEs: the database is always checked across its articles") }
         }
 
         var leastSeverity: Finding.Severity { severity ?? (format == .text ? .info : .consistent) }
@@ -69,6 +74,8 @@ extension Solieu {
             let style = FindingText.Style(colour: color == .always || (color == .auto && Terminal.isTerminal(1)))
             let checker = CrossChecker()
             let tally = FindingTally()
+            let across = conflicts ?? (format == .text)
+            let gathered = ArticleGathering(sentences: format == .text)
             let pipeline = OrderedPipeline(count: paths.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             try Console.run { output, failed in
                 if format == .json { try output.write("[\n") }
@@ -80,11 +87,12 @@ extension Solieu {
                         let (units, errors) = source.units([paths[index]])
                         var all: [any Error] = errors
                         var out = ""
-                        for unit in units {
+                        for (position, unit) in units.enumerated() {
                             switch source.read(unit) {
                             case .failure(let error): all.append(error)
                             case .success(let article):
                                 let analysis = worker.analyze(article)
+                                if across { gathered.add(analysis, at: [index, position]) }
                                 let findings = checker.check(analysis)
                                 tally.add(findings, articles: 1)
                                 let shown = explicit || format == .text ? findings.filter { Self.shown($0, least) } : findings
@@ -101,6 +109,16 @@ extension Solieu {
                         return all
                     }
                 })
+                // the conflicts across the articles given, after theirs
+                let conflicts = gathered.count > 1 ? checker.conflicts(gathered.articles) : []
+                tally.add(conflicts, articles: 0)
+                let shownConflicts = explicit || format == .text ? conflicts.filter { Self.shown($0, least) } : conflicts
+                switch format {
+                case .jsonl: for f in shownConflicts { try output.write(try f.jsonLine() + "\n") }
+                case .json:
+                    for (article, group) in Self.byArticle(shownConflicts) { try output.write(",\n" + Self.jsonObject(article: article, group)) }
+                case .text: try output.write(FindingText.render(StoredFinding.of(conflicts: shownConflicts, sentences: gathered.sentences), style: style))
+                }
                 if format == .json { try output.write("\n]\n") }
                 if format == .text { try output.write(FindingText.summary(tally.counts, articles: tally.articles, least: least, style: style)) }
             }
@@ -163,6 +181,15 @@ extension Solieu {
                 """)
         }
 
+        /// Findings grouped by their article, in the order of each article's first finding.
+        static func byArticle(_ findings: [Finding]) -> [(String, [Finding])] {
+            var groups: [(String, [Finding])] = []
+            for f in findings {
+                if let i = groups.firstIndex(where: { $0.0 == f.article ?? "" }) { groups[i].1.append(f) } else { groups.append((f.article ?? "", [f])) }
+            }
+            return groups
+        }
+
         static func shown(_ f: Finding, _ least: Finding.Severity) -> Bool {
             FindingQuery.rank(f.severity) <= FindingQuery.rank(least)
         }
@@ -180,6 +207,34 @@ extension Solieu {
 
 extension Finding.Severity: ExpressibleByArgument {}
 extension Finding.Kind: ExpressibleByArgument {}
+
+/// The figures of the articles `check FILE...` analysed, added to from worker threads, for
+/// the conflicts across them; with `sentences`, each figure's sentence too (to show them).
+final class ArticleGathering: @unchecked Sendable {
+    private let lock = NSLock()
+    private let keepSentences: Bool
+    private var gathered: [(order: [Int], figures: ArticleFigures)] = []
+    private var sentencesByArticle: [String: [Int: FindingSentence]] = [:]
+
+    init(sentences: Bool) { keepSentences = sentences }
+
+    /// Adds an article at `order` (its input's index, then its place in the input).
+    func add(_ analysis: ArticleAnalysis, at order: [Int]) {
+        let sentences = keepSentences ? StoredFinding.sentences(of: analysis) : [:]
+        lock.lock()
+        defer { lock.unlock() }
+        gathered.append((order, ArticleFigures(article: analysis.article.name, figures: analysis.figures)))
+        if keepSentences { sentencesByArticle[analysis.article.name] = sentences }
+    }
+
+    var count: Int { lock.lock(); defer { lock.unlock() }; return gathered.count }
+    /// The articles in input order (as the command read them, whatever thread analysed them).
+    var articles: [ArticleFigures] {
+        lock.lock(); defer { lock.unlock() }
+        return gathered.sorted { $0.order.lexicographicallyPrecedes($1.order) }.map(\.figures)
+    }
+    var sentences: [String: [Int: FindingSentence]] { lock.lock(); defer { lock.unlock() }; return sentencesByArticle }
+}
 
 /// Counts of findings by severity, added to from worker threads.
 final class FindingTally: @unchecked Sendable {
