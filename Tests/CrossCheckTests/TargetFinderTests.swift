@@ -29,6 +29,9 @@ import Testing
         ("Năm 2017, tỉnh phấn đấu đạt chỉ tiêu tăng trưởng kinh tế 6,7%. Quý I, tăng trưởng đạt 5,1%.", []),
         ("Năm 2015, tổng lợi nhuận đạt 3.280 tỷ đồng, đạt 111,7% kế hoạch, tăng 20% so với năm 2014. Năng suất lao động tăng 15,55% so với năm 2014.", []),
         ("Năm 2015, vốn chủ sở hữu hoàn thành 113,8% kế hoạch Bộ giao, tăng 20,9% so với năm 2014. Doanh thu tăng 7,5% so với năm 2014.", []),
+        // a quarter's result against the year's target: not met, nor missed, yet
+        ("Tỉnh đã đạt mục tiêu tăng trưởng 6,7% cả năm, trong khi tăng trưởng quý I/2017 đạt 5,1%.", []),
+        ("Tỉnh hoàn thành kế hoạch thu ngân sách 6.000 tỷ đồng; 6 tháng đầu năm 2023 đã thu 2.100 tỷ đồng.", []),
         // counts of targets
         ("Năm 2016, 11 chỉ tiêu đạt và vượt, 2 chỉ tiêu xấp xỉ đạt kế hoạch.", []),
     ])

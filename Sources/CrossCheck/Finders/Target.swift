@@ -19,6 +19,9 @@ extension CrossChecker {
                     guard page.isAverage(r) || (result.rate == nil && result.time?.grain == .year) else { continue }
                 } else {
                     guard result.rate == target.rate, target.time == nil || result.time == nil || result.time == target.time else { continue }
+                    // a quarter's or a month's result neither meets nor misses a target for the
+                    // year (`mức tăng trưởng quý 1/2017 ở mức 5,1% ... mục tiêu 6,7% cả năm`)
+                    if Self.isPartOfYear(result.time), target.time == nil || target.time?.grain == .year { continue }
                 }
                 // a share of the plan (`đạt 95% kế hoạch`) is no result to compare
                 guard !page.isShareOfTarget(r) else { continue }
@@ -51,6 +54,17 @@ extension CrossChecker {
         return out
     }
 
+
+    /// Whether a period is shorter than a year: a day, month, quarter or half, or a range that
+    /// is not of whole years (`6 tháng đầu năm 2017`).
+    static func isPartOfYear(_ p: Period?) -> Bool {
+        guard let p else { return false }
+        switch p.grain {
+        case .day, .month, .quarter, .half: return true
+        case .year: return false
+        case .range: return p.from.grain != .year || p.to.grain != .year
+        }
+    }
 
     /// A result given as a share of its plan, with the plan printed after it: `ước đạt 6.143
     /// người, đạt 95% kế hoạch (6.452 vận động viên)`. The share says what the article claims
