@@ -93,6 +93,11 @@ func analyze(body: String, name: String = "bulletin.txt") throws -> ArticleAnaly
         ("Năm 2018, công ty bán 2.000.000 cổ phiếu, thu về 50 tỷ đồng. Bình quân giá mỗi cổ phiếu là 25.000 đồng.",
          [Expected(.average, .holds, .consistent, ["25.000 đồng", "50 tỷ đồng", "2.000.000 cổ phiếu"],
                    "50 tỷ / 2.000.000 = 25.000 ≈ 25.000: khớp", "50 billion / 2,000,000 = 25,000 ≈ 25,000: consistent")]),
+        // two averages after one total: the total is the one whose quotient it bears out; the
+        // other is an average of something else (what the tax brought in)
+        ("Giai đoạn 2019 - 2023, tỉnh chi 1.320 tỷ đồng cho bảo vệ môi trường. Như vậy, chi bình quân khoảng 264 tỷ đồng/năm, cao hơn số thu phí (bình quân khoảng 212 tỷ đồng/năm).",
+         [Expected(.average, .holds, .consistent, ["khoảng 264 tỷ đồng/năm", "1.320 tỷ đồng"],
+                   "1.320 tỷ / 5 năm = 264 tỷ ≈ 264 tỷ: khớp", "1,320 billion / 5 years = 264 billion ≈ 264 billion: consistent")]),
         // no average, no target: nothing
         ("Năm 2018, Đảng bộ huyện kết nạp được 215 đảng viên; toàn huyện có 3.120 đảng viên.", []),
     ])

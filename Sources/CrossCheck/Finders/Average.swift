@@ -9,7 +9,11 @@ extension CrossChecker {
     /// names (`trong 8 tháng qua`), or a count printed beside it (`41.436.330 cổ phần` for an
     /// average per `cổ phiếu`), which is then the relation's third figure.
     func averages(_ page: Page, article: String?) -> [Finding] {
-        var out: [Finding] = []
+        // each average's total first; a total is the total of one average, the one its quotient
+        // comes nearest (`chi ... bình quân khoảng 26.371 tỷ đồng/năm, cao hơn số thu thuế (bình
+        // quân là khoảng 21.197 tỷ đồng/năm)` after a total spent of 132 nghìn tỷ in 5 years:
+        // the second average is of another thing)
+        var chosen: [(average: Int, total: Int, count: AverageCount, off: Int)] = []
         for a in page.figures.indices where page.isAverage(a) {
             let avg = page.figures[a]
             // the lead-in names an average (`bình quân mỗi năm`), not only a rate after the number
@@ -33,7 +37,12 @@ extension CrossChecker {
                 let distance = min(off, 1 << 20) << 24 + abs(f.start - avg.start)
                 if best == nil || distance < best!.distance { best = (t, count, distance) }
             }
-            guard let (t, count, _) = best else { continue }
+            guard let (t, count, distance) = best else { continue }
+            chosen.append((a, t, count, distance >> 24))
+        }
+        var out: [Finding] = []
+        for (a, t, count, off) in chosen where !chosen.contains(where: { $0.total == t && ($0.off < off || ($0.off == off && $0.average < a)) }) {
+            let avg = page.figures[a]
             let total = page.figures[t]
             guard let quotient = total.interval / count.interval else { continue }
             let verdict: Finding.Verdict = quotient.overlaps(avg.interval) ? .holds : .fails
