@@ -40,6 +40,27 @@ public struct FigureStore: Sendable {
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
         try Schema.migrator.migrate(writer)
+        // an ingest stopped before its end leaves its store without them: built again here
+        try buildFilterIndexes()
+    }
+
+    /// Drops the figure filter indexes when the store has no figure yet, so that a first
+    /// ingest builds them once at its end (`buildFilterIndexes`) instead of row by row: about
+    /// half the pages, and fewer writes. True when they were dropped. (Queries stay correct
+    /// without them; a writer opening the store builds them.)
+    public func deferringFilterIndexes() throws -> Bool {
+        try writer.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM figure)") == false else { return false }
+            for index in Schema.figureFilterIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+            return true
+        }
+    }
+
+    /// Builds the figure filter indexes that are missing (none, unless deferred).
+    public func buildFilterIndexes() throws {
+        try writer.write { db in
+            for index in Schema.figureFilterIndexes { try db.execute(sql: index.sql) }
+        }
     }
 
     /// A store over a database already checked to have this version's schema.

@@ -47,12 +47,15 @@ extension Solieu {
             var failed = false
             for problem in problems { Console.report(problem); failed = true }
 
+            // a first ingest builds the figure filter indexes once, at its end
+            let deferred = units.isEmpty ? false : try figureStore.deferringFilterIndexes()
             let bar = Progress(total: units.count, enabled: progress && Terminal.isTerminal(2))
             var batcher = IngestBatcher(store: figureStore, size: batch)
             var skipped = 0, failures = 0, done = 0, figures = 0
             // as ArticlePipeline.run, with the in-article checks on the workers too (not on the
             // one thread that writes)
             let checker = CrossChecker()
+            do {
             try OrderedParallelMap<(ArticlePipeline.Outcome, [Finding])>(
                 count: units.count, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount, window: 2 * batch
             ).run(makeWork: {
@@ -86,7 +89,13 @@ extension Solieu {
                 done += 1
                 bar.update(done: done, figures: figures)
             })
+            } catch {
+                // what was written stays; so do the indexes, for the queries
+                if deferred { try? figureStore.buildFilterIndexes() }
+                throw error
+            }
             let totals = try batcher.finish()
+            if deferred { try figureStore.buildFilterIndexes() }
             try figureStore.checkpoint()
             bar.finish()
             let seconds = Date().timeIntervalSince(started)
