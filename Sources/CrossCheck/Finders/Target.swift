@@ -21,7 +21,8 @@ extension CrossChecker {
                     guard result.rate == target.rate, target.time == nil || result.time == nil || result.time == target.time else { continue }
                     // a quarter's or a month's result neither meets nor misses a target for the
                     // year (`mức tăng trưởng quý 1/2017 ở mức 5,1% ... mục tiêu 6,7% cả năm`)
-                    if Self.isPartOfYear(result.time), target.time == nil || target.time?.grain == .year { continue }
+                    // (a target `cả năm`, for the whole year, whatever time its sentence gives it)
+                    if Self.isPartOfYear(result.time), target.time == nil || target.time?.grain == .year || page.after(t, 12).has("cả năm") { continue }
                 }
                 // a share of the plan (`đạt 95% kế hoạch`) is no result to compare
                 guard !page.isShareOfTarget(r) else { continue }
