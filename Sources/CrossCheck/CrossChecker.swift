@@ -78,6 +78,8 @@ struct Page {
     private(set) var verbDirections: [Bool?] = []
     /// The numbers printed bare before a move (`bareFigures`), computed once.
     private(set) var bare: [Int: Figure] = [:]
+    /// Each figure's paragraph (`paragraph(of:)`), computed once.
+    private(set) var paragraphs: [Int] = []
 
     init(text: String, figures: [Figure], blocks: [Range<Int>]) {
         self.figures = figures
@@ -108,6 +110,7 @@ struct Page {
         targets = figures.indices.map { computeIsTarget($0) }
         verbDirections = figures.indices.map { computeVerbDirection($0) }
         bare = computeBareFigures()
+        paragraphs = figures.indices.map { computeParagraph($0) }
     }
 
     /// Where `sentence` starts before `offset`, searched back no further than `from`: the
@@ -230,8 +233,18 @@ struct Page {
     }
 
     /// The paragraph (block index) of figure `k`; its sentence (as a negative number) when the blocks are unknown.
-    func paragraph(of k: Int) -> Int {
+    func paragraph(of k: Int) -> Int { paragraphs[k] }
+
+    /// `paragraph(of:)` for figure `k`, found by bisection on the blocks (in text order).
+    private func computeParagraph(_ k: Int) -> Int {
         let f = figures[k]
+        var lo = 0, hi = blocks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if blocks[mid].upperBound <= f.start { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < blocks.count, blocks[lo].contains(f.start) { return lo }
+        // blocks out of order (never from an article): the first that holds it
         return blocks.firstIndex { $0.contains(f.start) } ?? -1 - f.sentenceIndex
     }
 }

@@ -33,6 +33,10 @@ import Testing
         ("Tỉnh đã đạt mục tiêu tăng trưởng 6,7% cả năm, trong khi tăng trưởng quý I/2017 đạt 5,1%.", []),
         ("Tỉnh hoàn thành kế hoạch thu ngân sách 6.000 tỷ đồng; 6 tháng đầu năm 2023 đã thu 2.100 tỷ đồng.", []),
         ("Ủng hộ quyết tâm của Chính phủ đạt mục tiêu tăng trưởng, đại biểu cho rằng tăng trưởng quý 1/2024 ở mức 5,1%, còn xa so với mục tiêu 6,7% cả năm.", []),
+        // each result against one target, its sentence's: not 40 against 200
+        ("Năm 2024, huyện kết nạp 250 đảng viên, vượt chỉ tiêu 200 đảng viên. Năm 2024, xã kết nạp 40 đảng viên, vượt chỉ tiêu 30 đảng viên.",
+         [Expected(.target, .holds, .consistent, ["200 đảng viên", "250 đảng viên"], "250 ≥ 200: khớp", "250 ≥ 200: consistent"),
+          Expected(.target, .holds, .consistent, ["30 đảng viên", "40 đảng viên"], "40 ≥ 30: khớp", "40 ≥ 30: consistent")]),
         // counts of targets
         ("Năm 2016, 11 chỉ tiêu đạt và vượt, 2 chỉ tiêu xấp xỉ đạt kế hoạch.", []),
     ])

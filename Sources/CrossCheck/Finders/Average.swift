@@ -14,7 +14,9 @@ extension CrossChecker {
         // quân là khoảng 21.197 tỷ đồng/năm)` after a total spent of 132 nghìn tỷ in 5 years:
         // the second average is of another thing)
         var chosen: [(average: Int, total: Int, count: AverageCount, off: Int)] = []
-        for a in page.figures.indices where page.isAverage(a) {
+        let averaged = page.figures.indices.map { page.isAverage($0) }
+        let units = page.figures.map { page.unitHead($0) }
+        for a in page.figures.indices where averaged[a] {
             let avg = page.figures[a]
             // the lead-in names an average (`bình quân mỗi năm`), not only a rate after the number
             // (`diện tích rừng bị cháy giảm còn dưới 12 ha mỗi năm` is no average of a total)
@@ -23,11 +25,13 @@ extension CrossChecker {
             // the total before the average (or in its sentence), with a count, whose quotient
             // comes nearest the average, then the nearest in the text (`Như vậy, bình quân mỗi
             // tháng ...` sums up a total, not the parts printed after it)
+            // (among the figures of its sentence and the eight before, at most `reach` on either
+            // side: long runs of averages cost linear time)
             var best: (total: Int, count: AverageCount, distance: Int)? = nil
-            for t in page.figures.indices where t != a {
+            let window = page.figureRange(sentences: max(0, avg.sentenceIndex - 8), avg.sentenceIndex)
+            for t in max(window.lowerBound, a - Self.averageReach)..<min(window.upperBound, a + Self.averageReach + 1) where t != a {
                 let f = page.figures[t]
-                guard f.rate == nil, page.unitHead(f) == page.unitHead(avg), !page.isTarget(t), !page.isAverage(t),
-                      avg.sentenceIndex - 8...avg.sentenceIndex ~= f.sentenceIndex,
+                guard f.rate == nil, units[t] == units[a], !page.isTarget(t), !averaged[t],
                       f.start < avg.start || f.sentenceIndex == avg.sentenceIndex,
                       let count = page.count(of: t, per: per, excluding: a), count.n >= 2 else { continue }
                 // how far the total's quotient is from the average, in thousandths of it
@@ -40,8 +44,11 @@ extension CrossChecker {
             guard let (t, count, distance) = best else { continue }
             chosen.append((a, t, count, distance >> 24))
         }
+        // the average each total is kept for: the nearest quotient, then the first
+        var kept: [Int: (average: Int, off: Int)] = [:]
+        for c in chosen where kept[c.total].map({ c.off < $0.off }) ?? true { kept[c.total] = (c.average, c.off) }
         var out: [Finding] = []
-        for (a, t, count, off) in chosen where !chosen.contains(where: { $0.total == t && ($0.off < off || ($0.off == off && $0.average < a)) }) {
+        for (a, t, count, _) in chosen where kept[t]?.average == a {
             let avg = page.figures[a]
             let total = page.figures[t]
             guard let quotient = total.interval / count.interval else { continue }
@@ -59,6 +66,11 @@ extension CrossChecker {
         }
         return out
     }
+}
+
+extension CrossChecker {
+    /// How many figures on either side of an average are looked at for its total.
+    static let averageReach = 64
 }
 
 /// What an average is per: a period (years, months, quarters) or an item (`cổ phiếu`).
@@ -117,7 +129,7 @@ extension Page {
         switch per {
         case .item(let item):
             let head = item.lowercased().split(separator: " ").first
-            for c in figures.indices where c != t && c != a && figures[c].sentenceIndex == total.sentenceIndex {
+            for c in figureRange(sentence: total.sentenceIndex) where c != t && c != a {
                 let f = figures[c]
                 guard f.rate == nil, f.valueMax == nil, f.unit.lowercased().split(separator: " ").first == head else { continue }
                 return AverageCount(n: f.value, per: per, figure: c, interval: f.interval)

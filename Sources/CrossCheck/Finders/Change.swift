@@ -168,8 +168,20 @@ extension Page {
 
     /// Whether at most `words` words and no `;` stand between offsets `a` and `b`.
     func isNear(_ a: Int, _ b: Int, words: Int) -> Bool {
-        let t = text(a, b)
-        return !t.has(";") && Page.words(t).count <= words
+        // counted on the scalars, stopping past `words` words: no text built, however far apart
+        let lo = max(0, min(a, scalars.count)), hi = max(lo, min(b, scalars.count))
+        var count = 0, inWord = false
+        for s in scalars[lo..<hi] {
+            if s == ";" { return false }
+            if Page.isWordBreak(s) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count > words { return false }
+            }
+        }
+        return true
     }
 
     /// Whether `so với` follows change `c` in its clause (`tăng 20% so với thực hiện năm 2014`).
@@ -280,7 +292,9 @@ extension Page {
     /// Whether the sentence of figure `k` has a figure counting what `k` counts, other than `k` (a value, not a change).
     func hasValue(inSentenceOf k: Int) -> Bool {
         let c = figures[k]
-        return figureRange(sentence: c.sentenceIndex).contains { j in
+        // (among the `reach` figures on either side: a sentence of a thousand figures costs linear time)
+        let sentence = figureRange(sentence: c.sentenceIndex)
+        return (max(sentence.lowerBound, k - Page.reach)..<min(sentence.upperBound, k + Page.reach + 1)).contains { j in
             j != k && !isChangeAmount(j) && figures[j].unit != "lần"
                 && (c.unit == "%" ? figures[j].unit != "%" : comparable(figures[j], c))
         }

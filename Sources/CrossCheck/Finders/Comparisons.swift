@@ -37,6 +37,13 @@ extension Page {
     static let wordBreaks: Set<Character> = [" ", ",", "(", ")", ";", ":", "\n", "–", "-"]
     private static let wordBreakScalars: Set<UInt32> = Set(wordBreaks.map { $0.unicodeScalars.first!.value })
 
+    /// Whether `s` breaks words (`words(_:)` splits there).
+    static func isWordBreak(_ s: Unicode.Scalar) -> Bool { wordBreakScalars.contains(s.value) }
+
+    /// How many figures on either side of one a finder looks at within a sentence: a sentence of
+    /// a thousand figures (a long list) costs linear time.
+    static let reach = 64
+
     /// Whether the words `phrase` end `words`.
     static func ends(_ words: [String], with phrase: [String]) -> Bool {
         words.count >= phrase.count && zip(words.suffix(phrase.count), phrase).allSatisfy { $0 == $1 }

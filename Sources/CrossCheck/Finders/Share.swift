@@ -210,18 +210,21 @@ extension Page {
         // `75 xã (chiếm 77,3% tổng số xã)`: a total of what the part counts may stand anywhere before
         let window = namedTotal(after: p(pct)).map { name in Page.words(part.unit.lowercased()).allSatisfy { name.has($0) } } == true
             ? Page.namedTotalWindow : Page.wholeWindow
-        for k in figureRange(sentences: s - window, s) where k != q {
+        // (among the `reach` figures on either side of the part: long runs cost linear time)
+        let range = figureRange(sentences: s - window, s).clamped(to: max(0, q - Page.reach)..<(q + Page.reach + 1))
+        let named = namedWhole(of: pct)
+        for k in range where k != q {
             let f = figures[k]
             guard f.unit != "%", comparable(f, part), !isChangeAmount(k), f.start != part.start else { continue }
             // `bằng 6,28% GDP`, `chiếm 65,1% tổng thu`: a whole the words name must be the one the figure is of
-            if let named = namedWhole(of: pct), !leadIns[k].contains(named) { continue }
+            if let named, !leadIns[k].contains(named) { continue }
             // a value a move ends at (`tăng 500 đồng (6,9%) lên 7.200 đồng`) is no whole
             if let last = Page.words(leadIns[k]).last, ["lên", "xuống", "còn"].contains(last) { continue }
             // a figure with a share of its own is a part (`91 nghìn học sinh, chiếm 72%`)
             if k + 1 < figures.count, figures[k + 1].unit == "%", k + 1 != p(pct), isTight(k + 1, k, links: Page.shareLinks) { continue }
             out.append((f, rank(f, part)))
         }
-        for k in figureRange(sentences: s - window, s) {
+        for k in range {
             if let f = bare[k], comparable(f, part) { out.append((f, rank(f, part))) }
         }
         return out.filter { pct.value <= 100 ? $0.0.value > part.value : $0.0.value < part.value }

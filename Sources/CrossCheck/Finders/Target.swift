@@ -8,12 +8,17 @@ extension CrossChecker {
     func targets(_ page: Page, article: String?) -> [Finding] {
         var out = planShares(page, article: article)
         let planned = Set(out.map { $0.figures.map(\.id) })
+        let units = page.figures.map { page.unitHead($0) }
+        let planShare = page.figures.indices.map { page.isShareOfTarget($0) }
+        var pairs: [(target: Int, result: Int, claim: Claim)] = []
         for t in page.figures.indices where page.isTarget(t) {
             let target = page.figures[t]
             let perYear = target.rate == "năm"
-            for r in page.figures.indices where r != t && !page.isTarget(r) {
+            // (results among the `targetReach` figures on either side: an article has fewer,
+            // and long runs of targets cost linear time)
+            for r in max(0, t - Self.targetReach)..<min(page.figures.count, t + Self.targetReach + 1) where r != t && !page.isTarget(r) {
                 let result = page.figures[r]
-                guard page.unitHead(result) == page.unitHead(target) else { continue }
+                guard units[r] == units[t] else { continue }
                 // a yearly target is met by a year's result or a yearly average
                 if perYear {
                     guard page.isAverage(r) || (result.rate == nil && result.time?.grain == .year) else { continue }
@@ -25,7 +30,7 @@ extension CrossChecker {
                     if Self.isPartOfYear(result.time), target.time == nil || target.time?.grain == .year || page.after(t, 12).has("cả năm") { continue }
                 }
                 // a share of the plan (`đạt 95% kế hoạch`) is no result to compare
-                guard !page.isShareOfTarget(r) else { continue }
+                guard !planShare[r] else { continue }
                 // in the target's paragraph, or in a sentence that itself claims a target met
                 // (not for percentages: too many things are counted in %)
                 let claimHere = page.claim(inSentenceOf: r)
@@ -34,27 +39,40 @@ extension CrossChecker {
                 let sameSentence = target.sentenceIndex == result.sentenceIndex
                 // (the sentence before the target's, or the target's own: a paragraph of a news
                 // site can be the whole article; percentages only in the target's sentence)
-                let earlierInParagraph = page.paragraph(of: t) == page.paragraph(of: r) && page.unitHead(result) != "%"
+                let earlierInParagraph = page.paragraph(of: t) == page.paragraph(of: r) && units[r] != "%"
                     && target.sentenceIndex - 1...target.sentenceIndex ~= result.sentenceIndex
-                guard sameSentence || earlierInParagraph || (claimHere != nil && page.unitHead(result) != "%" && !result.unit.isEmpty)
+                guard sameSentence || earlierInParagraph || (claimHere != nil && units[r] != "%" && !result.unit.isEmpty)
                 else { continue }
                 guard let claim = claimHere ?? page.claim(inSentenceOf: t), !planned.contains([target.id, result.id]) else { continue }
-                let accept = claim == .fallsShort ? target.interval.below : target.interval.atOrAbove
-                // the intervals allow the claim: it holds (only partly: a loose result, `ước đạt`, is info)
-                let verdict: Finding.Verdict = accept.overlaps(result.interval) ? .holds : .fails
-                let loose = verdict == .holds && !accept.contains(result.interval)
-                func say(_ l: Language) -> String {
-                    let sign = claim == .fallsShort ? "<" : (target.interval.lowerOpen ? ">" : "≥")
-                    let rel = verdict == .fails ? l.not(sign) : sign
-                    return "\(l.bounded(result)) \(rel) \(l.value(target)): \(l.verdict(verdict))"
-                }
-                out.append(Finding(article: article, kind: .target, verdict: verdict, severity: loose ? .info : severity(verdict, [target, result]),
-                                   figures: [.init(target), .init(result)], computation: say(.vietnamese), computationEnglish: say(.english)))
+                pairs.append((t, r, claim))
             }
+        }
+        // a result is checked against one target: its sentence's, else the nearest
+        var nearest: [Int: (t: Int, rank: Int)] = [:]
+        for (t, r, _) in pairs {
+            let rank = (page.figures[t].sentenceIndex == page.figures[r].sentenceIndex ? 0 : 1 << 32) + abs(t - r)
+            if nearest[r].map({ rank < $0.rank }) ?? true { nearest[r] = (t, rank) }
+        }
+        for (t, r, claim) in pairs where nearest[r]?.t == t {
+            let target = page.figures[t], result = page.figures[r]
+            let accept = claim == .fallsShort ? target.interval.below : target.interval.atOrAbove
+            // the intervals allow the claim: it holds (only partly: a loose result, `ước đạt`, is info)
+            let verdict: Finding.Verdict = accept.overlaps(result.interval) ? .holds : .fails
+            let loose = verdict == .holds && !accept.contains(result.interval)
+            func say(_ l: Language) -> String {
+                let sign = claim == .fallsShort ? "<" : (target.interval.lowerOpen ? ">" : "≥")
+                let rel = verdict == .fails ? l.not(sign) : sign
+                return "\(l.bounded(result)) \(rel) \(l.value(target)): \(l.verdict(verdict))"
+            }
+            out.append(Finding(article: article, kind: .target, verdict: verdict, severity: loose ? .info : severity(verdict, [target, result]),
+                               figures: [.init(target), .init(result)], computation: say(.vietnamese), computationEnglish: say(.english)))
         }
         return out
     }
 
+
+    /// How many figures on either side of a target are looked at for its results.
+    static let targetReach = 200
 
     /// Whether a period is shorter than a year: a day, month, quarter or half, or a range that
     /// is not of whole years (`6 tháng đầu năm 2017`).
