@@ -80,6 +80,8 @@ struct Page {
     private(set) var bare: [Int: Figure] = [:]
     /// Each figure's paragraph (`paragraph(of:)`), computed once.
     private(set) var paragraphs: [Int] = []
+    /// Each figure's `unitHead`, computed once (finders compare it over pairs).
+    private(set) var unitHeads: [String] = []
 
     init(text: String, figures: [Figure], blocks: [Range<Int>]) {
         self.figures = figures
@@ -111,6 +113,7 @@ struct Page {
         verbDirections = figures.indices.map { computeVerbDirection($0) }
         bare = computeBareFigures()
         paragraphs = figures.indices.map { computeParagraph($0) }
+        unitHeads = figures.map { unitHead($0) }
     }
 
     /// Where `sentence` starts before `offset`, searched back no further than `from`: the

@@ -136,16 +136,9 @@ func analyze(body: String, name: String = "bulletin.txt") throws -> ArticleAnaly
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-seed-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: out) }
         try Finding.jsonLines(CrossChecker().check(analysis)).write(to: out, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", scorer.path, gold.path, out.path, "--json", "--texts", url.deletingLastPathComponent().path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-        let score = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let (status, scored) = try scoreRelations(scorer: scorer, gold: gold, predictions: out, ["--texts", url.deletingLastPathComponent().path])
+        #expect(status == 0)
+        let score = try #require(scored)
         let exact = try #require(score["exact"] as? [String: Any])
         #expect(exact["recall"] as? Double == 1 && exact["precision"] as? Double == 1, "\(score)")
         #expect(score["verdictAgreement"] as? Double == 1, "\(score)")

@@ -33,16 +33,9 @@ import Testing
         let out = ProcessInfo.processInfo.environment["CROSSCHECK_OUT"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("crosscheck-dev-\(UUID().uuidString).jsonl")
         try lines.write(to: out, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", scorer.path, gold.path, out.path, "--json"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-        let score = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let (status, scored) = try scoreRelations(scorer: scorer, gold: gold, predictions: out)
+        #expect(status == 0)
+        let score = try #require(scored)
         let lenient = try #require(score["lenient"] as? [String: Any])
         let caught = try #require((score["inconsistencies"] as? [String: Any])?["caught"] as? Int)
         #expect(try #require(lenient["recall"] as? Double) >= 0.80, "\(score)")
@@ -50,4 +43,18 @@ import Testing
         #expect(try #require(score["verdictAgreement"] as? Double) >= 0.95, "\(score)")
         #expect(caught >= 11, "\(score)")
     }
+}
+
+/// `../shared/tools/score-relations --json` over `predictions` against `gold` (extra arguments
+/// after them): its exit status and the scores it prints.
+func scoreRelations(scorer: URL, gold: URL, predictions: URL, _ extra: [String] = []) throws -> (status: Int32, score: [String: Any]?) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", scorer.path, gold.path, predictions.path, "--json"] + extra
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, try? JSONSerialization.jsonObject(with: data) as? [String: Any])
 }

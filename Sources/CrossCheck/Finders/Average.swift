@@ -15,7 +15,7 @@ extension CrossChecker {
         // the second average is of another thing)
         var chosen: [(average: Int, total: Int, count: AverageCount, off: Int)] = []
         let averaged = page.figures.indices.map { page.isAverage($0) }
-        let units = page.figures.map { page.unitHead($0) }
+        let units = page.unitHeads
         for a in page.figures.indices where averaged[a] {
             let avg = page.figures[a]
             // the lead-in names an average (`bình quân mỗi năm`), not only a rate after the number

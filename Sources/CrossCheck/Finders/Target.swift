@@ -8,7 +8,7 @@ extension CrossChecker {
     func targets(_ page: Page, article: String?) -> [Finding] {
         var out = planShares(page, article: article)
         let planned = Set(out.map { $0.figures.map(\.id) })
-        let units = page.figures.map { page.unitHead($0) }
+        let units = page.unitHeads
         let planShare = page.figures.indices.map { page.isShareOfTarget($0) }
         var pairs: [(target: Int, result: Int, claim: Claim)] = []
         for t in page.figures.indices where page.isTarget(t) {
